@@ -1,0 +1,29 @@
+namespace AnalysisHub.Domain.Geography;
+
+/// <summary>
+/// A planning area: any set of local authorities. Authorities are footprints of one member (themselves).
+/// <see cref="Parents"/>, <see cref="Children"/> and <see cref="SameAs"/> are navigation derived from
+/// membership; the data path always sums <see cref="Members"/>.
+/// </summary>
+public sealed class Footprint
+{
+    public required string Id { get; init; }
+    public required string Kind { get; init; }
+    public required string Name { get; init; }
+    public string? NameCy { get; init; }
+    public string? Code { get; init; }
+
+    /// <summary>Member authority ids, in registry order.</summary>
+    public required IReadOnlyList<string> Members { get; init; }
+
+    /// <summary>Indexes of the member authorities in <see cref="GeographyRegistry.Authorities"/>.</summary>
+    public required IReadOnlyList<int> MemberIndexes { get; init; }
+
+    public required long Population { get; init; }
+
+    public IReadOnlyList<string> Parents { get; internal set; } = [];
+    public IReadOnlyList<string> Children { get; internal set; } = [];
+    public IReadOnlyList<string> SameAs { get; internal set; } = [];
+
+    public bool IsAuthority => Kind == FootprintKind.LocalAuthority;
+}

@@ -1,0 +1,205 @@
+using System.Globalization;
+using System.Text.Json;
+using Sylvan.Data.Csv;
+
+namespace AnalysisHub.Domain.Geography;
+
+/// <summary>
+/// Reads and validates the geography files. Every problem is collected (not just the first) so an
+/// operator fixing a file sees them all at once; any problem means no registry.
+/// </summary>
+public static class GeographyLoader
+{
+    private sealed record FootprintFile(List<FootprintEntry>? Footprints);
+
+    private sealed record FootprintEntry(
+        string? Id, string? Kind, string? Name, string? NameCy, string? Code, long? Population, List<string>? Members);
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
+
+    public const string DefaultPopulationSource = "census2021";
+
+    /// <summary>Loads the reference geography shipped with the hub.</summary>
+    public static GeographyRegistry LoadReference(string populationSource = DefaultPopulationSource)
+    {
+        using var footprints = ReferenceData.Open("wales-footprints.json");
+        using var lsoa = ReferenceData.Open("wales-lsoa11-to-la.csv");
+        using var population = ReferenceData.Open("wales-la-population.csv");
+        return Load(footprints, lsoa, population, populationSource);
+    }
+
+    /// <param name="footprintsJson">footprints file (<c>{"footprints": [...]}</c>).</param>
+    /// <param name="lsoaLookupCsv">LSOA→authority lookup with columns LSOA11CD and LAD19CD, or null.</param>
+    /// <param name="populationCsv">population table with a <c>code</c> column and one column per source, or null
+    /// to use the populations in the footprints file.</param>
+    /// <param name="populationSource">the population column to use when a table is given.</param>
+    public static GeographyRegistry Load(Stream footprintsJson, Stream? lsoaLookupCsv, Stream? populationCsv,
+        string populationSource = DefaultPopulationSource)
+    {
+        var problems = new List<string>();
+        FootprintFile? file;
+        try
+        {
+            file = JsonSerializer.Deserialize<FootprintFile>(footprintsJson, JsonOptions);
+        }
+        catch (JsonException e)
+        {
+            throw new GeographyException([$"footprints file is not valid JSON: {e.Message}"]);
+        }
+        var entries = file?.Footprints ?? [];
+        if (entries.Count == 0) throw new GeographyException(["footprints file has no footprints"]);
+
+        var populations = populationCsv is null ? null : ReadPopulations(populationCsv, populationSource, problems);
+        var authorities = ReadAuthorities(entries, populations, problems);
+        var authorityIndex = authorities.Select((a, i) => (a.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var footprints = new List<Footprint>(authorities);
+        footprints.AddRange(ReadPartnerships(entries, authorities, authorityIndex, problems));
+        CheckUnique(footprints, problems);
+        var lsoa = lsoaLookupCsv is null ? new Dictionary<string, int>() : ReadLsoaLookup(lsoaLookupCsv, authorities, problems);
+        if (populations is not null)
+            foreach (var code in populations.Keys.Where(c => authorities.All(a => a.Code != c)))
+                problems.Add($"population table names unknown authority code '{code}'");
+
+        if (problems.Count > 0) throw new GeographyException(problems);
+        FootprintHierarchy.Derive(footprints);
+        return new GeographyRegistry(footprints, authorities, lsoa,
+            populations is null ? "footprints file" : populationSource);
+    }
+
+    private static List<Footprint> ReadAuthorities(
+        List<FootprintEntry> entries, Dictionary<string, long>? populations, List<string> problems)
+    {
+        var authorities = new List<Footprint>();
+        foreach (var (e, position) in entries.Select((e, i) => (e, i + 1)))
+        {
+            if (e.Kind != FootprintKind.LocalAuthority) continue;
+            if (!CheckCommon(e, position, problems)) continue;
+            if (e.Members is { Count: > 0 } && !(e.Members.Count == 1 && e.Members[0] == e.Id))
+                problems.Add($"authority '{e.Id}' must not list members other than itself");
+            if (string.IsNullOrWhiteSpace(e.Code))
+                problems.Add($"authority '{e.Id}' has no code (a W06… code is needed to resolve record areas)");
+            long population = e.Population ?? 0;
+            if (populations is not null && e.Code is not null)
+            {
+                if (populations.TryGetValue(e.Code, out var p)) population = p;
+                else problems.Add($"population table has no row for authority '{e.Id}' ({e.Code})");
+            }
+            if (population <= 0) problems.Add($"authority '{e.Id}' has no positive population");
+            authorities.Add(new Footprint
+            {
+                Id = e.Id!, Kind = e.Kind!, Name = e.Name!, NameCy = e.NameCy, Code = e.Code,
+                Members = [e.Id!], MemberIndexes = [authorities.Count], Population = population,
+            });
+        }
+        if (authorities.Count == 0) problems.Add("footprints file has no local authorities (kind 'la')");
+        return authorities;
+    }
+
+    private static IEnumerable<Footprint> ReadPartnerships(List<FootprintEntry> entries, List<Footprint> authorities,
+        Dictionary<string, int> authorityIndex, List<string> problems)
+    {
+        foreach (var (e, position) in entries.Select((e, i) => (e, i + 1)))
+        {
+            if (e.Kind == FootprintKind.LocalAuthority) continue;
+            if (!CheckCommon(e, position, problems)) continue;
+            var members = e.Members ?? [];
+            if (members.Count == 0)
+            {
+                problems.Add($"footprint '{e.Id}' is empty: it lists no member authorities");
+                continue;
+            }
+            var indexes = new List<int>();
+            foreach (var m in members)
+            {
+                if (!authorityIndex.TryGetValue(m, out var index))
+                    problems.Add($"footprint '{e.Id}' names unknown member '{m}' (members must be authority ids)");
+                else if (indexes.Contains(index))
+                    problems.Add($"footprint '{e.Id}' lists member '{m}' twice");
+                else indexes.Add(index);
+            }
+            if (indexes.Count != members.Count) continue;
+            indexes.Sort();
+            yield return new Footprint
+            {
+                Id = e.Id!, Kind = e.Kind!, Name = e.Name!, NameCy = e.NameCy, Code = e.Code,
+                Members = indexes.Select(i => authorities[i].Id).ToList(), MemberIndexes = indexes,
+                Population = indexes.Sum(i => authorities[i].Population),
+            };
+        }
+    }
+
+    private static bool CheckCommon(FootprintEntry e, int position, List<string> problems)
+    {
+        var ok = true;
+        if (string.IsNullOrWhiteSpace(e.Id)) { problems.Add($"footprint #{position} has no id"); return false; }
+        if (string.IsNullOrWhiteSpace(e.Kind)) { problems.Add($"footprint '{e.Id}' has no kind"); ok = false; }
+        else if (!e.Id.StartsWith(e.Kind + ":", StringComparison.Ordinal))
+        {
+            problems.Add($"footprint id '{e.Id}' must start with its kind ('{e.Kind}:')");
+            ok = false;
+        }
+        if (string.IsNullOrWhiteSpace(e.Name)) { problems.Add($"footprint '{e.Id}' has no name"); ok = false; }
+        return ok;
+    }
+
+    private static void CheckUnique(List<Footprint> footprints, List<string> problems)
+    {
+        foreach (var dup in footprints.GroupBy(f => f.Id, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+            problems.Add($"duplicate footprint id '{dup.Key}'");
+        foreach (var dup in footprints.Where(f => f.Code is not null)
+                     .GroupBy(f => f.Code!, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+            problems.Add($"duplicate code '{dup.Key}' ({string.Join(", ", dup.Select(f => f.Id))})");
+    }
+
+    private static Dictionary<string, int> ReadLsoaLookup(Stream csv, List<Footprint> authorities, List<string> problems)
+    {
+        var byCode = authorities.Where(a => a.Code is not null)
+            .Select((a, i) => (a.Code!, i)).ToDictionary(x => x.Item1, x => x.i, StringComparer.OrdinalIgnoreCase);
+        var lookup = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        using var reader = CsvDataReader.Create(new StreamReader(csv));
+        int lsoaColumn = TryOrdinal(reader, "LSOA11CD"), laColumn = TryOrdinal(reader, "LAD19CD");
+        if (lsoaColumn < 0 || laColumn < 0)
+        {
+            problems.Add("LSOA lookup needs columns LSOA11CD and LAD19CD");
+            return lookup;
+        }
+        var unknown = new SortedSet<string>();
+        while (reader.Read())
+        {
+            var lsoa = reader.GetString(lsoaColumn);
+            var la = reader.GetString(laColumn);
+            if (!byCode.TryGetValue(la, out var index)) unknown.Add(la);
+            else if (!lookup.TryAdd(lsoa, index) && lookup[lsoa] != index)
+                problems.Add($"LSOA '{lsoa}' is mapped to two authorities");
+        }
+        foreach (var code in unknown) problems.Add($"LSOA lookup names unknown authority code '{code}'");
+        return lookup;
+    }
+
+    private static Dictionary<string, long>? ReadPopulations(Stream csv, string source, List<string> problems)
+    {
+        using var reader = CsvDataReader.Create(new StreamReader(csv));
+        int codeColumn = TryOrdinal(reader, "code"), valueColumn = TryOrdinal(reader, source);
+        if (codeColumn < 0 || valueColumn < 0)
+        {
+            problems.Add($"population table needs columns 'code' and '{source}'");
+            return null;
+        }
+        var result = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
+        while (reader.Read())
+        {
+            var code = reader.GetString(codeColumn);
+            if (!long.TryParse(reader.GetString(valueColumn), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+                problems.Add($"population table: '{source}' for '{code}' is not a whole number");
+            else result[code] = value;
+        }
+        return result;
+    }
+
+    private static int TryOrdinal(CsvDataReader reader, string name)
+    {
+        for (var i = 0; i < reader.FieldCount; i++)
+            if (string.Equals(reader.GetName(i), name, StringComparison.OrdinalIgnoreCase)) return i;
+        return -1;
+    }
+}

@@ -1,0 +1,58 @@
+namespace AnalysisHub.Domain.Geography;
+
+/// <summary>
+/// The validated geography: footprints, their member authorities and the LSOA lookup.
+/// Immutable after construction, so it is shared freely between grains and request handlers.
+/// </summary>
+public sealed class GeographyRegistry
+{
+    private readonly Dictionary<string, Footprint> _byIdOrCode;
+    private readonly Dictionary<string, int> _authorityByAreaCode;
+    private readonly Dictionary<string, IReadOnlyList<Footprint>> _containing;
+
+    internal GeographyRegistry(
+        IReadOnlyList<Footprint> footprints,
+        IReadOnlyList<Footprint> authorities,
+        IReadOnlyDictionary<string, int> lsoaToAuthority,
+        string populationSource)
+    {
+        Footprints = footprints;
+        Authorities = authorities;
+        PopulationSource = populationSource;
+        _byIdOrCode = new(StringComparer.OrdinalIgnoreCase);
+        foreach (var f in footprints)
+        {
+            _byIdOrCode[f.Id] = f;
+            if (f.Code is not null) _byIdOrCode.TryAdd(f.Code, f);
+        }
+        _authorityByAreaCode = new(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < authorities.Count; i++)
+            if (authorities[i].Code is { } code) _authorityByAreaCode[code] = i;
+        foreach (var (lsoa, authority) in lsoaToAuthority) _authorityByAreaCode.TryAdd(lsoa, authority);
+
+        _containing = authorities.ToDictionary(
+            a => a.Id,
+            a => (IReadOnlyList<Footprint>)footprints.Where(f => f.Members.Contains(a.Id)).ToList());
+    }
+
+    /// <summary>Every footprint, authorities first, in file order.</summary>
+    public IReadOnlyList<Footprint> Footprints { get; }
+
+    /// <summary>The local authorities; a record's authority is an index into this list.</summary>
+    public IReadOnlyList<Footprint> Authorities { get; }
+
+    /// <summary>Which population figures the registry carries (e.g. "census2021").</summary>
+    public string PopulationSource { get; }
+
+    /// <summary>Resolves a footprint by id (<c>la:cardiff</c>) or ONS code (<c>W06000015</c>).</summary>
+    public Footprint? Find(string idOrCode) => _byIdOrCode.GetValueOrDefault(idOrCode);
+
+    /// <summary>Resolves an authority (W06…) or 2011 LSOA (W01…) code to an authority index.</summary>
+    public bool TryResolveArea(string areaCode, out int authorityIndex) =>
+        _authorityByAreaCode.TryGetValue(areaCode, out authorityIndex);
+
+    /// <summary>Every footprint that counts the given authority, including the authority itself.</summary>
+    public IReadOnlyList<Footprint> Containing(string authorityId) => _containing[authorityId];
+
+    public IEnumerable<Footprint> OfKind(string kind) => Footprints.Where(f => f.Kind == kind);
+}

@@ -1,0 +1,112 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
+namespace AnalysisHub.Domain.Ingest;
+
+/// <summary>
+/// Reads an <c>application/x-ndjson</c> body: one JSON object per line, blank lines ignored (they are not
+/// rows). Works on the raw UTF-8 bytes with <see cref="Utf8JsonReader"/>, so a 50 MB body is parsed without
+/// materialising a DOM per row.
+/// </summary>
+public static class NdjsonBatchReader
+{
+    public static ParsedBatch Read(ReadOnlySpan<byte> body, RecordValidator validator, int maxRows)
+    {
+        var batch = new ParsedBatch();
+        var raw = new RawRecord();
+        var row = 0;
+        if (body.StartsWith("\uFEFF"u8)) body = body[3..];
+        while (!body.IsEmpty)
+        {
+            var newline = body.IndexOf((byte)'\n');
+            var line = newline < 0 ? body : body[..newline];
+            body = newline < 0 ? default : body[(newline + 1)..];
+            if (line.Trim(" \t\r"u8).IsEmpty) continue;
+            if (++row > maxRows)
+            {
+                batch.TooManyRows = true;
+                break;
+            }
+            raw.Reset();
+            ReadObject(line, raw);
+            if (validator.Validate(raw, row, batch.Errors) is { } record) batch.Records.Add(record);
+        }
+        batch.Rows = Math.Min(row, maxRows);
+        return batch;
+    }
+
+    private static void ReadObject(ReadOnlySpan<byte> line, RawRecord raw)
+    {
+        var reader = new Utf8JsonReader(line);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                raw.AddReadError("(row)", "is not a JSON object");
+                return;
+            }
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString()!;
+                reader.Read();
+                ReadProperty(ref reader, name, raw);
+            }
+            if (reader.Read()) raw.AddReadError("(row)", "has content after the JSON object");
+        }
+        catch (JsonException e)
+        {
+            raw.AddReadError("(row)", $"is not valid JSON: {e.Message}");
+        }
+    }
+
+    private static void ReadProperty(ref Utf8JsonReader reader, string name, RawRecord raw)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+            return; // null is an absent field, as an empty CSV cell is.
+        if (name == RecordFields.Flags)
+        {
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                raw.AddReadError(name, "must be an array of flag slugs");
+                reader.Skip();
+                return;
+            }
+            raw.Flags = [];
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (reader.TokenType == JsonTokenType.String) raw.Flags.Add(reader.GetString()!);
+                else
+                {
+                    raw.AddReadError(name, "must contain only strings");
+                    reader.Skip();
+                }
+            }
+            return;
+        }
+        if (name == RecordFields.Version)
+        {
+            if (reader.TokenType == JsonTokenType.Number)
+                raw.Version = Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
+            else
+            {
+                raw.AddReadError(name, "must be a JSON integer");
+                reader.Skip();
+            }
+            return;
+        }
+        if (!RecordFields.All.Contains(name))
+        {
+            raw.AddReadError(name, "is not a field of the record contract");
+            reader.Skip();
+            return;
+        }
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            raw.AddReadError(name, "must be a JSON string");
+            reader.Skip();
+            return;
+        }
+        RecordFields.TrySet(raw, name, reader.GetString()!, ';');
+    }
+}

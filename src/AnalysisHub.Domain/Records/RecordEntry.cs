@@ -1,0 +1,59 @@
+using AnalysisHub.Domain.Cells;
+using AnalysisHub.Domain.Time;
+
+namespace AnalysisHub.Domain.Records;
+
+/// <summary>
+/// A record's normalised state as the ledger keeps it: everything that decides where it counts, and
+/// nothing personal. A cancellation may carry no content (<see cref="HasContent"/> false).
+/// </summary>
+/// <param name="Feed">feed index in the catalog.</param>
+/// <param name="Version">the source's version, 0 when none was given.</param>
+/// <param name="Time">by precision: UTC Unix milliseconds (instant), local day number (day), or month index (month).</param>
+/// <param name="Authority">authority index in the registry, or -1 when absent.</param>
+/// <param name="Category">category index in the feed, or -1 when absent.</param>
+/// <param name="Flags">bit mask over the catalog's flags.</param>
+public readonly record struct RecordEntry(
+    byte Feed, long Version, RecordStatus Status, RecordPrecision Precision,
+    long Time, short Authority, short Category, uint Flags)
+{
+    public bool HasContent => Authority >= 0;
+
+    public bool Counts => Status == RecordStatus.Active && HasContent;
+
+    /// <summary>
+    /// Same content after normalisation (time, authority, category, flags, status, precision), ignoring the
+    /// version. Two cancellations are the same content: both say "withdrawn".
+    /// </summary>
+    public bool SameContentAs(in RecordEntry other) =>
+        Status == other.Status &&
+        (Status == RecordStatus.Cancelled ||
+         (Precision == other.Precision && Time == other.Time && Authority == other.Authority &&
+          Category == other.Category && Flags == other.Flags));
+
+    /// <summary>
+    /// The cells this record adds one to while it counts: its local day (or its month when only the month is
+    /// known) and, when the time of day is known, its hour-of-week slot in that month's profile.
+    /// </summary>
+    public int GetCells(Span<CellKey> cells)
+    {
+        if (!Counts) return 0;
+        switch (Precision)
+        {
+            case RecordPrecision.Instant:
+                var local = LondonTime.ToLocal(DateTimeOffset.FromUnixTimeMilliseconds(Time));
+                var day = DateOnly.FromDateTime(local);
+                cells[0] = CellKey.ForDay(Feed, Category, Flags, day);
+                cells[1] = CellKey.ForHourOfWeek(Feed, Category, Flags, MonthIndex.Of(day), LondonTime.HourOfWeek(local));
+                return 2;
+            case RecordPrecision.Day:
+                cells[0] = CellKey.ForDay(Feed, Category, Flags, DateOnly.FromDayNumber((int)Time));
+                return 1;
+            default:
+                cells[0] = CellKey.ForMonth(Feed, Category, Flags, (int)Time);
+                return 1;
+        }
+    }
+
+    public const int MaxCells = 2;
+}
