@@ -1,0 +1,25 @@
+using Orleans.Concurrency;
+
+namespace AnalysisHub.Contracts;
+
+/// <summary>
+/// One local authority (key: <c>la:cardiff</c>): holds its cells, fed by the ledger's change log, and pushes
+/// what changed to every footprint containing it.
+/// </summary>
+[Alias("AnalysisHub.IAuthorityGrain")]
+public interface IAuthorityGrain : IRollupGrain
+{
+    /// <summary>Change number <paramref name="sequence"/> of this authority (cells encoded by CellCodec). Repeats are ignored; a gap is filled from the log.</summary>
+    [Alias("ApplyChanges")]
+    Task ApplyChanges(long sequence, byte[] cells);
+
+    /// <summary>The cells as last flushed to footprints.</summary>
+    // Always interleaves: a footprint rebuilding itself asks for this while this grain may be waiting on
+    // that same footprint in a flush; without interleaving the two would wait for each other.
+    [AlwaysInterleave, Alias("GetSnapshot")]
+    Task<CellSnapshot> GetSnapshot();
+
+    /// <summary>The change number applied so far (for tests and the readiness of rollups).</summary>
+    [ReadOnly, Alias("GetAppliedSequence")]
+    Task<long> GetAppliedSequence();
+}

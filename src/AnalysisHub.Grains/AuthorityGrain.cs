@@ -1,0 +1,166 @@
+using Orleans.Runtime;
+using AnalysisHub.Contracts;
+using AnalysisHub.Domain.Cells;
+using AnalysisHub.Domain.Geography;
+using AnalysisHub.Domain.Rollups;
+using AnalysisHub.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AnalysisHub.Grains;
+
+/// <summary>
+/// One local authority's cells. Fed by the ledger's numbered change log (pushed after each commit, pulled
+/// when a number is missing), checkpointed to grain storage every few seconds, and flushed on a short timer
+/// to every footprint that contains the authority — the only path by which counts reach partnerships.
+/// </summary>
+public sealed class AuthorityGrain(
+    [PersistentState("checkpoint", StorageNames.Checkpoints)] IPersistentState<AuthorityCheckpoint> checkpoint,
+    IChangeLog changeLog,
+    GeographyRegistry geography,
+    IOptions<RollupOptions> options,
+    ILogger<AuthorityGrain> logger) : Grain, IAuthorityGrain
+{
+    private readonly CellTable _cells = new();
+    private readonly RollupOptions _options = options.Value;
+    private readonly Guid _epoch = Guid.NewGuid();
+    private Footprint _footprint = null!;
+    private string _code = null!;
+    private IReadOnlyList<IFootprintGrain> _containing = [];
+    private long _applied;
+    private long _checkpointed;
+
+    // Changes applied but not yet flushed to footprints, and the footprints that missed a flush.
+    private Dictionary<CellKey, long> _pending = [];
+    private long _flushSequence;
+    private readonly HashSet<string> _needsResync = [];
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _footprint = geography.Find(this.GetPrimaryKeyString()) is { IsAuthority: true } f
+            ? f
+            : throw new ArgumentException($"'{this.GetPrimaryKeyString()}' is not a local authority");
+        _code = _footprint.Code!;
+        _containing = geography.Containing(_footprint.Id).Where(c => !c.IsAuthority)
+            .Select(c => GrainFactory.GetGrain<IFootprintGrain>(c.Id)).ToList();
+
+        if (checkpoint.RecordExists && checkpoint.State.Fingerprint == changeLog.Fingerprint)
+        {
+            foreach (var (key, value) in CellCodec.Decode(checkpoint.State.Cells)) _cells.Add(key, value);
+            _applied = _checkpointed = checkpoint.State.Sequence;
+            CatchUp();
+        }
+        else
+        {
+            // No checkpoint, or one made under another vocabulary or geography: recount from the records.
+            var (sequence, cells) = changeLog.Rebuild(_code);
+            foreach (var (key, value) in cells.NonZeroCells()) _cells.Add(key, value);
+            _applied = sequence;
+            _checkpointed = -1;
+        }
+        logger.LogInformation("Authority {Authority} active at change {Sequence} with {Cells} cells", _footprint.Id, _applied, _cells.Count);
+
+        // Interleaving flush: a push awaits footprints, and ledger changes arriving meanwhile must not wait.
+        this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(_options.FlushInterval, _options.FlushInterval)
+        {
+            Interleave = true,
+            KeepAlive = true,
+        });
+        this.RegisterGrainTimer(CheckpointAsync, new GrainTimerCreationOptions(_options.CheckpointInterval, _options.CheckpointInterval));
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_applied != _checkpointed) await CheckpointAsync();
+    }
+
+    public Task ApplyChanges(long sequence, byte[] cells)
+    {
+        if (sequence <= _applied) return Task.CompletedTask; // a repeat
+        if (sequence == _applied + 1) Apply(sequence, cells);
+        else CatchUp(); // a gap: some push was lost or overtaken; the log has every change in order
+        return Task.CompletedTask;
+    }
+
+    public Task<CellSnapshot> GetSnapshot()
+    {
+        // Footprints are told about changes at flush time, so the snapshot is the cells minus what is pending.
+        var flushed = _cells.NonZeroCells().ToDictionary(kv => kv.Key, kv => kv.Value);
+        foreach (var (key, delta) in _pending) flushed[key] = flushed.GetValueOrDefault(key) - delta;
+        var nonZero = flushed.Where(kv => kv.Value != 0).ToList();
+        return Task.FromResult(new CellSnapshot(_epoch, _flushSequence, CellCodec.Encode(nonZero)));
+    }
+
+    public Task<long> GetAppliedSequence() => Task.FromResult(_applied);
+
+    public Task<SeriesResponse> GetSeries(SeriesRequest request) =>
+        Task.FromResult(SeriesResponse.From(SeriesCalculator.Calculate(_cells, request.ToQuery())));
+
+    private void Apply(long sequence, byte[] cells)
+    {
+        foreach (var (key, delta) in CellCodec.Decode(cells))
+        {
+            _cells.Add(key, delta);
+            _pending[key] = _pending.GetValueOrDefault(key) + delta;
+        }
+        _applied = sequence;
+    }
+
+    private void CatchUp()
+    {
+        foreach (var (sequence, cells) in changeLog.ReadChanges(_code, _applied))
+        {
+            if (sequence != _applied + 1)
+                throw new InvalidOperationException(
+                    $"change log of {_footprint.Id} jumps from {_applied} to {sequence}: changes were trimmed before being checkpointed");
+            Apply(sequence, cells);
+        }
+    }
+
+    private async Task FlushAsync()
+    {
+        var resync = _needsResync.ToList();
+        _needsResync.Clear();
+        foreach (var id in resync)
+            await Push(GrainFactory.GetGrain<IFootprintGrain>(id), f => f.Resync());
+
+        if (_pending.Count == 0) return;
+        var deltas = _pending.Where(kv => kv.Value != 0).ToList();
+        _pending = [];
+        if (deltas.Count == 0) return;
+        var sequence = ++_flushSequence;
+        var payload = CellCodec.Encode(deltas);
+        await Task.WhenAll(_containing.Select(f => Push(f, g => g.ApplyMemberChanges(_footprint.Id, _epoch, sequence, payload))));
+    }
+
+    private async Task Push(IFootprintGrain target, Func<IFootprintGrain, Task> call)
+    {
+        try
+        {
+            await call(target).WaitAsync(_options.PushTimeout);
+        }
+        catch (Exception e)
+        {
+            // The footprint may or may not have applied it; a rebuild from snapshots is right either way.
+            logger.LogWarning(e, "Push from {Authority} to {Footprint} failed; it will be resynchronised", _footprint.Id, target.GetPrimaryKeyString());
+            _needsResync.Add(target.GetPrimaryKeyString());
+        }
+    }
+
+    private async Task CheckpointAsync()
+    {
+        // Safety net for lost pushes when no later change arrives to reveal the gap.
+        if (changeLog.CurrentSequence(_code) > _applied) CatchUp();
+        if (_applied == _checkpointed) return;
+        var sequence = _applied;
+        checkpoint.State = new AuthorityCheckpoint
+        {
+            Fingerprint = changeLog.Fingerprint,
+            Sequence = sequence,
+            Cells = CellCodec.Encode(_cells.NonZeroCells().ToList()),
+        };
+        await checkpoint.WriteStateAsync();
+        _checkpointed = sequence;
+        changeLog.Trim(_code, sequence);
+    }
+}

@@ -1,0 +1,7 @@
+namespace AnalysisHub.Storage;
+
+/// <summary>Receives each commit's cell changes after they are durable (the grains, in the host).</summary>
+public interface IChangeSink
+{
+    Task PublishAsync(IReadOnlyList<AuthorityChanges> changes);
+}

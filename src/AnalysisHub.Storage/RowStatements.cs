@@ -1,0 +1,80 @@
+using AnalysisHub.Domain.Records;
+using Microsoft.Data.Sqlite;
+
+namespace AnalysisHub.Storage;
+
+/// <summary>The prepared per-row statements of one commit, reused for every row.</summary>
+internal sealed class RowStatements : IDisposable
+{
+    private const string Columns = "feed, id, version, status, precision, time, authority, category, flags";
+    private static readonly string[] Parameters = ["$feed", "$id", "$version", "$status", "$precision", "$time", "$authority", "$category", "$flags"];
+
+    private readonly SqliteCommand _insert;
+    private readonly SqliteCommand _find;
+    private readonly SqliteCommand _replace;
+
+    public RowStatements(SqliteConnection connection, SqliteTransaction tx)
+    {
+        _insert = SqliteRecordLedger.Command(connection, tx,
+            $"INSERT INTO records ({Columns}) VALUES ({string.Join(", ", Parameters)}) ON CONFLICT (feed, id) DO NOTHING",
+            Parameters);
+        _find = SqliteRecordLedger.Command(connection, tx,
+            $"SELECT {Columns} FROM records WHERE feed = $feed AND id = $id", "$feed", "$id");
+        _replace = SqliteRecordLedger.Command(connection, tx, """
+            UPDATE records SET version = $version, status = $status, precision = $precision, time = $time,
+                               authority = $authority, category = $category, flags = $flags
+            WHERE feed = $feed AND id = $id
+            """, Parameters);
+        _insert.Prepare();
+        _find.Prepare();
+        _replace.Prepare();
+    }
+
+    /// <summary>Inserts the record if its identity is new; false when it already exists.</summary>
+    public bool InsertIfNew(string feed, string id, in RecordEntry entry, StoredVocabulary vocabulary)
+    {
+        Bind(_insert, feed, id, entry, vocabulary);
+        return _insert.ExecuteNonQuery() == 1;
+    }
+
+    public void Replace(string feed, string id, in RecordEntry entry, StoredVocabulary vocabulary)
+    {
+        Bind(_replace, feed, id, entry, vocabulary);
+        _replace.ExecuteNonQuery();
+    }
+
+    public RecordEntry? Find(string feed, string id, int feedIndex, StoredVocabulary vocabulary)
+    {
+        _find.Parameters[0].Value = feed;
+        _find.Parameters[1].Value = id;
+        using var reader = _find.ExecuteReader();
+        return reader.Read() ? ReadEntry(reader, feedIndex, vocabulary) : null;
+    }
+
+    /// <summary>Reads a row in <see cref="Columns"/> order (feed and id are skipped).</summary>
+    public static RecordEntry? ReadEntry(SqliteDataReader reader, int feedIndex, StoredVocabulary vocabulary) =>
+        vocabulary.ToEntry(feedIndex, reader.GetInt64(1), (RecordStatus)reader.GetInt32(2), (RecordPrecision)reader.GetInt32(3),
+            reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6),
+            reader.IsDBNull(7) ? null : reader.GetString(7));
+
+    private static void Bind(SqliteCommand command, string feed, string id, in RecordEntry entry, StoredVocabulary vocabulary)
+    {
+        var p = command.Parameters;
+        p[0].Value = feed;
+        p[1].Value = id;
+        p[2].Value = entry.Version;
+        p[3].Value = (int)entry.Status;
+        p[4].Value = (int)entry.Precision;
+        p[5].Value = entry.Time;
+        p[6].Value = (object?)vocabulary.AuthorityCode(entry.Authority) ?? DBNull.Value;
+        p[7].Value = (object?)vocabulary.CategorySlug(entry.Feed, entry.Category) ?? DBNull.Value;
+        p[8].Value = (object?)vocabulary.FlagsText(entry.Flags) ?? DBNull.Value;
+    }
+
+    public void Dispose()
+    {
+        _insert.Dispose();
+        _find.Dispose();
+        _replace.Dispose();
+    }
+}

@@ -1,0 +1,219 @@
+using AnalysisHub.Domain.Cells;
+using AnalysisHub.Domain.Records;
+using Microsoft.Data.Sqlite;
+
+namespace AnalysisHub.Storage;
+
+/// <summary>
+/// The record ledger on SQLite: identity → current state, plus the per-authority change log. A commit
+/// decides every row (accepted, duplicate, stale, updated, cancelled), updates the records, and appends each
+/// touched authority's net cell changes — all in one transaction, so acknowledged means durable.
+/// </summary>
+// Implementation note: the database is the ledger (not grain state) because the ledger grows with
+// history — ten years of England and Wales is hundreds of millions of identities — while the grains hold
+// only aggregates. One set of statements per row inside one transaction per group keeps the cost at one
+// fsync per group however many batches it carries.
+public sealed class SqliteRecordLedger : IChangeLog, IDisposable
+{
+    private readonly StoredVocabulary _vocabulary;
+    private readonly string _connectionString;
+    private readonly SqliteConnection _writer;
+    private readonly Lock _writeLock = new();
+
+    public SqliteRecordLedger(LedgerOptions options, StoredVocabulary vocabulary)
+    {
+        _vocabulary = vocabulary;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.DatabasePath))!);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = options.DatabasePath,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        _writer = Open();
+        Execute(_writer, LedgerSchema.Sqlite);
+    }
+
+    public StoredVocabulary Vocabulary => _vocabulary;
+
+    public string Fingerprint => _vocabulary.Fingerprint;
+
+    /// <summary>Applies the batches in order inside one transaction and makes them durable.</summary>
+    public CommitResult Commit(IReadOnlyList<IReadOnlyList<IncomingRecord>> batches)
+    {
+        lock (_writeLock)
+        {
+            using var tx = _writer.BeginTransaction();
+            using var statements = new RowStatements(_writer, tx);
+            var deltas = new Dictionary<int, Dictionary<CellKey, long>>();
+            var counts = new List<IngestCounts>(batches.Count);
+            Span<CellKey> cells = stackalloc CellKey[RecordEntry.MaxCells];
+            foreach (var batch in batches)
+            {
+                var outcomes = new RecordOutcome[batch.Count];
+                for (var i = 0; i < batch.Count; i++)
+                    outcomes[i] = Apply(batch[i], statements, deltas, cells);
+                counts.Add(IngestCounts.From(outcomes));
+            }
+            var changes = AppendChanges(deltas, tx);
+            tx.Commit();
+            return new CommitResult(counts, changes);
+        }
+    }
+
+    private RecordOutcome Apply(in IncomingRecord record, RowStatements statements,
+        Dictionary<int, Dictionary<CellKey, long>> deltas, Span<CellKey> cells)
+    {
+        var arriving = record.Entry;
+        var feed = _vocabulary.FeedSlug(arriving.Feed);
+        if (statements.InsertIfNew(feed, record.Id, arriving, _vocabulary))
+        {
+            AddCells(arriving, +1, deltas, cells);
+            return arriving.Status == RecordStatus.Cancelled ? RecordOutcome.Cancelled : RecordOutcome.Accepted;
+        }
+        // A stored row that no longer maps onto the vocabulary counts nowhere: treat it as absent.
+        var current = statements.Find(feed, record.Id, arriving.Feed, _vocabulary);
+        var outcome = LedgerRules.Decide(current, arriving, out var replaces);
+        if (replaces)
+        {
+            statements.Replace(feed, record.Id, arriving, _vocabulary);
+            if (current is { } old) AddCells(old, -1, deltas, cells);
+            AddCells(arriving, +1, deltas, cells);
+        }
+        return outcome;
+    }
+
+    private static void AddCells(in RecordEntry entry, long sign, Dictionary<int, Dictionary<CellKey, long>> deltas, Span<CellKey> cells)
+    {
+        var n = entry.GetCells(cells);
+        if (n == 0) return;
+        if (!deltas.TryGetValue(entry.Authority, out var forAuthority)) deltas[entry.Authority] = forAuthority = [];
+        for (var i = 0; i < n; i++)
+            forAuthority[cells[i]] = forAuthority.GetValueOrDefault(cells[i]) + sign;
+    }
+
+    private List<AuthorityChanges> AppendChanges(Dictionary<int, Dictionary<CellKey, long>> deltas, SqliteTransaction tx)
+    {
+        var changes = new List<AuthorityChanges>();
+        using var next = Command(_writer, tx, """
+            INSERT INTO authority_cursor (authority, seq) VALUES ($authority, 1)
+            ON CONFLICT (authority) DO UPDATE SET seq = seq + 1
+            RETURNING seq
+            """, "$authority");
+        using var append = Command(_writer, tx,
+            "INSERT INTO cell_changes (authority, seq, cells) VALUES ($authority, $seq, $cells)",
+            "$authority", "$seq", "$cells");
+        foreach (var (authority, cells) in deltas)
+        {
+            // Net changes only: a record added and withdrawn in the same group leaves nothing to send.
+            var net = cells.Where(kv => kv.Value != 0).ToDictionary(kv => kv.Key, kv => kv.Value);
+            if (net.Count == 0) continue;
+            var code = _vocabulary.AuthorityCode(authority)!;
+            next.Parameters[0].Value = code;
+            var seq = (long)next.ExecuteScalar()!;
+            append.Parameters[0].Value = code;
+            append.Parameters[1].Value = seq;
+            append.Parameters[2].Value = CellCodec.Encode(net);
+            append.ExecuteNonQuery();
+            changes.Add(new AuthorityChanges(_vocabulary.AuthorityId(authority), seq, net));
+        }
+        return changes;
+    }
+
+    /// <summary>The last change number committed for an authority (0 when none).</summary>
+    public long CurrentSequence(string authorityCode)
+    {
+        using var connection = Open();
+        using var command = Command(connection, null, "SELECT seq FROM authority_cursor WHERE authority = $a", "$a");
+        command.Parameters[0].Value = authorityCode;
+        return command.ExecuteScalar() is long seq ? seq : 0;
+    }
+
+    /// <summary>The authority's logged changes after <paramref name="afterSequence"/>, in order.</summary>
+    public IReadOnlyList<(long Sequence, byte[] Cells)> ReadChanges(string authorityCode, long afterSequence)
+    {
+        using var connection = Open();
+        using var command = Command(connection, null,
+            "SELECT seq, cells FROM cell_changes WHERE authority = $a AND seq > $after ORDER BY seq", "$a", "$after");
+        command.Parameters[0].Value = authorityCode;
+        command.Parameters[1].Value = afterSequence;
+        using var reader = command.ExecuteReader();
+        var result = new List<(long, byte[])>();
+        while (reader.Read()) result.Add((reader.GetInt64(0), (byte[])reader.GetValue(1)));
+        return result;
+    }
+
+    /// <summary>Drops logged changes an authority's checkpoint already holds.</summary>
+    public void Trim(string authorityCode, long throughSequence)
+    {
+        lock (_writeLock)
+        {
+            using var command = Command(_writer, null,
+                "DELETE FROM cell_changes WHERE authority = $a AND seq <= $through", "$a", "$through");
+            command.Parameters[0].Value = authorityCode;
+            command.Parameters[1].Value = throughSequence;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>
+    /// Recomputes an authority's cells from the records themselves, with the change number they reflect —
+    /// read in one transaction so the two agree. Used when no usable checkpoint exists.
+    /// </summary>
+    public (long Sequence, CellTable Cells) Rebuild(string authorityCode)
+    {
+        using var connection = Open();
+        using var tx = connection.BeginTransaction(deferred: true);
+        using var cursor = Command(connection, tx, "SELECT seq FROM authority_cursor WHERE authority = $a", "$a");
+        cursor.Parameters[0].Value = authorityCode;
+        var sequence = cursor.ExecuteScalar() is long s ? s : 0;
+        using var select = Command(connection, tx, """
+            SELECT feed, version, status, precision, time, authority, category, flags
+            FROM records WHERE authority = $a AND status = 0
+            """, "$a");
+        select.Parameters[0].Value = authorityCode;
+        var table = new CellTable();
+        Span<CellKey> cells = stackalloc CellKey[RecordEntry.MaxCells];
+        using var reader = select.ExecuteReader();
+        var feeds = new Dictionary<string, int>();
+        while (reader.Read())
+        {
+            var feedSlug = reader.GetString(0);
+            if (!feeds.TryGetValue(feedSlug, out var feed))
+                feeds[feedSlug] = feed = _vocabulary.FeedIndex(feedSlug);
+            if (feed < 0) continue;
+            var entry = RowStatements.ReadEntry(reader, feed, _vocabulary);
+            if (entry is not { } e) continue;
+            var n = e.GetCells(cells);
+            for (var i = 0; i < n; i++) table.Add(cells[i], 1);
+        }
+        return (sequence, table);
+    }
+
+    internal SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        // FULL: a commit is on disk before it returns, so an acknowledged batch survives kill -9 and power loss.
+        Execute(connection, "PRAGMA synchronous = FULL;");
+        return connection;
+    }
+
+    internal static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? tx, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        foreach (var p in parameters) command.Parameters.Add(new SqliteParameter { ParameterName = p });
+        return command;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public void Dispose() => _writer.Dispose();
+}

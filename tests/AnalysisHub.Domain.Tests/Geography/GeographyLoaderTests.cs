@@ -1,0 +1,365 @@
+using System.Text;
+using AnalysisHub.Domain.Geography;
+using AnalysisHub.Domain.Tests.Support;
+
+namespace AnalysisHub.Domain.Tests.Geography;
+
+public class GeographyLoaderTests
+{
+    private static readonly GeographyRegistry Registry = Reference.Geography;
+
+    [Fact]
+    public void Reference_geography_has_the_22_welsh_authorities()
+    {
+        Assert.Equal(22, Registry.Authorities.Count);
+        Assert.All(Registry.Authorities, a =>
+        {
+            Assert.Equal(FootprintKind.LocalAuthority, a.Kind);
+            Assert.True(a.IsAuthority);
+            Assert.StartsWith("la:", a.Id);
+            Assert.Matches("^W06[0-9]{6}$", a.Code);
+            Assert.Equal([a.Id], a.Members);
+        });
+        Assert.Equal(22, Registry.OfKind("la").Count());
+        Assert.Equal(Registry.Authorities, Registry.Footprints.Take(22));
+        for (var i = 0; i < Registry.Authorities.Count; i++) Assert.Equal([i], Registry.Authorities[i].MemberIndexes);
+    }
+
+    [Theory]
+    [InlineData("la", 22)]
+    [InlineData("csp", 21)]
+    [InlineData("psb", 13)]
+    [InlineData("rpb", 7)]
+    [InlineData("apb", 7)]
+    [InlineData("force", 4)]
+    [InlineData("nation", 1)]
+    public void Reference_geography_has_every_kind_of_footprint(string kind, int count)
+    {
+        Assert.Equal(count, Registry.OfKind(kind).Count());
+    }
+
+    [Theory]
+    [InlineData("la:cardiff", "la:cardiff")]
+    [InlineData("W06000015", "la:cardiff")]
+    [InlineData("W14000023", "csp:cwm-taf")]
+    [InlineData("csp:cwm-taf", "csp:cwm-taf")]
+    [InlineData("W15000003", "force:south-wales")]
+    [InlineData("W11000029", "rpb:cardiff-and-vale")]
+    [InlineData("W92000004", "nation:wales")]
+    [InlineData("psb:gwent", "psb:gwent")]
+    public void Any_footprint_id_or_ons_code_resolves_to_the_canonical_footprint(string idOrCode, string id)
+    {
+        Assert.Equal(id, Registry.Find(idOrCode)?.Id);
+    }
+
+    [Fact]
+    public void Cardiff_by_id_and_by_code_is_the_same_footprint()
+    {
+        var byId = Registry.Find("la:cardiff");
+        Assert.NotNull(byId);
+        Assert.Same(byId, Registry.Find("W06000015"));
+        Assert.Equal("W06000015", byId.Code);
+        Assert.Equal("Cardiff", byId.Name);
+        Assert.Equal("Caerdydd", byId.NameCy);
+    }
+
+    [Theory]
+    [InlineData("la:atlantis")]
+    [InlineData("W06999999")]
+    [InlineData("W01001780")] // an LSOA is an area code for records, not a footprint
+    [InlineData("")]
+    public void Unknown_footprint_is_not_found(string idOrCode)
+    {
+        Assert.Null(Registry.Find(idOrCode));
+    }
+
+    [Theory]
+    [InlineData("W01001780", "la:cardiff")]   // Cardiff 026B (Llandaff)
+    [InlineData("W01000164", "la:conwy")]     // Conwy 009F
+    [InlineData("W01000263", "la:flintshire")] // Flintshire 017D
+    [InlineData("W06000015", "la:cardiff")]
+    [InlineData("W06000024", "la:merthyr-tydfil")]
+    public void Record_area_code_resolves_to_its_authority(string areaCode, string authority)
+    {
+        Assert.True(Registry.TryResolveArea(areaCode, out var index));
+        Assert.Equal(authority, Registry.Authorities[index].Id);
+    }
+
+    [Theory]
+    [InlineData("W01999999")]
+    [InlineData("W14000023")] // a CSP is not a record area
+    [InlineData("E06000001")]
+    [InlineData("")]
+    public void Unknown_record_area_code_does_not_resolve(string areaCode)
+    {
+        Assert.False(Registry.TryResolveArea(areaCode, out _));
+    }
+
+    [Fact]
+    public void Every_lsoa_of_the_lookup_resolves_to_the_authority_the_lookup_names()
+    {
+        using var csv = new StreamReader(ReferenceData.Open("wales-lsoa11-to-la.csv"));
+        var header = SplitCsvLine(csv.ReadLine()!);
+        int lsoaColumn = Array.IndexOf(header, "LSOA11CD"), laColumn = Array.IndexOf(header, "LAD19CD");
+        var rows = 0;
+        while (csv.ReadLine() is { Length: > 0 } line)
+        {
+            var cells = SplitCsvLine(line);
+            Assert.True(Registry.TryResolveArea(cells[lsoaColumn], out var index), cells[lsoaColumn]);
+            Assert.Equal(cells[laColumn], Registry.Authorities[index].Code);
+            rows++;
+        }
+        Assert.Equal(1909, rows);
+    }
+
+    /// <summary>RFC 4180 cells of one line (the lookup quotes ward names that contain commas).</summary>
+    private static string[] SplitCsvLine(string line)
+    {
+        var cells = new List<string>();
+        var cell = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c != '"') cell.Append(c);
+                else if (i + 1 < line.Length && line[i + 1] == '"') { cell.Append('"'); i++; }
+                else quoted = false;
+            }
+            else if (c == '"') quoted = true;
+            else if (c == ',') { cells.Add(cell.ToString()); cell.Clear(); }
+            else cell.Append(c);
+        }
+        cells.Add(cell.ToString());
+        return [.. cells];
+    }
+
+    [Theory]
+    [InlineData("la:isle-of-anglesey", 68877)]
+    [InlineData("la:gwynedd", 117393)]
+    [InlineData("la:conwy", 114741)]
+    [InlineData("la:denbighshire", 95814)]
+    [InlineData("la:flintshire", 154956)]
+    [InlineData("la:wrexham", 135112)]
+    [InlineData("la:powys", 133174)]
+    [InlineData("la:ceredigion", 71481)]
+    [InlineData("la:pembrokeshire", 123354)]
+    [InlineData("la:carmarthenshire", 187896)]
+    [InlineData("la:swansea", 238489)]
+    [InlineData("la:neath-port-talbot", 142291)]
+    [InlineData("la:bridgend", 145500)]
+    [InlineData("la:vale-of-glamorgan", 131947)]
+    [InlineData("la:cardiff", 362312)]
+    [InlineData("la:rhondda-cynon-taf", 237658)]
+    [InlineData("la:merthyr-tydfil", 58839)]
+    [InlineData("la:caerphilly", 175948)]
+    [InlineData("la:blaenau-gwent", 66899)]
+    [InlineData("la:torfaen", 92263)]
+    [InlineData("la:monmouthshire", 92958)]
+    [InlineData("la:newport", 159587)]
+    public void Authority_population_is_its_census_2021_usual_residents(string id, long population)
+    {
+        Assert.Equal(population, Registry.Find(id)!.Population);
+    }
+
+    [Fact]
+    public void Wales_population_is_the_sum_of_its_authorities()
+    {
+        var wales = Registry.Find("nation:wales")!;
+
+        Assert.Equal(3_107_489, wales.Population);
+        Assert.Equal(Registry.Authorities.Sum(a => a.Population), wales.Population);
+        Assert.Equal("census2021", Registry.PopulationSource);
+    }
+
+    [Fact]
+    public void Every_footprint_population_is_the_sum_of_its_members()
+    {
+        Assert.All(Registry.Footprints, f =>
+            Assert.Equal(f.MemberIndexes.Sum(i => Registry.Authorities[i].Population), f.Population));
+        Assert.Equal(237658 + 58839, Registry.Find("csp:cwm-taf")!.Population);
+    }
+
+    [Fact]
+    public void Another_population_source_can_be_chosen()
+    {
+        var mid2023 = GeographyLoader.LoadReference("mid2023");
+
+        Assert.Equal("mid2023", mid2023.PopulationSource);
+        Assert.Equal(383536, mid2023.Find("la:cardiff")!.Population);
+        Assert.Equal(3_164_404, mid2023.Find("nation:wales")!.Population);
+    }
+
+    [Fact]
+    public void Unknown_population_source_is_a_geography_problem()
+    {
+        var e = Assert.Throws<GeographyException>(() => GeographyLoader.LoadReference("census1066"));
+        Assert.Contains(e.Problems, p => p.Contains("census1066", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("la")]
+    [InlineData("csp")]
+    [InlineData("psb")]
+    [InlineData("rpb")]
+    [InlineData("apb")]
+    [InlineData("force")]
+    public void Partitioning_kind_covers_every_authority_exactly_once(string kind)
+    {
+        Assert.Contains(kind, FootprintKind.Partitioning);
+        var members = Registry.OfKind(kind).SelectMany(f => f.Members).ToList();
+
+        Assert.Equal(members.Count, members.Distinct().Count()); // disjoint
+        Assert.Equal(Registry.Authorities.Select(a => a.Id).Order(), members.Order()); // covering
+    }
+
+    [Fact]
+    public void Every_partitioning_kind_is_checked()
+    {
+        Assert.Equal(["la", "csp", "psb", "rpb", "apb", "force"], FootprintKind.Partitioning);
+    }
+
+    [Theory]
+    [InlineData("csp:cwm-taf", new[] { "la:rhondda-cynon-taf", "la:merthyr-tydfil" })]
+    [InlineData("psb:cwm-taf-morgannwg", new[] { "la:bridgend", "la:rhondda-cynon-taf", "la:merthyr-tydfil" })]
+    [InlineData("force:dyfed-powys", new[] { "la:powys", "la:ceredigion", "la:pembrokeshire", "la:carmarthenshire" })]
+    public void Members_are_listed_in_registry_order(string id, string[] members)
+    {
+        var f = Registry.Find(id)!;
+        Assert.Equal(members, f.Members);
+        Assert.Equal(f.MemberIndexes.Order(), f.MemberIndexes);
+        Assert.Equal(members, f.MemberIndexes.Select(i => Registry.Authorities[i].Id));
+    }
+
+    // ---- validation of a geography file ----
+
+    private static MemoryStream Json(string text) => new(Encoding.UTF8.GetBytes(text));
+
+    private static GeographyRegistry LoadJson(string footprints) => GeographyLoader.Load(Json(footprints), null, null);
+
+    private const string A = """{"id": "la:a", "kind": "la", "code": "W06000001", "name": "A", "population": 100}""";
+    private const string B = """{"id": "la:b", "kind": "la", "code": "W06000002", "name": "B", "population": 50}""";
+
+    [Fact]
+    public void Small_valid_file_loads_with_populations_from_the_file()
+    {
+        var registry = LoadJson($$"""
+            {"footprints": [{{A}}, {{B}},
+              {"id": "csp:ab", "kind": "csp", "name": "AB", "members": ["la:b", "la:a"]}]}
+            """);
+
+        Assert.Equal(2, registry.Authorities.Count);
+        var ab = registry.Find("csp:ab")!;
+        Assert.Equal(["la:a", "la:b"], ab.Members);
+        Assert.Equal(150, ab.Population);
+        Assert.Equal("footprints file", registry.PopulationSource);
+        Assert.Equal(["csp:ab"], registry.Find("la:a")!.Parents);
+    }
+
+    [Theory]
+    [InlineData("unknown member", $$"""
+        {"footprints": [{{A}}, {"id": "csp:x", "kind": "csp", "name": "X", "members": ["la:a", "la:zz"]}]}
+        """, "csp:x")]
+    [InlineData("duplicate partnership id", $$"""
+        {"footprints": [{{A}}, {"id": "psb:x", "kind": "psb", "name": "X", "members": ["la:a"]},
+                         {"id": "psb:x", "kind": "psb", "name": "X again", "members": ["la:a"]}]}
+        """, "psb:x")]
+    [InlineData("duplicate authority id", $$"""
+        {"footprints": [{{A}}, {"id": "la:a", "kind": "la", "code": "W06000002", "name": "A again", "population": 5}]}
+        """, "la:a")]
+    [InlineData("empty footprint", $$"""
+        {"footprints": [{{A}}, {"id": "csp:x", "kind": "csp", "name": "X", "members": []}]}
+        """, "csp:x")]
+    [InlineData("footprint without members", $$"""
+        {"footprints": [{{A}}, {"id": "csp:x", "kind": "csp", "name": "X"}]}
+        """, "csp:x")]
+    [InlineData("id not prefixed by kind", $$"""
+        {"footprints": [{{A}}, {"id": "psb:x", "kind": "csp", "name": "X", "members": ["la:a"]}]}
+        """, "psb:x")]
+    [InlineData("authority id not prefixed by kind", $$"""
+        {"footprints": [{{A}}, {"id": "cardiff", "kind": "la", "code": "W06000015", "name": "Cardiff", "population": 5}]}
+        """, "cardiff")]
+    [InlineData("authority without code", $$"""
+        {"footprints": [{{A}}, {"id": "la:b", "kind": "la", "name": "B", "population": 5}]}
+        """, "la:b")]
+    [InlineData("duplicate code", $$"""
+        {"footprints": [{{A}}, {"id": "la:b", "kind": "la", "code": "W06000001", "name": "B", "population": 5}]}
+        """, "la:b")]
+    [InlineData("authority without population", $$"""
+        {"footprints": [{{A}}, {"id": "la:b", "kind": "la", "code": "W06000002", "name": "B"}]}
+        """, "la:b")]
+    [InlineData("member listed twice", $$"""
+        {"footprints": [{{A}}, {"id": "csp:x", "kind": "csp", "name": "X", "members": ["la:a", "la:a"]}]}
+        """, "csp:x")]
+    public void Inconsistent_file_is_rejected_naming_the_offending_footprint(string problem, string json, string id)
+    {
+        var e = Assert.Throws<GeographyException>(() => LoadJson(json));
+
+        Assert.True(e.Problems.Any(p => p.Contains(id, StringComparison.Ordinal)),
+            $"{problem}: no problem names '{id}': {string.Join(" | ", e.Problems)}");
+        Assert.Contains(id, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_at_once()
+    {
+        var e = Assert.Throws<GeographyException>(() => LoadJson($$"""
+            {"footprints": [{{A}}, {"id": "la:b", "kind": "la", "name": "B", "population": 5},
+              {"id": "csp:x", "kind": "csp", "name": "X", "members": ["la:zz"]},
+              {"id": "csp:y", "kind": "csp", "name": "Y", "members": []}]}
+            """));
+
+        Assert.Contains(e.Problems, p => p.Contains("'la:b'", StringComparison.Ordinal));
+        Assert.Contains(e.Problems, p => p.Contains("'csp:x'", StringComparison.Ordinal));
+        Assert.Contains(e.Problems, p => p.Contains("'csp:y'", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("""{"footprints": []}""")]
+    [InlineData("""{}""")]
+    [InlineData("""{"footprints": [""")]
+    [InlineData("""{"footprints": [{"id": "csp:x", "kind": "csp", "name": "X", "members": ["la:a"]}]}""")]
+    public void File_without_authorities_is_rejected(string json)
+    {
+        var e = Assert.Throws<GeographyException>(() => LoadJson(json));
+        Assert.NotEmpty(e.Problems);
+    }
+
+    [Fact]
+    public void Lsoa_lookup_naming_an_unknown_authority_code_is_rejected()
+    {
+        var lookup = Json("LSOA11CD,LAD19CD\nW01000001,W06000001\nW01000002,W06000099\n");
+
+        var e = Assert.Throws<GeographyException>(() =>
+            GeographyLoader.Load(Json($$"""{"footprints": [{{A}}]}"""), lookup, null));
+        Assert.Contains(e.Problems, p => p.Contains("W06000099", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Lsoa_lookup_maps_lsoa_codes_to_authorities()
+    {
+        var lookup = Json("LSOA11CD,LAD19CD\nW01000001,W06000002\nW01000002,W06000001\n");
+
+        var registry = GeographyLoader.Load(Json($$"""{"footprints": [{{A}}, {{B}}]}"""), lookup, null);
+
+        Assert.True(registry.TryResolveArea("W01000001", out var b));
+        Assert.Equal("la:b", registry.Authorities[b].Id);
+        Assert.True(registry.TryResolveArea("W01000002", out var a));
+        Assert.Equal("la:a", registry.Authorities[a].Id);
+    }
+
+    [Fact]
+    public void Population_table_overrides_the_file_and_must_cover_every_authority()
+    {
+        var table = Json("code,census2021\nW06000001,1000\nW06000002,2000\n");
+        var registry = GeographyLoader.Load(Json($$"""{"footprints": [{{A}}, {{B}}]}"""), null, table);
+        Assert.Equal(1000, registry.Find("la:a")!.Population);
+        Assert.Equal("census2021", registry.PopulationSource);
+
+        var partial = Json("code,census2021\nW06000001,1000\n");
+        var e = Assert.Throws<GeographyException>(() =>
+            GeographyLoader.Load(Json($$"""{"footprints": [{{A}}, {{B}}]}"""), null, partial));
+        Assert.Contains(e.Problems, p => p.Contains("'la:b'", StringComparison.Ordinal));
+    }
+}
