@@ -93,6 +93,8 @@ public sealed class AuthorityGrain(
 
     public Task<long> GetAppliedSequence() => Task.FromResult(_applied);
 
+    public Task<int> GetCellCount() => Task.FromResult(_cells.Count);
+
     public Task<SeriesResponse> GetSeries(SeriesRequest request) =>
         Task.FromResult(SeriesResponse.From(SeriesCalculator.Calculate(_cells, request.ToQuery())));
 

@@ -50,6 +50,8 @@ public sealed class FootprintGrain(GeographyRegistry geography, ILogger<Footprin
         return Task.CompletedTask;
     }
 
+    public Task<int> GetCellCount() => Task.FromResult(_cells.Count);
+
     public Task<SeriesResponse> GetSeries(SeriesRequest request) =>
         Task.FromResult(SeriesResponse.From(SeriesCalculator.Calculate(_cells, request.ToQuery())));
 }

@@ -265,9 +265,6 @@ public class GeographyLoaderTests
         {"footprints": [{{A}}, {"id": "psb:x", "kind": "psb", "name": "X", "members": ["la:a"]},
                          {"id": "psb:x", "kind": "psb", "name": "X again", "members": ["la:a"]}]}
         """, "psb:x")]
-    [InlineData("duplicate authority id", $$"""
-        {"footprints": [{{A}}, {"id": "la:a", "kind": "la", "code": "W06000002", "name": "A again", "population": 5}]}
-        """, "la:a")]
     [InlineData("empty footprint", $$"""
         {"footprints": [{{A}}, {"id": "csp:x", "kind": "csp", "name": "X", "members": []}]}
         """, "csp:x")]
@@ -299,6 +296,17 @@ public class GeographyLoaderTests
         Assert.True(e.Problems.Any(p => p.Contains(id, StringComparison.Ordinal)),
             $"{problem}: no problem names '{id}': {string.Join(" | ", e.Problems)}");
         Assert.Contains(id, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Duplicate_authority_id_is_a_geography_problem_naming_the_id()
+    {
+        // Two authorities with the same id must be reported like any other inconsistency, not crash the loader.
+        var e = Assert.Throws<GeographyException>(() => LoadJson($$"""
+            {"footprints": [{{A}}, {"id": "la:a", "kind": "la", "code": "W06000002", "name": "A again", "population": 5}]}
+            """));
+
+        Assert.Contains(e.Problems, p => p.Contains("'la:a'", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,0 +1,61 @@
+using AnalysisHub.Contracts;
+using AnalysisHub.Domain.Geography;
+using AnalysisHub.Domain.Time;
+using AnalysisHub.Domain.Vocabulary;
+using AnalysisHub.Server.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace AnalysisHub.Server.Api;
+
+/// <summary>The footprint registry, the vocabulary and rollup series.</summary>
+public static class FootprintApi
+{
+    public static IEndpointRouteBuilder MapFootprintApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Footprints");
+        api.MapGet("/footprints", (GeographyRegistry geography, string? kind) =>
+                TypedResults.Ok(geography.Footprints.Where(f => kind is null || f.Kind == kind)
+                    .Select(f => FootprintBody.From(f, geography.PopulationSource))))
+            .WithName("ListFootprints").WithSummary("Every footprint (optionally of one kind), with members, parents and children.");
+
+        api.MapGet("/footprints/{id}", Results<Ok<FootprintBody>, ProblemHttpResult> (string id, GeographyRegistry geography) =>
+                geography.Find(id) is { } f
+                    ? TypedResults.Ok(FootprintBody.From(f, geography.PopulationSource))
+                    : (ProblemHttpResult)Problems.FootprintNotFound(id))
+            .WithName("GetFootprint").WithSummary("One footprint by id (la:cardiff) or ONS code (W06000015).");
+
+        api.MapGet("/footprints/{id}/series", GetSeries)
+            .WithName("GetSeries").WithSummary("A dense count series with rates per 100,000 for a footprint, feed, category and flags.");
+
+        api.MapGet("/feeds", (FeedCatalog catalog) => TypedResults.Ok(catalog.Feeds.Select(f => new
+            {
+                id = f.Id,
+                name = f.Name,
+                categories = f.Categories.Select(c => new { id = c.Id, parent = c.Parent?.Id }),
+            })))
+            .WithTags("Vocabulary").WithName("ListFeeds").WithSummary("Feeds and their category trees.");
+        api.MapGet("/flags", (FeedCatalog catalog) => TypedResults.Ok(catalog.Flags))
+            .WithTags("Vocabulary").WithName("ListFlags").WithSummary("The qualifier flags.");
+        return app;
+    }
+
+    private static async Task<IResult> GetSeries(string id, string? feed, string? category, string[]? flag,
+        string? from, string? to, string? granularity, GeographyRegistry geography, FeedCatalog catalog,
+        IGrainFactory grains, TimeProvider clock, IOptions<HubOptions> options)
+    {
+        if (geography.Find(id) is not { } footprint) return Problems.FootprintNotFound(id);
+        var parsed = SeriesParameters.Parse(feed, category, flag, from, to, granularity, catalog, clock);
+        if (parsed.Problem is { } problem) return problem;
+        var query = parsed.Query!;
+
+        var response = await RollupGrains.For(grains, footprint).GetSeries(SeriesRequest.From(query))
+            .WaitAsync(options.Value.GrainCallTimeout);
+        var population = footprint.Population;
+        var result = response.ToResult();
+        return TypedResults.Ok(new SeriesBody(
+            footprint.Id, feed!, category, flag ?? [], query.Granularity.ToSlug(), query.Range.From, query.Range.To,
+            population, geography.PopulationSource, result.Total, result.ExcludedMonthPrecision,
+            result.Points.Select(p => new SeriesPointBody(p.Period, p.Start, p.End, p.Count, Rates.Per100k(p.Count, population))).ToList()));
+    }
+}

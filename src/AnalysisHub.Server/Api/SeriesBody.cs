@@ -1,0 +1,9 @@
+namespace AnalysisHub.Server.Api;
+
+/// <summary>The series answer; field names are the published contract.</summary>
+public sealed record SeriesBody(
+    string Footprint, string Feed, string? Category, IReadOnlyList<string> Flags, string Granularity,
+    DateOnly From, DateOnly To, long Population, string PopulationSource, long Total,
+    long ExcludedMonthPrecision, IReadOnlyList<SeriesPointBody> Points);
+
+public sealed record SeriesPointBody(string Period, DateOnly Start, DateOnly End, long Count, double RatePer100k);
