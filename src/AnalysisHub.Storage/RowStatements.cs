@@ -7,6 +7,9 @@ namespace AnalysisHub.Storage;
 internal sealed class RowStatements : IDisposable
 {
     private const string Columns = "feed, id, version, status, precision, time, authority, category, flags";
+
+    /// <summary>The columns <see cref="ReadEntry"/> reads, in its order.</summary>
+    public const string EntryColumns = "feed, version, status, precision, time, authority, category, flags";
     private static readonly string[] Parameters = ["$feed", "$id", "$version", "$status", "$precision", "$time", "$authority", "$category", "$flags"];
 
     private readonly SqliteCommand _insert;
@@ -16,10 +19,10 @@ internal sealed class RowStatements : IDisposable
     public RowStatements(SqliteConnection connection, SqliteTransaction tx)
     {
         _insert = SqliteRecordLedger.Command(connection, tx,
-            $"INSERT INTO records ({Columns}) VALUES ({string.Join(", ", Parameters)}) ON CONFLICT (feed, id) DO NOTHING",
+            $"INSERT INTO records ({Columns}) VALUES ({string.Join(", ", Parameters)}) ON CONFLICT (feed, id) DO NOTHING RETURNING 1",
             Parameters);
         _find = SqliteRecordLedger.Command(connection, tx,
-            $"SELECT {Columns} FROM records WHERE feed = $feed AND id = $id", "$feed", "$id");
+            $"SELECT {EntryColumns} FROM records WHERE feed = $feed AND id = $id", "$feed", "$id");
         _replace = SqliteRecordLedger.Command(connection, tx, """
             UPDATE records SET version = $version, status = $status, precision = $precision, time = $time,
                                authority = $authority, category = $category, flags = $flags
@@ -34,7 +37,9 @@ internal sealed class RowStatements : IDisposable
     public bool InsertIfNew(string feed, string id, in RecordEntry entry, StoredVocabulary vocabulary)
     {
         Bind(_insert, feed, id, entry, vocabulary);
-        return _insert.ExecuteNonQuery() == 1;
+        // RETURNING, not the affected-row count: SQLite reports the previous statement's count when an
+        // INSERT … DO NOTHING changes nothing.
+        return _insert.ExecuteScalar() is not null;
     }
 
     public void Replace(string feed, string id, in RecordEntry entry, StoredVocabulary vocabulary)
@@ -51,7 +56,7 @@ internal sealed class RowStatements : IDisposable
         return reader.Read() ? ReadEntry(reader, feedIndex, vocabulary) : null;
     }
 
-    /// <summary>Reads a row in <see cref="Columns"/> order (feed and id are skipped).</summary>
+    /// <summary>Reads a row selected as <see cref="EntryColumns"/> (the feed column is not read).</summary>
     public static RecordEntry? ReadEntry(SqliteDataReader reader, int feedIndex, StoredVocabulary vocabulary) =>
         vocabulary.ToEntry(feedIndex, reader.GetInt64(1), (RecordStatus)reader.GetInt32(2), (RecordPrecision)reader.GetInt32(3),
             reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6),

@@ -167,10 +167,8 @@ public sealed class SqliteRecordLedger : IChangeLog, IDisposable
         using var cursor = Command(connection, tx, "SELECT seq FROM authority_cursor WHERE authority = $a", "$a");
         cursor.Parameters[0].Value = authorityCode;
         var sequence = cursor.ExecuteScalar() is long s ? s : 0;
-        using var select = Command(connection, tx, """
-            SELECT feed, version, status, precision, time, authority, category, flags
-            FROM records WHERE authority = $a AND status = 0
-            """, "$a");
+        using var select = Command(connection, tx,
+            $"SELECT {RowStatements.EntryColumns} FROM records WHERE authority = $a AND status = 0", "$a");
         select.Parameters[0].Value = authorityCode;
         var table = new CellTable();
         Span<CellKey> cells = stackalloc CellKey[RecordEntry.MaxCells];

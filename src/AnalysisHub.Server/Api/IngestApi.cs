@@ -22,7 +22,6 @@ public static class IngestApi
         app.MapPost("/api/v1/feeds/{feed}/records", Ingest)
             .WithTags("Ingest").WithName("IngestRecords")
             .WithSummary("Ingest a batch of records (application/x-ndjson or text/csv).")
-            .Accepts<string>(NdjsonMediaType, CsvMediaType)
             .Produces<IngestResult>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)

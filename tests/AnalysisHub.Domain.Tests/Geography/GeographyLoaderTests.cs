@@ -168,6 +168,8 @@ public class GeographyLoaderTests
     {
         var wales = Registry.Find("nation:wales")!;
 
+        // The 22 Census 2021 authority figures (StatsWales, TS009) sum to 3,107,489; ONS publishes Wales itself
+        // as 3,107,494 (independent disclosure control). The hub's contract is the sum of the members.
         Assert.Equal(3_107_489, wales.Population);
         Assert.Equal(Registry.Authorities.Sum(a => a.Population), wales.Population);
         Assert.Equal("census2021", Registry.PopulationSource);
