@@ -51,7 +51,8 @@ public static class GeographyLoader
 
         var populations = populationCsv is null ? null : ReadPopulations(populationCsv, populationSource, problems);
         var authorities = ReadAuthorities(entries, populations, problems);
-        var authorityIndex = authorities.Select((a, i) => (a.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var authorityIndex = new Dictionary<string, int>();
+        for (var i = 0; i < authorities.Count; i++) authorityIndex.TryAdd(authorities[i].Id, i);
         var footprints = new List<Footprint>(authorities);
         footprints.AddRange(ReadPartnerships(entries, authorities, authorityIndex, problems));
         CheckUnique(footprints, problems);
@@ -153,8 +154,9 @@ public static class GeographyLoader
 
     private static Dictionary<string, int> ReadLsoaLookup(Stream csv, List<Footprint> authorities, List<string> problems)
     {
-        var byCode = authorities.Where(a => a.Code is not null)
-            .Select((a, i) => (a.Code!, i)).ToDictionary(x => x.Item1, x => x.i, StringComparer.OrdinalIgnoreCase);
+        var byCode = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < authorities.Count; i++)
+            if (authorities[i].Code is { } code) byCode.TryAdd(code, i);
         var lookup = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         using var reader = CsvDataReader.Create(new StreamReader(csv));
         int lsoaColumn = TryOrdinal(reader, "LSOA11CD"), laColumn = TryOrdinal(reader, "LAD19CD");

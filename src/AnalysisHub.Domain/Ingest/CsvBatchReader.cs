@@ -30,12 +30,16 @@ public static class CsvBatchReader
                 if (!RecordFields.All.Contains(columns[i], StringComparer.OrdinalIgnoreCase))
                     batch.Errors.Add(new(0, columns[i], "is not a field of the record contract (header)"));
             }
+            foreach (var dup in columns.GroupBy(c => c, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+                batch.Errors.Add(new(0, dup.Key, "appears more than once in the header"));
             if (batch.Errors.Count > 0) return batch;
 
             var raw = new RawRecord();
             var row = 0;
             while (reader.Read())
             {
+                // A blank line (e.g. a trailing newline) is not a row, as in NDJSON.
+                if (reader.RowFieldCount <= 1 && reader.GetString(0).Length == 0) continue;
                 if (++row > maxRows)
                 {
                     batch.TooManyRows = true;

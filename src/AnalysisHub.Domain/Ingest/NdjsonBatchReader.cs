@@ -62,6 +62,12 @@ public static class NdjsonBatchReader
 
     private static void ReadProperty(ref Utf8JsonReader reader, string name, RawRecord raw)
     {
+        if (!RecordFields.All.Contains(name))
+        {
+            raw.AddReadError(name, "is not a field of the record contract");
+            reader.Skip();
+            return;
+        }
         if (reader.TokenType == JsonTokenType.Null)
             return; // null is an absent field, as an empty CSV cell is.
         if (name == RecordFields.Flags)
@@ -93,12 +99,6 @@ public static class NdjsonBatchReader
                 raw.AddReadError(name, "must be a JSON integer");
                 reader.Skip();
             }
-            return;
-        }
-        if (!RecordFields.All.Contains(name))
-        {
-            raw.AddReadError(name, "is not a field of the record contract");
-            reader.Skip();
             return;
         }
         if (reader.TokenType != JsonTokenType.String)

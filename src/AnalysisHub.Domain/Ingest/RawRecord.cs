@@ -17,6 +17,9 @@ public sealed class RawRecord
 
     public void AddReadError(string field, string message) => (ReadErrors ??= []).Add((field, message));
 
+    /// <summary>True when reading already reported this field, so validation adds nothing more about it.</summary>
+    public bool HasReadError(string field) => ReadErrors?.Exists(e => e.Field == field) == true;
+
     public void Reset()
     {
         Id = OccurredAt = Area = Category = Version = Status = Precision = null;

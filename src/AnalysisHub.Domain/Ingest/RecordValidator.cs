@@ -38,7 +38,10 @@ public sealed class RecordValidator(GeographyRegistry geography, FeedCatalog cat
         foreach (var (field, message) in raw.ReadErrors ?? []) errors.Add(new(row, field, message));
 
         var id = raw.Id;
-        if (string.IsNullOrEmpty(id)) errors.Add(new(row, RecordFields.Id, "is required"));
+        if (string.IsNullOrEmpty(id))
+        {
+            if (!raw.HasReadError(RecordFields.Id)) errors.Add(new(row, RecordFields.Id, "is required"));
+        }
         else if (id.Length > MaxIdLength) errors.Add(new(row, RecordFields.Id, $"is longer than {MaxIdLength} characters"));
         else if (id.Any(char.IsControl)) errors.Add(new(row, RecordFields.Id, "contains a control character"));
 
@@ -68,21 +71,21 @@ public sealed class RecordValidator(GeographyRegistry geography, FeedCatalog cat
         uint flags = 0;
 
         if (raw.OccurredAt is { } when) time = ParseTime(when, precision, row, errors);
-        else if (contentRequired) errors.Add(new(row, RecordFields.OccurredAt, "is required"));
+        else if (contentRequired && !raw.HasReadError(RecordFields.OccurredAt)) errors.Add(new(row, RecordFields.OccurredAt, "is required"));
 
         if (raw.Area is { } area)
         {
             if (geography.TryResolveArea(area, out var index)) authority = (short)index;
             else errors.Add(new(row, RecordFields.Area, $"'{area}' is not a known local-authority (W06…) or 2011 LSOA (W01…) code"));
         }
-        else if (contentRequired) errors.Add(new(row, RecordFields.Area, "is required"));
+        else if (contentRequired && !raw.HasReadError(RecordFields.Area)) errors.Add(new(row, RecordFields.Area, "is required"));
 
         if (raw.Category is { } slug)
         {
             if (feed.FindCategory(slug) is { } c) category = (short)c.Index;
             else errors.Add(new(row, RecordFields.Category, $"'{slug}' is not a category of feed '{feed.Id}'"));
         }
-        else if (contentRequired) errors.Add(new(row, RecordFields.Category, "is required"));
+        else if (contentRequired && !raw.HasReadError(RecordFields.Category)) errors.Add(new(row, RecordFields.Category, "is required"));
 
         foreach (var flag in raw.Flags ?? [])
         {

@@ -17,6 +17,9 @@ public static class LedgerRules
         replaces = false;
         if (existing.SameContentAs(arriving)) return RecordOutcome.Duplicate;
         if (arriving.Version < existing.Version) return RecordOutcome.Stale;
+        // A tombstone holds against a late original of the same version; only a higher version revives it.
+        if (existing.Status == RecordStatus.Cancelled && arriving.Status == RecordStatus.Active &&
+            arriving.Version == existing.Version) return RecordOutcome.Stale;
         replaces = true;
         return arriving.Status == RecordStatus.Cancelled ? RecordOutcome.Cancelled : RecordOutcome.Updated;
     }

@@ -40,6 +40,13 @@ public class NdjsonBatchReaderTests
         return Assert.Single(batch.Errors);
     }
 
+    /// <summary>The valid row with one piece of text replaced (which must be there).</summary>
+    private static string With(string old, string @new)
+    {
+        Assert.Contains(old, Valid, StringComparison.Ordinal);
+        return Valid.Replace(old, @new, StringComparison.Ordinal);
+    }
+
     private static long Ms(string utc) => Utc(utc).ToUnixTimeMilliseconds();
 
     [Fact]
@@ -101,7 +108,7 @@ public class NdjsonBatchReaderTests
     [Fact]
     public void Crlf_line_endings_and_a_bom_are_accepted()
     {
-        var body = "\uFEFF" + Valid + "\r\n" + Valid.Replace("\"r1\"", "\"r2\"", StringComparison.Ordinal) + "\r\n";
+        var body = "\uFEFF" + Valid + "\r\n" + With("\"r1\"", "\"r2\"") + "\r\n";
 
         var batch = Read(body);
 
@@ -174,7 +181,7 @@ public class NdjsonBatchReaderTests
     [InlineData("precision", "\"week\"")]
     public void Unknown_or_mistyped_value_is_an_error_on_its_field(string field, string json)
     {
-        var row = Valid.Replace(
+        var row = With(
             field switch
             {
                 "area" => "\"area\": \"W06000015\"",
@@ -182,8 +189,7 @@ public class NdjsonBatchReaderTests
                 "flags" => "\"flags\": [\"domestic\", \"alcohol\"]",
                 _ => "\"version\": 2",
             },
-            field is "status" or "precision" ? $"\"version\": 2, \"{field}\": {json}" : $"\"{field}\": {json}",
-            StringComparison.Ordinal);
+            field is "status" or "precision" ? $"\"version\": 2, \"{field}\": {json}" : $"\"{field}\": {json}");
 
         var batch = ReadOne(row);
 
@@ -199,7 +205,7 @@ public class NdjsonBatchReaderTests
     public void Mistyped_field_gives_one_error_for_that_field(string good, string bad, string field)
     {
         // feeds.md: "one entry per bad field"; a wrong JSON type is one bad field, not also a missing one.
-        var batch = ReadOne(Valid.Replace(good, bad, StringComparison.Ordinal));
+        var batch = ReadOne(With(good, bad));
 
         var error = Assert.Single(batch.Errors);
         Assert.Equal(field, error.Field);
@@ -214,7 +220,7 @@ public class NdjsonBatchReaderTests
     [InlineData("true")]
     public void Version_must_be_an_integer_of_at_least_one(string version)
     {
-        var error = SingleError(Valid.Replace("\"version\": 2", $"\"version\": {version}", StringComparison.Ordinal));
+        var error = SingleError(With("\"version\": 2", $"\"version\": {version}"));
 
         Assert.Equal("version", error.Field);
     }
@@ -225,7 +231,7 @@ public class NdjsonBatchReaderTests
     [InlineData("null", 0)]
     public void Version_is_read_and_missing_means_zero(string version, long expected)
     {
-        var e = ValidEntry(Valid.Replace("\"version\": 2", $"\"version\": {version}", StringComparison.Ordinal));
+        var e = ValidEntry(With("\"version\": 2", $"\"version\": {version}"));
 
         Assert.Equal(expected, e.Version);
     }
@@ -243,7 +249,7 @@ public class NdjsonBatchReaderTests
     [InlineData("2025-07-01 00:30")]
     public void Occurred_at_with_or_without_offset_is_the_same_instant(string occurredAt)
     {
-        var e = ValidEntry(Valid.Replace("2025-06-30T23:30:00Z", occurredAt, StringComparison.Ordinal));
+        var e = ValidEntry(With("2025-06-30T23:30:00Z", occurredAt));
 
         Assert.Equal(Ms("2025-06-30T23:30:00Z"), e.Time);
     }
@@ -254,7 +260,7 @@ public class NdjsonBatchReaderTests
     [InlineData("2025-03-30T02:30:00", "2025-03-30T01:30:00Z")]
     public void Local_time_without_offset_is_read_as_Europe_London(string local, string utc)
     {
-        var e = ValidEntry(Valid.Replace("2025-06-30T23:30:00Z", local, StringComparison.Ordinal));
+        var e = ValidEntry(With("2025-06-30T23:30:00Z", local));
 
         Assert.Equal(Ms(utc), e.Time);
     }
@@ -265,7 +271,7 @@ public class NdjsonBatchReaderTests
     [InlineData("2025-03-30 01:59")]
     public void Local_time_skipped_by_the_clocks_is_rejected(string local)
     {
-        var error = SingleError(Valid.Replace("2025-06-30T23:30:00Z", local, StringComparison.Ordinal));
+        var error = SingleError(With("2025-06-30T23:30:00Z", local));
 
         Assert.Equal("occurredAt", error.Field);
     }
@@ -282,7 +288,7 @@ public class NdjsonBatchReaderTests
     [InlineData("2025-12-17")]
     public void Malformed_or_out_of_range_time_is_rejected(string occurredAt)
     {
-        var error = SingleError(Valid.Replace("2025-06-30T23:30:00Z", occurredAt, StringComparison.Ordinal));
+        var error = SingleError(With("2025-06-30T23:30:00Z", occurredAt));
 
         Assert.Equal("occurredAt", error.Field);
     }
@@ -293,7 +299,7 @@ public class NdjsonBatchReaderTests
     [InlineData("1900-01-01T00:00:00Z")]
     public void Time_from_1900_to_a_day_ahead_of_the_clock_is_accepted(string occurredAt)
     {
-        var e = ValidEntry(Valid.Replace("2025-06-30T23:30:00Z", occurredAt, StringComparison.Ordinal));
+        var e = ValidEntry(With("2025-06-30T23:30:00Z", occurredAt));
 
         Assert.Equal(Ms(occurredAt), e.Time);
     }
@@ -301,7 +307,7 @@ public class NdjsonBatchReaderTests
     [Fact]
     public void Date_only_occurred_at_is_rejected_for_instant_precision()
     {
-        var error = SingleError(Valid.Replace("2025-06-30T23:30:00Z", "2025-07-01", StringComparison.Ordinal));
+        var error = SingleError(With("2025-06-30T23:30:00Z", "2025-07-01"));
 
         Assert.Equal("occurredAt", error.Field);
     }
@@ -312,7 +318,7 @@ public class NdjsonBatchReaderTests
     [InlineData("2025-07-01T00:30:00")]
     public void Day_precision_keeps_the_local_day(string occurredAt)
     {
-        var e = ValidEntry(Valid.Replace("2025-06-30T23:30:00Z", occurredAt, StringComparison.Ordinal)
+        var e = ValidEntry(With("2025-06-30T23:30:00Z", occurredAt)
             .Replace("\"version\": 2", "\"version\": 2, \"precision\": \"day\"", StringComparison.Ordinal));
 
         Assert.Equal(RecordPrecision.Day, e.Precision);
@@ -326,7 +332,7 @@ public class NdjsonBatchReaderTests
     [InlineData("2025-06-30T23:30:00Z")] // local day 1 July
     public void Month_precision_keeps_the_local_month(string occurredAt)
     {
-        var e = ValidEntry(Valid.Replace("2025-06-30T23:30:00Z", occurredAt, StringComparison.Ordinal)
+        var e = ValidEntry(With("2025-06-30T23:30:00Z", occurredAt)
             .Replace("\"version\": 2", "\"version\": 2, \"precision\": \"month\"", StringComparison.Ordinal));
 
         Assert.Equal(RecordPrecision.Month, e.Precision);
@@ -338,7 +344,7 @@ public class NdjsonBatchReaderTests
     [InlineData("day")]
     public void Year_and_month_alone_need_month_precision(string precision)
     {
-        var error = SingleError(Valid.Replace("2025-06-30T23:30:00Z", "2025-07", StringComparison.Ordinal)
+        var error = SingleError(With("2025-06-30T23:30:00Z", "2025-07")
             .Replace("\"version\": 2", $"\"version\": 2, \"precision\": \"{precision}\"", StringComparison.Ordinal));
 
         Assert.Equal("occurredAt", error.Field);
@@ -364,7 +370,7 @@ public class NdjsonBatchReaderTests
     [Fact]
     public void Cancellation_with_full_content_keeps_it()
     {
-        var e = ValidEntry(Valid.Replace("\"version\": 2", "\"version\": 3, \"status\": \"cancelled\"", StringComparison.Ordinal));
+        var e = ValidEntry(With("\"version\": 2", "\"version\": 3, \"status\": \"cancelled\""));
 
         Assert.Equal(RecordStatus.Cancelled, e.Status);
         Assert.True(e.HasContent);
@@ -398,7 +404,7 @@ public class NdjsonBatchReaderTests
     public void Id_of_up_to_128_characters_is_accepted(int length)
     {
         var id = new string('x', length);
-        var batch = ReadOne(Valid.Replace("\"r1\"", $"\"{id}\"", StringComparison.Ordinal));
+        var batch = ReadOne(With("\"r1\"", $"\"{id}\""));
 
         Assert.Equal(id, Assert.Single(batch.Records).Id);
     }
@@ -409,13 +415,13 @@ public class NdjsonBatchReaderTests
     [InlineData("\"a\\nb\"")]
     public void Empty_or_control_character_or_non_string_id_is_rejected(string id)
     {
-        Assert.Equal("id", SingleError(Valid.Replace("\"r1\"", id, StringComparison.Ordinal)).Field);
+        Assert.Equal("id", SingleError(With("\"r1\"", id)).Field);
     }
 
     [Fact]
     public void Id_longer_than_128_characters_is_rejected()
     {
-        var error = SingleError(Valid.Replace("\"r1\"", $"\"{new string('x', 129)}\"", StringComparison.Ordinal));
+        var error = SingleError(With("\"r1\"", $"\"{new string('x', 129)}\""));
 
         Assert.Equal("id", error.Field);
     }
@@ -436,7 +442,7 @@ public class NdjsonBatchReaderTests
     [Fact]
     public void Null_value_of_a_known_field_is_absent()
     {
-        var e = ValidEntry(Valid.Replace("[\"domestic\", \"alcohol\"]", "null", StringComparison.Ordinal));
+        var e = ValidEntry(With("[\"domestic\", \"alcohol\"]", "null"));
 
         Assert.Equal(0u, e.Flags);
     }
@@ -456,7 +462,7 @@ public class NdjsonBatchReaderTests
     [Fact]
     public void More_rows_than_allowed_sets_too_many_rows()
     {
-        var body = string.Join("\n", Enumerable.Range(1, 5).Select(i => Valid.Replace("\"r1\"", $"\"r{i}\"", StringComparison.Ordinal)));
+        var body = string.Join("\n", Enumerable.Range(1, 5).Select(i => With("\"r1\"", $"\"r{i}\"")));
 
         var batch = Read(body, maxRows: 3);
 
@@ -467,7 +473,7 @@ public class NdjsonBatchReaderTests
     [Fact]
     public void Exactly_the_allowed_number_of_rows_is_not_too_many()
     {
-        var body = string.Join("\n\n", Enumerable.Range(1, 3).Select(i => Valid.Replace("\"r1\"", $"\"r{i}\"", StringComparison.Ordinal)));
+        var body = string.Join("\n\n", Enumerable.Range(1, 3).Select(i => With("\"r1\"", $"\"r{i}\"")));
 
         var batch = Read(body, maxRows: 3);
 
