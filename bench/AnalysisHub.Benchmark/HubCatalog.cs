@@ -1,0 +1,33 @@
+namespace AnalysisHub.Benchmark;
+
+/// <summary>
+/// The hub's vocabulary and geography as its API publishes them. The benchmark generates records and
+/// queries from this rather than from its own copy, so it follows whatever the hub is configured with.
+/// </summary>
+public sealed class HubCatalog
+{
+    public required IReadOnlyList<FeedInfo> Feeds { get; init; }
+    public required IReadOnlyList<string> Flags { get; init; }
+    public required IReadOnlyList<FootprintInfo> Footprints { get; init; }
+
+    /// <summary>The local authorities (kind <c>la</c>); their index is the generator's authority index.</summary>
+    public required IReadOnlyList<FootprintInfo> Authorities { get; init; }
+
+    public const string NationId = "nation:wales";
+
+    /// <summary>Kinds that each partition Wales: the totals over one kind's footprints must equal the Wales total.</summary>
+    public static readonly string[] PartitionKinds = ["la", "csp", "psb", "rpb", "apb", "force"];
+
+    /// <summary>Indexes into <see cref="Authorities"/> of the authorities a footprint covers.</summary>
+    public IReadOnlyList<int> AuthorityIndexes(FootprintInfo footprint)
+    {
+        var byId = Authorities.Select((a, i) => (a.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        if (footprint.Kind == "la") return [byId[footprint.Id]];
+        return footprint.Members.Select(m => byId.TryGetValue(m, out var i)
+            ? i : throw new InvalidOperationException($"{footprint.Id} has member {m}, which is not an authority")).ToList();
+    }
+}
+
+public sealed record FeedInfo(string Id, IReadOnlyList<string> Categories);
+
+public sealed record FootprintInfo(string Id, string Kind, string? Code, IReadOnlyList<string> Members);

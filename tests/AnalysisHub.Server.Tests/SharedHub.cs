@@ -1,0 +1,17 @@
+namespace AnalysisHub.Server.Tests;
+
+/// <summary>One running hub shared by the tests that only ingest and query (each uses ids and dates of its own).</summary>
+public sealed class SharedHub : IAsyncLifetime
+{
+    public HubProcess Hub { get; } = new();
+    public HttpClient Http => Hub.Http;
+
+    public Task InitializeAsync() => Hub.StartAsync();
+    public Task DisposeAsync() => Hub.DisposeAsync().AsTask();
+}
+
+[CollectionDefinition(Name)]
+public sealed class SharedHubCollection : ICollectionFixture<SharedHub>
+{
+    public const string Name = "shared hub";
+}
