@@ -1,3 +1,4 @@
+using AnalysisHub.Domain.Geography;
 using AnalysisHub.Server.Api;
 using AnalysisHub.Server.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -6,7 +7,16 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddCommandLine(args, HubOptions.CommandLine);
 if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls("http://127.0.0.1:5080");
 
-builder.AddHub();
+try
+{
+    builder.AddHub();
+}
+catch (Exception e) when (e is GeographyException or InvalidOperationException or FileNotFoundException)
+{
+    // A bad reference file is an operator's mistake, not a crash: say what is wrong and stop.
+    Console.Error.WriteLine($"AnalysisHub cannot start: {e.Message}");
+    return 1;
+}
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 
@@ -19,6 +29,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check 
 app.MapFootprintApi();
 app.MapIngestApi();
 app.Run();
+return 0;
 
 /// <summary>Entry point, visible to the functional tests' host.</summary>
 public partial class Program;

@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace AnalysisHub.Benchmark;
+
+/// <summary>Everything a run measured, as written to the results JSON.</summary>
+public sealed class BenchReport
+{
+    public required MachineFacts Machine { get; init; }
+    public required BenchOptions Options { get; init; }
+    public required string Target { get; init; }
+    public DateTimeOffset StartedAt { get; init; } = DateTimeOffset.UtcNow;
+    public double GenerationSeconds { get; set; }
+    public BulkResult? Bulk { get; set; }
+    public ConvergenceResult? Convergence { get; set; }
+    public ExactnessResult? Exactness { get; set; }
+    public QueryResult? Queries { get; set; }
+    public StreamingResult? Streaming { get; set; }
+    public ConvergenceResult? StreamingConvergence { get; set; }
+    public ExactnessResult? StreamingExactness { get; set; }
+    public List<MemorySample> Memory { get; } = [];
+    public List<TargetCheck> Targets { get; } = [];
+    public ServerLogSummary? ServerLog { get; set; }
+
+    /// <summary>Correctness problems; any makes the run exit non-zero.</summary>
+    public List<string> Failures { get; } = [];
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public async Task WriteAsync(string path)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        await using var file = File.Create(full);
+        await JsonSerializer.SerializeAsync(file, this, Json);
+    }
+
+    /// <summary>The published targets, judged on this run's figures (absent figures are not judged).</summary>
+    public void JudgeTargets()
+    {
+        Targets.Clear();
+        Targets.Add(TargetCheck.AtLeast("Bulk load", Bulk?.RecordsPerSecond, "records/s", 100_000));
+        Targets.Add(TargetCheck.AtLeast("Streaming ingest", Streaming?.RecordsPerSecond, "records/s", 20_000));
+        Targets.Add(TargetCheck.AtMost("Convergence after bulk", Convergence?.Milliseconds, "ms", 1_000));
+        Targets.Add(TargetCheck.AtMost("Query p99", Queries?.Latency.P99Ms, "ms", 10));
+        Targets.Add(TargetCheck.AtMost("Peak resident (VmHWM)", Memory.LastOrDefault()?.PeakRssMiB, "MiB", 1_536));
+    }
+}
+
+public sealed record TargetCheck(string Name, double? Value, string Unit, string Target, bool? Met)
+{
+    public static TargetCheck AtLeast(string name, double? value, string unit, double target) =>
+        new(name, value, unit, $"≥ {Format.Number(target)} {unit}", value is { } v ? v >= target : null);
+
+    public static TargetCheck AtMost(string name, double? value, string unit, double target) =>
+        new(name, value, unit, $"≤ {Format.Number(target)} {unit}", value is { } v ? v <= target : null);
+}
+
+public sealed record MachineFacts(int ProcessorCount, string Os, string Architecture, string Runtime, string? Cpu, long MemoryMiB)
+{
+    public static MachineFacts Collect() => new(
+        Environment.ProcessorCount,
+        RuntimeInformation.OSDescription,
+        RuntimeInformation.OSArchitecture.ToString(),
+        RuntimeInformation.FrameworkDescription,
+        CpuModel(),
+        GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024));
+
+    private static string? CpuModel()
+    {
+        try
+        {
+            return File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))
+                ?.Split(':', 2)[1].Trim();
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>Console output: a line per phase as it finishes, then the summary table against the targets.</summary>
+public static class Format
+{
+    public static string Number(double value, int decimals = 0) => value.ToString("N" + decimals, CultureInfo.InvariantCulture);
+
+    public static void Machine(MachineFacts m, string target)
+    {
+        Console.WriteLine("AnalysisHub benchmark");
+        Console.WriteLine($"  machine : {m.ProcessorCount} processors ({m.Cpu ?? "unknown cpu"}), {Number(m.MemoryMiB)} MiB memory");
+        Console.WriteLine($"  os      : {m.Os} ({m.Architecture}), {m.Runtime}");
+        Console.WriteLine($"  target  : {target}");
+        Console.WriteLine();
+    }
+
+    public static void Section(string title) => Console.WriteLine($"== {title}");
+
+    public static void Line(string label, string value) => Console.WriteLine($"   {label,-28} {value}");
+
+    public static string Latency(LatencySummary l) =>
+        $"p50 {l.P50Ms:0.00} ms, p90 {l.P90Ms:0.00} ms, p99 {l.P99Ms:0.00} ms, max {l.MaxMs:0.00} ms (n = {Number(l.Count)})";
+
+    public static void Convergence(ConvergenceResult c)
+    {
+        Line("exact after", c.Converged ? $"{c.Milliseconds:0.0} ms ({c.Polls} polls)" : $"NOT EXACT within the timeout ({c.Polls} polls)");
+        foreach (var f in c.Feeds)
+            Line($"  {f.Feed}", $"{Number(f.Observed)} / {Number(f.Expected)}" + (f.Milliseconds is { } ms ? $" at {ms:0.0} ms" : " (not reached)"));
+        if (c.PollErrors > 0) Line("poll errors", $"{c.PollErrors}; last: {c.LastPollError}");
+    }
+
+    public static void Exactness(ExactnessResult e)
+    {
+        Line("exactness", e.Exact
+            ? $"OK ({e.SeriesChecked} footprint × feed totals; every kind's sum equals Wales)"
+            : $"FAILED: {e.Mismatches.Count} mismatch(es)");
+        foreach (var m in e.Mismatches.Take(20)) Line("", m);
+    }
+
+    public static void Summary(BenchReport report)
+    {
+        Console.WriteLine();
+        Console.WriteLine("== Results against targets");
+        Console.WriteLine($"   {"Metric",-26} {"Value",18}   {"Target",-18} Status");
+        Console.WriteLine($"   {new string('-', 26)} {new string('-', 18)}   {new string('-', 18)} ------");
+        foreach (var t in report.Targets)
+        {
+            var value = t.Value is { } v ? $"{Number(v, t.Unit == "ms" ? 1 : 0)} {t.Unit}" : "n/a";
+            var status = t.Met switch { true => "MET", false => "MISSED", null => "-" };
+            Console.WriteLine($"   {t.Name,-26} {value,18}   {t.Target,-18} {status}");
+        }
+        if (report.Queries is { } q)
+            Console.WriteLine($"   {"Queries",-26} {Number(q.QueriesPerSecond, 0) + " q/s",18}   ({Latency(q.Latency)})");
+        if (report.Streaming is { } s)
+            Console.WriteLine($"   {"Streaming ack latency",-26} {$"p50 {s.AckLatency.P50Ms:0.0} ms",18}   (p99 {s.AckLatency.P99Ms:0.0} ms)");
+        if (report.Memory.LastOrDefault() is { } mem)
+            Console.WriteLine($"   {"Resident at end (VmRSS)",-26} {Number(mem.RssMiB) + " MiB",18}");
+
+        if (report.ServerLog is { } log)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"== Server log: {log.Warnings} warning(s), {log.Errors} error(s) — {log.Path}");
+            foreach (var p in log.FirstProblems.Take(10)) Console.WriteLine($"   {p}");
+        }
+        Console.WriteLine();
+        if (report.Failures.Count == 0) Console.WriteLine("Correctness: OK");
+        else
+        {
+            Console.WriteLine($"Correctness: FAILED ({report.Failures.Count})");
+            foreach (var f in report.Failures.Take(30)) Console.WriteLine($"   ! {f}");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test of the solution. The README's test command and CI (.ci/run) both call this, so what a
+# developer runs is what CI runs. Installs nothing today: the tests need only the .NET SDK (the hub embeds
+# SQLite); anything a later suite needs (PostgreSQL, Chromium) is installed here, before the tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+
+dotnet build AnalysisHub.sln -c Debug --nologo -v quiet
+status=0
+dotnet test AnalysisHub.sln -c Debug --no-build --nologo --logger "trx" --results-directory "$results" || status=$?
+
+# One plain closing line summing every test project's results.
+python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+passed = failed = skipped = 0
+for path in glob.glob(sys.argv[1] + "/*.trx"):
+    c = ET.parse(path).getroot().find("t:ResultSummary/t:Counters", ns).attrib
+    passed += int(c["passed"]); failed += int(c["failed"]) + int(c.get("error", 0))
+    skipped += int(c["notExecuted"])
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+exit $status
