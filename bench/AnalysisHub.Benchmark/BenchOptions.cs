@@ -34,6 +34,9 @@ public sealed record BenchOptions
     public int Seed { get; init; } = 42;
     public string Out { get; init; } = Path.Combine("bench-results", "core.json");
 
+    /// <summary>Extra environment for the started server (<c>--server-env KEY=VALUE</c>, repeatable), e.g. a log level.</summary>
+    public IReadOnlyList<string> ServerEnvironment { get; init; } = [];
+
     /// <summary>Keep the started server's data directory (it is deleted by default).</summary>
     public bool KeepData { get; init; }
 
@@ -42,6 +45,7 @@ public sealed record BenchOptions
 
           --url URL                  measure a running hub instead of starting one (memory is then skipped)
           --server-dll PATH          server to start (default: src/AnalysisHub.Server/bin/Release/net10.0/AnalysisHub.Server.dll)
+          --server-env KEY=VALUE     environment for the started server, repeatable (e.g. Logging__LogLevel__Default=Warning)
           --records N                bulk records (default 1000000)
           --batch-size N             records per bulk request (default 10000)
           --clients N                concurrent bulk clients (default 4)
@@ -74,6 +78,7 @@ public sealed record BenchOptions
             {
                 "--url" => o with { Url = Value().TrimEnd('/') },
                 "--server-dll" => o with { ServerDll = Value() },
+                "--server-env" => o with { ServerEnvironment = [.. o.ServerEnvironment, EnvironmentPair(Value(), name)] },
                 "--records" => o with { Records = Int(1) },
                 "--batch-size" => o with { BatchSize = Int(1) },
                 "--clients" => o with { Clients = Int(1) },
@@ -92,4 +97,7 @@ public sealed record BenchOptions
         }
         return o;
     }
+
+    private static string EnvironmentPair(string value, string name) =>
+        value.IndexOf('=') > 0 ? value : throw new ArgumentException($"{name} needs KEY=VALUE");
 }

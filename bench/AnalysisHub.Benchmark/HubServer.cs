@@ -38,7 +38,7 @@ public sealed class HubServer : IAsyncDisposable
     public string Root { get; }
     public string LogPath => Path.Combine(Root, "server.log");
 
-    public static HubServer Start(string serverDll, bool keepData)
+    public static HubServer Start(string serverDll, IEnumerable<string> environment, bool keepData)
     {
         if (!File.Exists(serverDll))
             throw new FileNotFoundException($"server not built: {serverDll} (run: dotnet build -c Release src/AnalysisHub.Server)");
@@ -62,6 +62,11 @@ public sealed class HubServer : IAsyncDisposable
                      "--silo-port", silo.ToString(), "--gateway-port", gateway.ToString(),
                  })
             start.ArgumentList.Add(arg);
+        foreach (var pair in environment)
+        {
+            var equals = pair.IndexOf('=');
+            start.Environment[pair[..equals]] = pair[(equals + 1)..];
+        }
 
         var log = new StreamWriter(Path.Combine(root, "server.log")) { AutoFlush = true };
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };

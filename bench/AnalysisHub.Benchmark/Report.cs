@@ -30,6 +30,8 @@ public sealed class BenchReport
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
+        // Keep "≥" and "≤" readable in the file; it is never embedded in HTML.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
@@ -127,13 +129,13 @@ public static class Format
     {
         Console.WriteLine();
         Console.WriteLine("== Results against targets");
-        Console.WriteLine($"   {"Metric",-26} {"Value",18}   {"Target",-18} Status");
-        Console.WriteLine($"   {new string('-', 26)} {new string('-', 18)}   {new string('-', 18)} ------");
+        Console.WriteLine($"   {"Metric",-26} {"Value",18}   {"Target",-20} Status");
+        Console.WriteLine($"   {new string('-', 26)} {new string('-', 18)}   {new string('-', 20)} ------");
         foreach (var t in report.Targets)
         {
             var value = t.Value is { } v ? $"{Number(v, t.Unit == "ms" ? 1 : 0)} {t.Unit}" : "n/a";
             var status = t.Met switch { true => "MET", false => "MISSED", null => "-" };
-            Console.WriteLine($"   {t.Name,-26} {value,18}   {t.Target,-18} {status}");
+            Console.WriteLine($"   {t.Name,-26} {value,18}   {t.Target,-20} {status}");
         }
         if (report.Queries is { } q)
             Console.WriteLine($"   {"Queries",-26} {Number(q.QueriesPerSecond, 0) + " q/s",18}   ({Latency(q.Latency)})");

@@ -17,6 +17,7 @@ catch (Exception e) when (e is GeographyException or InvalidOperationException o
     Console.Error.WriteLine($"AnalysisHub cannot start: {e.Message}");
     return 1;
 }
+builder.AddHubTelemetry();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 

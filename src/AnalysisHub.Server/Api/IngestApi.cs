@@ -32,8 +32,9 @@ public static class IngestApi
     }
 
     private static async Task<IResult> Ingest(string feed, HttpContext context, GeographyRegistry geography, FeedCatalog catalog,
-        LedgerWriter writer, TimeProvider clock, IOptions<IngestOptions> options, ILoggerFactory loggers)
+        LedgerWriter writer, TimeProvider clock, IOptions<IngestOptions> options, IngestMetrics metrics, ILoggerFactory loggers)
     {
+        var started = clock.GetTimestamp();
         var limits = options.Value;
         if (catalog.FindFeed(feed) is not { } target) return Problems.FeedNotFound(feed, catalog.Feeds.Select(f => f.Id));
 
@@ -53,12 +54,21 @@ public static class IngestApi
             ? NdjsonBatchReader.Read(body.Span, validator, limits.MaxBatchRows)
             : CsvBatchReader.Read(new MemoryStream(body.Array, 0, body.Length, writable: false), validator, limits.MaxBatchRows);
         body.Dispose();
-        if (batch.TooManyRows) return TooLarge($"The batch has more than {limits.MaxBatchRows:N0} rows.");
-        if (!batch.IsValid) return InvalidRows(batch, limits.MaxErrorsListed);
+        if (batch.TooManyRows)
+        {
+            metrics.Rejected(feed, "too-many-rows");
+            return TooLarge($"The batch has more than {limits.MaxBatchRows:N0} rows.");
+        }
+        if (!batch.IsValid)
+        {
+            metrics.Rejected(feed, "invalid-rows");
+            return InvalidRows(batch, limits.MaxErrorsListed);
+        }
 
         try
         {
             var counts = await writer.SubmitAsync(batch.Records, context.RequestAborted);
+            metrics.Applied(feed, counts, clock.GetElapsedTime(started).TotalMilliseconds);
             return TypedResults.Ok(IngestResult.From(counts));
         }
         catch (LedgerUnavailableException e)

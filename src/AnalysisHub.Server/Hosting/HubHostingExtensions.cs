@@ -44,6 +44,8 @@ public static class HubHostingExtensions
 
         builder.UseOrleans(silo =>
         {
+            // Grain calls join the HTTP request's trace.
+            silo.AddActivityPropagation();
             silo.UseLocalhostClustering(hub.SiloPort, hub.GatewayPort, serviceId: hub.ServiceId, clusterId: hub.ClusterId);
             // The same ADO.NET provider serves SQLite here and PostgreSQL in a cluster: one persistence path.
             silo.AddAdoNetGrainStorage(StorageNames.Checkpoints, options =>

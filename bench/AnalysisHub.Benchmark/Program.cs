@@ -1,0 +1,179 @@
+using AnalysisHub.Benchmark;
+
+// The run: start (or reach) a hub, load it, check it converges exactly, query it, stream into it, check again,
+// then report against the targets. Exit codes: 0 correct (targets may still be missed), 1 a correctness failure,
+// 2 bad arguments, 3 the hub could not be started or reached.
+
+BenchOptions options;
+try
+{
+    if (args.Contains("--help") || args.Contains("-h"))
+    {
+        Console.WriteLine(BenchOptions.Usage);
+        return 0;
+    }
+    options = BenchOptions.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 2;
+}
+
+var machine = MachineFacts.Collect();
+HubServer? server = null;
+// Ctrl+C must not leave a hub running on its ports.
+Console.CancelKeyPress += (_, _) => server?.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(10));
+
+try
+{
+    Uri baseAddress;
+    if (options.Url is { } url) baseAddress = new Uri(url);
+    else
+    {
+        server = HubServer.Start(options.ServerDll ?? DefaultServerDll(), options.ServerEnvironment, options.KeepData);
+        baseAddress = server.BaseAddress;
+    }
+    var target = server is null ? $"{baseAddress} (running hub)" : $"{baseAddress} (started: pid {server.ProcessId}, {server.Root})";
+    Format.Machine(machine, target);
+
+    using var api = new HubApi(baseAddress);
+    var report = new BenchReport { Machine = machine, Options = options, Target = target };
+    try
+    {
+        if (server is not null) await server.WaitUntilReadyAsync(api, TimeSpan.FromMinutes(2));
+        else if (!await api.IsReadyAsync()) throw new InvalidOperationException($"{baseAddress}health/ready is not 200");
+    }
+    catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+    {
+        Console.Error.WriteLine($"hub not available: {e.Message}");
+        return 3;
+    }
+
+    await RunAsync(api, server, options, report);
+
+    report.JudgeTargets();
+    report.ServerLog = server?.LogSummary();
+    Format.Summary(report);
+    await report.WriteAsync(options.Out);
+    Console.WriteLine($"Results written to {Path.GetFullPath(options.Out)}");
+    return report.Failures.Count == 0 ? 0 : 1;
+}
+finally
+{
+    if (server is not null) await server.DisposeAsync();
+}
+
+static async Task RunAsync(HubApi api, HubServer? server, BenchOptions options, BenchReport report)
+{
+    var catalog = await api.LoadCatalogAsync();
+    if (catalog.Authorities.Count == 0 || catalog.Feeds.Count == 0 || catalog.Footprints.All(f => f.Id != HubCatalog.NationId))
+        throw new InvalidOperationException("the hub publishes no authorities, no feeds or no nation:wales footprint");
+    Console.WriteLine($"Catalog: {catalog.Feeds.Count} feeds ({string.Join(", ", catalog.Feeds.Select(f => f.Id))}), " +
+                      $"{catalog.Flags.Count} flags, {catalog.Authorities.Count} authorities, {catalog.Footprints.Count} footprints");
+
+    // A per-run id prefix keeps every record new even against a hub that already holds earlier runs.
+    var runId = DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+    var expected = new ExpectedCounts(catalog);
+    await Verification.ReadBaselineAsync(api, catalog, expected);
+
+    // Everything is serialised before any timing, so the client's own JSON cost never counts.
+    var generating = Clock.Now;
+    var bulkBatches = new RecordGenerator(catalog, options.Seed, $"bench-{runId}-b-").Batches(options.Records, options.BatchSize);
+    var poolRecords = (long)((options.StreamSeconds + options.WarmupSeconds) * StreamingLoad.PoolRecordsPerSecond);
+    var streamPool = new RecordGenerator(catalog, options.Seed + 1, $"bench-{runId}-s-").Batches(poolRecords, options.StreamBatchSize);
+    report.GenerationSeconds = Math.Round(Clock.MillisecondsSince(generating) / 1000, 2);
+    Console.WriteLine($"Generated {Format.Number(options.Records)} bulk records in {bulkBatches.Count} batches " +
+                      $"({Format.Number(bulkBatches.Sum(b => (long)b.Body.Length) / 1048576.0, 1)} MiB NDJSON) and a streaming pool of " +
+                      $"{Format.Number(poolRecords)} records in {report.GenerationSeconds} s");
+    Sample(server, report, "ready");
+    Console.WriteLine();
+
+    // 1. Bulk load.
+    Format.Section($"1. Bulk load: {Format.Number(options.Records)} records, batches of {Format.Number(options.BatchSize)}, {options.Clients} clients");
+    var bulk = report.Bulk = await BulkLoad.RunAsync(api, bulkBatches, options.Clients, expected);
+    Format.Line("throughput", $"{Format.Number(bulk.RecordsPerSecond)} records/s to durable ack ({bulk.Seconds:0.00} s)");
+    Format.Line("acknowledged", $"{Format.Number(bulk.Acknowledged)} of {Format.Number(bulk.Records)} (accepted {Format.Number(bulk.Accepted)}, " +
+                                $"updated {bulk.Updated}, duplicates {bulk.Duplicates}, stale {bulk.Stale}, retries {bulk.Retries})");
+    Format.Line("batch latency", Format.Latency(bulk.BatchLatency));
+    report.Failures.AddRange(bulk.Failures.Select(f => $"bulk: {f}"));
+    foreach (var f in bulk.Failures.Take(10)) Format.Line("FAILURE", f);
+
+    // 2. Convergence and exactness.
+    Format.Section("2. Convergence (Wales totals per feed, from the last acknowledgement)");
+    if (bulk.LastAckTimestamp != 0)
+    {
+        var convergence = report.Convergence = await Verification.WaitForWalesAsync(api, catalog, expected, bulk.LastAckTimestamp,
+            TimeSpan.FromSeconds(options.ConvergeTimeoutSeconds));
+        Format.Convergence(convergence);
+        if (!convergence.Converged) report.Failures.Add($"bulk: Wales totals not exact within {options.ConvergeTimeoutSeconds} s");
+    }
+    var exactness = report.Exactness = await Verification.CheckAsync(api, catalog, expected);
+    Format.Exactness(exactness);
+    report.Failures.AddRange(exactness.Mismatches.Select(m => $"exactness after bulk: {m}"));
+    Sample(server, report, "after bulk");
+
+    // 3. Query latency.
+    Format.Section($"3. Query latency: {options.QueryClients} clients for {options.QuerySeconds} s (after {options.WarmupSeconds} s warm-up)");
+    var queries = report.Queries = await QueryLoad.RunAsync(api, catalog, options.QueryClients,
+        TimeSpan.FromSeconds(options.WarmupSeconds), TimeSpan.FromSeconds(options.QuerySeconds), options.Seed);
+    Format.Line("queries", $"{Format.Number(queries.Queries)} ({Format.Number(queries.QueriesPerSecond, 1)} q/s), errors {queries.Errors}");
+    Format.Line("latency", Format.Latency(queries.Latency));
+    report.Failures.AddRange(queries.ErrorSamples.Select(e => $"query: {e}"));
+    Sample(server, report, "after queries");
+
+    // 4. Streaming ingest, then the same convergence and exactness checks over everything.
+    Format.Section($"4. Streaming: {options.StreamClients} ingestors, batches of {options.StreamBatchSize}, {options.StreamSeconds} s (after {options.WarmupSeconds} s warm-up)");
+    var streaming = report.Streaming = await StreamingLoad.RunAsync(api, catalog, streamPool, options.StreamClients, options.StreamBatchSize,
+        TimeSpan.FromSeconds(options.WarmupSeconds), TimeSpan.FromSeconds(options.StreamSeconds), options.Seed, $"bench-{runId}-s", expected);
+    Format.Line("throughput", $"{Format.Number(streaming.RecordsPerSecond)} records/s ({Format.Number(streaming.Records)} records in {Format.Number(streaming.Batches)} batches)");
+    Format.Line("ack latency", Format.Latency(streaming.AckLatency));
+    if (streaming.BatchesGeneratedOnTheFly > 0)
+        Format.Line("note", $"pool exhausted: {streaming.BatchesGeneratedOnTheFly} batches generated during the run");
+    report.Failures.AddRange(streaming.ErrorSamples.Select(e => $"streaming: {e}"));
+    foreach (var e in streaming.ErrorSamples.Take(5)) Format.Line("ERROR", e);
+
+    if (streaming.InDoubt > 0)
+        Format.Line("exactness", $"skipped: {streaming.InDoubt} batch(es) failed in transit, so their outcome is unknown");
+    else if (streaming.LastAckTimestamp != 0)
+    {
+        var after = report.StreamingConvergence = await Verification.WaitForWalesAsync(api, catalog, expected, streaming.LastAckTimestamp,
+            TimeSpan.FromSeconds(options.ConvergeTimeoutSeconds));
+        Format.Convergence(after);
+        if (!after.Converged) report.Failures.Add($"streaming: Wales totals not exact within {options.ConvergeTimeoutSeconds} s");
+        var exactAfter = report.StreamingExactness = await Verification.CheckAsync(api, catalog, expected);
+        Format.Exactness(exactAfter);
+        report.Failures.AddRange(exactAfter.Mismatches.Select(m => $"exactness after streaming: {m}"));
+    }
+
+    // 5. Memory: VmHWM is the peak over the server's whole life, so one sample at the end suffices.
+    Format.Section("5. Server memory");
+    if (Sample(server, report, "end") is { } memory)
+    {
+        Format.Line("peak resident (VmHWM)", $"{Format.Number(memory.PeakRssMiB)} MiB");
+        Format.Line("resident now (VmRSS)", $"{Format.Number(memory.RssMiB)} MiB");
+        Format.Line("by phase (VmRSS)", string.Join(", ", report.Memory.Select(m => $"{m.Phase} {Format.Number(m.RssMiB)}")));
+    }
+    else Format.Line("memory", server is null ? "skipped (running hub given with --url)" : "unavailable (no /proc)");
+    if (server is { HasExited: true }) report.Failures.Add("the hub process exited during the run");
+}
+
+static MemorySample? Sample(HubServer? server, BenchReport report, string phase)
+{
+    if (server?.SampleMemory(phase) is not { } sample) return null;
+    report.Memory.Add(sample);
+    return sample;
+}
+
+// The Release build in the repository this benchmark lives in (found by walking up to the solution file).
+static string DefaultServerDll()
+{
+    foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "AnalysisHub.sln")))
+                return Path.Combine(dir.FullName, "src", "AnalysisHub.Server", "bin", "Release", "net10.0", "AnalysisHub.Server.dll");
+    }
+    throw new FileNotFoundException("cannot find the repository (AnalysisHub.sln) to locate the server; pass --server-dll");
+}
