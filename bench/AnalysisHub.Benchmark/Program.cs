@@ -51,7 +51,16 @@ try
         return 3;
     }
 
-    await RunAsync(api, server, options, report);
+    try
+    {
+        await RunAsync(api, server, options, report);
+    }
+    catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException or System.Text.Json.JsonException)
+    {
+        // Keep what was measured so far: a partial report still says where the hub broke.
+        Console.Error.WriteLine($"run aborted: {e.GetType().Name}: {e.Message}");
+        report.Failures.Add($"run aborted: {e.GetType().Name}: {e.Message}");
+    }
 
     report.JudgeTargets();
     report.ServerLog = server?.LogSummary();
@@ -92,7 +101,9 @@ static async Task RunAsync(HubApi api, HubServer? server, BenchOptions options, 
 
     // 1. Bulk load.
     Format.Section($"1. Bulk load: {Format.Number(options.Records)} records, batches of {Format.Number(options.BatchSize)}, {options.Clients} clients");
+    var cpu = CpuMeter.Start(server);
     var bulk = report.Bulk = await BulkLoad.RunAsync(api, bulkBatches, options.Clients, expected);
+    Cpu(report, cpu.Stop("bulk"));
     Format.Line("throughput", $"{Format.Number(bulk.RecordsPerSecond)} records/s to durable ack ({bulk.Seconds:0.00} s)");
     Format.Line("acknowledged", $"{Format.Number(bulk.Acknowledged)} of {Format.Number(bulk.Records)} (accepted {Format.Number(bulk.Accepted)}, " +
                                 $"updated {bulk.Updated}, duplicates {bulk.Duplicates}, stale {bulk.Stale}, retries {bulk.Retries})");
@@ -116,8 +127,10 @@ static async Task RunAsync(HubApi api, HubServer? server, BenchOptions options, 
 
     // 3. Query latency.
     Format.Section($"3. Query latency: {options.QueryClients} clients for {options.QuerySeconds} s (after {options.WarmupSeconds} s warm-up)");
+    cpu = CpuMeter.Start(server);
     var queries = report.Queries = await QueryLoad.RunAsync(api, catalog, options.QueryClients,
         TimeSpan.FromSeconds(options.WarmupSeconds), TimeSpan.FromSeconds(options.QuerySeconds), options.Seed);
+    Cpu(report, cpu.Stop("queries"));
     Format.Line("queries", $"{Format.Number(queries.Queries)} ({Format.Number(queries.QueriesPerSecond, 1)} q/s), errors {queries.Errors}");
     Format.Line("latency", Format.Latency(queries.Latency));
     report.Failures.AddRange(queries.ErrorSamples.Select(e => $"query: {e}"));
@@ -125,8 +138,10 @@ static async Task RunAsync(HubApi api, HubServer? server, BenchOptions options, 
 
     // 4. Streaming ingest, then the same convergence and exactness checks over everything.
     Format.Section($"4. Streaming: {options.StreamClients} ingestors, batches of {options.StreamBatchSize}, {options.StreamSeconds} s (after {options.WarmupSeconds} s warm-up)");
+    cpu = CpuMeter.Start(server);
     var streaming = report.Streaming = await StreamingLoad.RunAsync(api, catalog, streamPool, options.StreamClients, options.StreamBatchSize,
         TimeSpan.FromSeconds(options.WarmupSeconds), TimeSpan.FromSeconds(options.StreamSeconds), options.Seed, $"bench-{runId}-s", expected);
+    Cpu(report, cpu.Stop("streaming"));
     Format.Line("throughput", $"{Format.Number(streaming.RecordsPerSecond)} records/s ({Format.Number(streaming.Records)} records in {Format.Number(streaming.Batches)} batches)");
     Format.Line("ack latency", Format.Latency(streaming.AckLatency));
     if (streaming.BatchesGeneratedOnTheFly > 0)
@@ -157,6 +172,12 @@ static async Task RunAsync(HubApi api, HubServer? server, BenchOptions options, 
     }
     else Format.Line("memory", server is null ? "skipped (running hub given with --url)" : "unavailable (no /proc)");
     if (server is { HasExited: true }) report.Failures.Add("the hub process exited during the run");
+}
+
+static void Cpu(BenchReport report, PhaseCpu phase)
+{
+    report.Cpu.Add(phase);
+    Format.Line("cpu", phase.ToString());
 }
 
 static MemorySample? Sample(HubServer? server, BenchReport report, string phase)

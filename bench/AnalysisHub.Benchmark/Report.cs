@@ -21,6 +21,7 @@ public sealed class BenchReport
     public ConvergenceResult? StreamingConvergence { get; set; }
     public ExactnessResult? StreamingExactness { get; set; }
     public List<MemorySample> Memory { get; } = [];
+    public List<PhaseCpu> Cpu { get; } = [];
     public List<TargetCheck> Targets { get; } = [];
     public ServerLogSummary? ServerLog { get; set; }
 
