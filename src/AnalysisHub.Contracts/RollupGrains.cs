@@ -2,10 +2,13 @@ using AnalysisHub.Domain.Geography;
 
 namespace AnalysisHub.Contracts;
 
-/// <summary>Finds the grain that answers for a footprint: authorities and multi-authority footprints differ.</summary>
+/// <summary>
+/// Finds the grain that answers for a footprint. Footprints with the same members share one: a single-member
+/// footprint is its authority's grain; others are the footprint grain of their <see cref="Footprint.RollupId"/>.
+/// </summary>
 public static class RollupGrains
 {
-    public static IRollupGrain For(IGrainFactory grains, Footprint footprint) => footprint.IsAuthority
-        ? grains.GetGrain<IAuthorityGrain>(footprint.Id)
-        : grains.GetGrain<IFootprintGrain>(footprint.Id);
+    public static IRollupGrain For(IGrainFactory grains, Footprint footprint) => footprint.Members.Count == 1
+        ? grains.GetGrain<IAuthorityGrain>(footprint.RollupId)
+        : grains.GetGrain<IFootprintGrain>(footprint.RollupId);
 }

@@ -41,8 +41,7 @@ public sealed class AuthorityGrain(
             ? f
             : throw new ArgumentException($"'{this.GetPrimaryKeyString()}' is not a local authority");
         _code = _footprint.Code!;
-        _containing = geography.Containing(_footprint.Id).Where(c => !c.IsAuthority)
-            .Select(c => GrainFactory.GetGrain<IFootprintGrain>(c.Id)).ToList();
+        _containing = geography.RollupTargets(_footprint.Id).Select(id => GrainFactory.GetGrain<IFootprintGrain>(id)).ToList();
 
         if (checkpoint.RecordExists && checkpoint.State.Fingerprint == changeLog.Fingerprint)
         {

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace AnalysisHub.Grains;
 
 /// <summary>
-/// A footprint of several authorities: the sum of its members' cells, each member counted once, however
-/// many other footprints share it. Members push numbered deltas; a repeat is ignored, and a gap or a
+/// The sum of a set of authorities — every footprint with exactly those members (RPB, APB and force of North
+/// Wales are one) — each member counted once, however many other footprints contain it. Members push numbered deltas; a repeat is ignored, and a gap or a
 /// member's new activation makes the footprint rebuild itself from every member's snapshot.
 /// </summary>
 public sealed class FootprintGrain(GeographyRegistry geography, ILogger<FootprintGrain> logger) : Grain, IFootprintGrain
@@ -19,9 +19,10 @@ public sealed class FootprintGrain(GeographyRegistry geography, ILogger<Footprin
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _footprint = geography.Find(this.GetPrimaryKeyString()) is { IsAuthority: false } f
+        var key = this.GetPrimaryKeyString();
+        _footprint = geography.Find(key) is { } f && f.Members.Count > 1 && f.RollupId == f.Id
             ? f
-            : throw new ArgumentException($"'{this.GetPrimaryKeyString()}' is not a multi-authority footprint");
+            : throw new ArgumentException($"'{key}' is not the rollup of a multi-authority footprint");
         return Resync();
     }
 

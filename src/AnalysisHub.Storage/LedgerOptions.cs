@@ -11,4 +11,7 @@ public sealed class LedgerOptions
     /// durable write instead of paying for one each.
     /// </summary>
     public int MaxRowsPerCommit { get; set; } = 100_000;
+
+    /// <summary>Page cache of the writing connection, in MB.</summary>
+    public int WriterCacheMegabytes { get; set; } = 256;
 }

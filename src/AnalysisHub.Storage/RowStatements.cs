@@ -21,6 +21,7 @@ internal sealed class RowStatements : IDisposable
         _insert = SqliteRecordLedger.Command(connection, tx,
             $"INSERT INTO records ({Columns}) VALUES ({string.Join(", ", Parameters)}) ON CONFLICT (feed, id) DO NOTHING RETURNING 1",
             Parameters);
+        _insert.Prepare();
         _find = SqliteRecordLedger.Command(connection, tx,
             $"SELECT {EntryColumns} FROM records WHERE feed = $feed AND id = $id", "$feed", "$id");
         _replace = SqliteRecordLedger.Command(connection, tx, """
@@ -28,7 +29,6 @@ internal sealed class RowStatements : IDisposable
                                authority = $authority, category = $category, flags = $flags
             WHERE feed = $feed AND id = $id
             """, Parameters);
-        _insert.Prepare();
         _find.Prepare();
         _replace.Prepare();
     }
@@ -62,18 +62,20 @@ internal sealed class RowStatements : IDisposable
             reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6),
             reader.IsDBNull(7) ? null : reader.GetString(7));
 
-    private static void Bind(SqliteCommand command, string feed, string id, in RecordEntry entry, StoredVocabulary vocabulary)
+    private static void Bind(SqliteCommand command, string feed, string id, in RecordEntry entry, StoredVocabulary vocabulary) =>
+        Bind(command.Parameters, 0, feed, id, entry, vocabulary);
+
+    private static void Bind(SqliteParameterCollection p, int first, string feed, string id, in RecordEntry entry, StoredVocabulary vocabulary)
     {
-        var p = command.Parameters;
-        p[0].Value = feed;
-        p[1].Value = id;
-        p[2].Value = entry.Version;
-        p[3].Value = (int)entry.Status;
-        p[4].Value = (int)entry.Precision;
-        p[5].Value = entry.Time;
-        p[6].Value = (object?)vocabulary.AuthorityCode(entry.Authority) ?? DBNull.Value;
-        p[7].Value = (object?)vocabulary.CategorySlug(entry.Feed, entry.Category) ?? DBNull.Value;
-        p[8].Value = (object?)vocabulary.FlagsText(entry.Flags) ?? DBNull.Value;
+        p[first].Value = feed;
+        p[first + 1].Value = id;
+        p[first + 2].Value = entry.Version;
+        p[first + 3].Value = (int)entry.Status;
+        p[first + 4].Value = (int)entry.Precision;
+        p[first + 5].Value = entry.Time;
+        p[first + 6].Value = (object?)vocabulary.AuthorityCode(entry.Authority) ?? DBNull.Value;
+        p[first + 7].Value = (object?)vocabulary.CategorySlug(entry.Feed, entry.Category) ?? DBNull.Value;
+        p[first + 8].Value = (object?)vocabulary.FlagsText(entry.Flags) ?? DBNull.Value;
     }
 
     public void Dispose()

@@ -1,54 +1,50 @@
 namespace AnalysisHub.Domain.Cells;
 
 /// <summary>
-/// Counts per cell, indexed for range queries: each series (kind, feed, category, flags) keeps its values
-/// in month-sized chunks, so summing a year of days touches twelve chunks, not every cell.
+/// Counts per cell, indexed for range queries. Each series (kind, feed, category, flags) keeps its non-zero
+/// values sorted by time; beside them, each (kind, feed, category) keeps one more series summed over every
+/// flag combination, so the common question — no flag filter — reads a handful of series, not one per
+/// combination of flags seen.
 /// </summary>
 /// <remarks>Not thread-safe: it lives inside one grain activation (or one test).</remarks>
+// Implementation note: sparse sorted arrays (12 bytes a cell) rather than dense month chunks, because a
+// footprint holds every member's cells and most series are sparse: dense 31- and 168-slot chunks cost
+// kilobytes per record when a series has one record a month.
 public sealed class CellTable
 {
-    private sealed class Series(CellKey key)
-    {
-        public readonly CellKey Key = key;
-        public readonly Dictionary<int, long[]> Chunks = [];
-    }
+    private const int HoursPerWeek = 168;
 
-    // (kind, feed, category) → the series with each flag combination seen.
-    private readonly Dictionary<ulong, List<Series>> _byCategory = [];
-    private readonly Dictionary<CellKey, Series> _series = [];
+    private readonly Dictionary<CellKey, SparseSeries> _series = [];
+    // (kind, feed, category) → the series of each flag combination seen, and their sum.
+    private readonly Dictionary<ulong, List<SparseSeries>> _byCategory = [];
+    private readonly Dictionary<ulong, SparseSeries> _anyFlags = [];
 
     /// <summary>Number of cells holding a non-zero value.</summary>
     public int Count { get; private set; }
 
-    public long this[CellKey key]
-    {
-        get
-        {
-            if (!_series.TryGetValue(key.Series, out var series)) return 0;
-            var (month, position) = Locate(key);
-            return series.Chunks.TryGetValue(month, out var chunk) ? chunk[position] : 0;
-        }
-    }
+    public long this[CellKey key] => _series.TryGetValue(key.Series, out var series) ? series.Get(Position(key)) : 0;
 
     /// <summary>Adds <paramref name="delta"/> to a cell; returns its new value.</summary>
     public long Add(CellKey key, long delta)
     {
-        if (delta == 0) return this[key];
         var seriesKey = key.Series;
+        var position = Position(key);
+        if (delta == 0) return this[key];
         if (!_series.TryGetValue(seriesKey, out var series))
         {
-            series = new Series(seriesKey);
+            series = new SparseSeries(seriesKey);
             _series.Add(seriesKey, series);
             var group = seriesKey.Packed;
-            if (!_byCategory.TryGetValue(group, out var list)) _byCategory[group] = list = [];
+            if (!_byCategory.TryGetValue(group, out var list))
+            {
+                _byCategory[group] = list = [];
+                if (HasFlags(key.Kind)) _anyFlags[group] = new SparseSeries(CellKey.FromPacked(group, 0));
+            }
             list.Add(series);
         }
-        var (month, position) = Locate(key);
-        if (!series.Chunks.TryGetValue(month, out var chunk))
-            series.Chunks[month] = chunk = new long[ChunkLength(key.Kind)];
-        var before = chunk[position];
+        var before = series.Add(position, delta);
+        if (HasFlags(key.Kind)) _anyFlags[seriesKey.Packed].Add(position, delta);
         var after = before + delta;
-        chunk[position] = after;
         if (before == 0) Count++;
         else if (after == 0) Count--;
         return after;
@@ -58,15 +54,15 @@ public sealed class CellTable
     {
         _series.Clear();
         _byCategory.Clear();
+        _anyFlags.Clear();
         Count = 0;
     }
 
     public IEnumerable<KeyValuePair<CellKey, long>> NonZeroCells()
     {
         foreach (var series in _series.Values)
-        foreach (var (month, chunk) in series.Chunks)
-            for (var i = 0; i < chunk.Length; i++)
-                if (chunk[i] != 0) yield return new(CellAt(series.Key, month, i), chunk[i]);
+            for (var i = 0; i < series.Count; i++)
+                yield return new(CellAt(series.Key, series.Positions[i]), series.Values[i]);
     }
 
     /// <summary>
@@ -76,71 +72,57 @@ public sealed class CellTable
     /// </summary>
     public void SumDays(int feed, IReadOnlyList<int> categories, uint requiredFlags, DateOnly from, DateOnly to, Span<long> perDay)
     {
-        int firstMonth = MonthIndex.Of(from), lastMonth = MonthIndex.Of(to);
         foreach (var series in Matching(CellKind.Day, feed, categories, requiredFlags))
-            for (var month = firstMonth; month <= lastMonth; month++)
-            {
-                if (!series.Chunks.TryGetValue(month, out var chunk)) continue;
-                var first = MonthIndex.FirstDay(month);
-                var start = Math.Max(from.DayNumber, first.DayNumber);
-                var end = Math.Min(to.DayNumber, MonthIndex.LastDay(month).DayNumber);
-                for (var day = start; day <= end; day++)
-                    perDay[day - from.DayNumber] += chunk[day - first.DayNumber];
-            }
+            SumRange(series, from.DayNumber, to.DayNumber, perDay, from.DayNumber, modulo: 0);
     }
 
     /// <summary>Month-precision counts per month (index 0 = <paramref name="firstMonth"/>).</summary>
     public void SumMonths(int feed, IReadOnlyList<int> categories, uint requiredFlags, int firstMonth, int lastMonth, Span<long> perMonth)
     {
         foreach (var series in Matching(CellKind.Month, feed, categories, requiredFlags))
-            for (var month = firstMonth; month <= lastMonth; month++)
-                if (series.Chunks.TryGetValue(month, out var chunk)) perMonth[month - firstMonth] += chunk[0];
+            SumRange(series, firstMonth, lastMonth, perMonth, firstMonth, modulo: 0);
     }
 
     /// <summary>Hour-of-week profile (168 slots, Monday 00:00 first) summed over the months given.</summary>
     public void SumHourOfWeek(int feed, IReadOnlyList<int> categories, uint requiredFlags, int firstMonth, int lastMonth, Span<long> perSlot)
     {
         foreach (var series in Matching(CellKind.HourOfWeek, feed, categories, requiredFlags))
-            for (var month = firstMonth; month <= lastMonth; month++)
-                if (series.Chunks.TryGetValue(month, out var chunk))
-                    for (var slot = 0; slot < chunk.Length; slot++) perSlot[slot] += chunk[slot];
+            SumRange(series, firstMonth * HoursPerWeek, (lastMonth + 1) * HoursPerWeek - 1, perSlot, 0, modulo: HoursPerWeek);
     }
 
-    private IEnumerable<Series> Matching(CellKind kind, int feed, IReadOnlyList<int> categories, uint requiredFlags)
+    private static void SumRange(SparseSeries series, int first, int last, Span<long> into, int origin, int modulo)
+    {
+        var positions = series.Positions;
+        var values = series.Values;
+        for (var i = series.LowerBound(first); i < positions.Length && positions[i] <= last; i++)
+            into[modulo == 0 ? positions[i] - origin : positions[i] % modulo] += values[i];
+    }
+
+    private IEnumerable<SparseSeries> Matching(CellKind kind, int feed, IReadOnlyList<int> categories, uint requiredFlags)
     {
         foreach (var category in categories)
         {
             var group = new CellKey(kind, feed, category, 0, 0).Packed;
+            if (requiredFlags == 0 && HasFlags(kind))
+            {
+                if (_anyFlags.TryGetValue(group, out var sum)) yield return sum;
+                continue;
+            }
             if (!_byCategory.TryGetValue(group, out var list)) continue;
             foreach (var series in list)
                 if ((series.Key.Flags & requiredFlags) == requiredFlags) yield return series;
         }
     }
 
-    private static int ChunkLength(CellKind kind) => kind switch
-    {
-        CellKind.Day => 31,
-        CellKind.Month => 1,
-        _ => 168,
-    };
+    /// <summary>Profile cells carry no flags (see RecordEntry.GetCells): their one series is already the sum.</summary>
+    private static bool HasFlags(CellKind kind) => kind != CellKind.HourOfWeek;
 
-    private static (int Month, int Position) Locate(CellKey key) => key.Kind switch
-    {
-        CellKind.Day => LocateDay(key.Time),
-        CellKind.Month => (key.Time, 0),
-        _ => (key.Time, key.Slot),
-    };
+    private static int Position(CellKey key) => key.Kind == CellKind.HourOfWeek ? key.Time * HoursPerWeek + key.Slot : key.Time;
 
-    private static (int, int) LocateDay(int dayNumber)
+    private static CellKey CellAt(CellKey series, int position) => series.Kind switch
     {
-        var day = DateOnly.FromDayNumber(dayNumber);
-        return (MonthIndex.Of(day), day.Day - 1);
-    }
-
-    private static CellKey CellAt(CellKey series, int month, int position) => series.Kind switch
-    {
-        CellKind.Day => CellKey.ForDay(series.Feed, series.Category, series.Flags, MonthIndex.FirstDay(month).AddDays(position)),
-        CellKind.Month => CellKey.ForMonth(series.Feed, series.Category, series.Flags, month),
-        _ => CellKey.ForHourOfWeek(series.Feed, series.Category, series.Flags, month, position),
+        CellKind.Day => CellKey.ForDay(series.Feed, series.Category, series.Flags, DateOnly.FromDayNumber(position)),
+        CellKind.Month => CellKey.ForMonth(series.Feed, series.Category, series.Flags, position),
+        _ => CellKey.ForHourOfWeek(series.Feed, series.Category, series.Flags, position / HoursPerWeek, position % HoursPerWeek),
     };
 }

@@ -25,5 +25,12 @@ public sealed class Footprint
     public IReadOnlyList<string> Children { get; internal set; } = [];
     public IReadOnlyList<string> SameAs { get; internal set; } = [];
 
+    /// <summary>
+    /// The footprint whose rollup answers for this one: footprints with the same members share one sum (an
+    /// authority's CSP and PSB are the authority itself; North Wales' RPB, APB and force are one set).
+    /// Either an authority id or the first multi-authority footprint in registry order with these members.
+    /// </summary>
+    public string RollupId { get; internal set; } = "";
+
     public bool IsAuthority => Kind == FootprintKind.LocalAuthority;
 }

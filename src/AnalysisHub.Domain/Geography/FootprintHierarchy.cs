@@ -21,6 +21,12 @@ internal static class FootprintHierarchy
             foreach (var p in parents) children[p.Id].Add(f.Id);
             f.SameAs = footprints.Where(o => o != f && sets[o.Id].SetEquals(sets[f.Id])).Select(o => o.Id).ToList();
         }
-        foreach (var f in footprints) f.Children = children[f.Id];
+        foreach (var f in footprints)
+        {
+            f.Children = children[f.Id];
+            f.RollupId = f.Members.Count == 1
+                ? f.Members[0]
+                : footprints.First(o => o.Members.Count > 1 && sets[o.Id].SetEquals(sets[f.Id])).Id;
+        }
     }
 }

@@ -54,5 +54,12 @@ public sealed class GeographyRegistry
     /// <summary>Every footprint that counts the given authority, including the authority itself.</summary>
     public IReadOnlyList<Footprint> Containing(string authorityId) => _containing[authorityId];
 
+    /// <summary>The distinct multi-authority rollups an authority's changes must reach (see <see cref="Footprint.RollupId"/>).</summary>
+    public IReadOnlyList<string> RollupTargets(string authorityId) =>
+        _containing[authorityId].Where(f => f.Members.Count > 1).Select(f => f.RollupId).Distinct().ToList();
+
+    /// <summary>Every distinct rollup: one per distinct member set.</summary>
+    public IEnumerable<string> RollupIds => Footprints.Select(f => f.RollupId).Distinct();
+
     public IEnumerable<Footprint> OfKind(string kind) => Footprints.Where(f => f.Kind == kind);
 }

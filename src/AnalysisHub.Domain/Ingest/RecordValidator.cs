@@ -143,6 +143,7 @@ public sealed class RecordValidator(GeographyRegistry geography, FeedCatalog cat
     private static bool TryParseInstant(string text, out DateTimeOffset instant, out string problem)
     {
         problem = "";
+        if (IsoInstant.TryParse(text, out instant)) return true;
         if (HasOffset(text))
         {
             if (DateTimeOffset.TryParseExact(text, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out instant))

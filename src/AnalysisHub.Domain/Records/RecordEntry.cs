@@ -33,7 +33,8 @@ public readonly record struct RecordEntry(
 
     /// <summary>
     /// The cells this record adds one to while it counts: its local day (or its month when only the month is
-    /// known) and, when the time of day is known, its hour-of-week slot in that month's profile.
+    /// known) and, when the time of day is known, its hour-of-week slot in that month's profile (by feed and
+    /// category, without flags).
     /// </summary>
     public int GetCells(Span<CellKey> cells)
     {
@@ -44,7 +45,8 @@ public readonly record struct RecordEntry(
                 var local = LondonTime.ToLocal(DateTimeOffset.FromUnixTimeMilliseconds(Time));
                 var day = DateOnly.FromDateTime(local);
                 cells[0] = CellKey.ForDay(Feed, Category, Flags, day);
-                cells[1] = CellKey.ForHourOfWeek(Feed, Category, Flags, MonthIndex.Of(day), LondonTime.HourOfWeek(local));
+                // The time profile is by feed and category: flags would multiply its cells by every combination seen.
+                cells[1] = CellKey.ForHourOfWeek(Feed, Category, 0, MonthIndex.Of(day), LondonTime.HourOfWeek(local));
                 return 2;
             case RecordPrecision.Day:
                 cells[0] = CellKey.ForDay(Feed, Category, Flags, DateOnly.FromDayNumber((int)Time));

@@ -13,7 +13,7 @@ internal sealed class RollupWarmup(IGrainFactory grains, GeographyRegistry geogr
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         await Task.WhenAll(geography.Authorities.Select(a => grains.GetGrain<IAuthorityGrain>(a.Id).GetAppliedSequence()));
-        await Task.WhenAll(geography.Footprints.Where(f => !f.IsAuthority)
+        await Task.WhenAll(geography.Footprints.Where(f => f.Members.Count > 1 && f.RollupId == f.Id)
             .Select(f => grains.GetGrain<IFootprintGrain>(f.Id).GetCellCount()));
         logger.LogInformation("Rollups ready: {Footprints} footprints active in {Elapsed} ms", geography.Footprints.Count, started.ElapsedMilliseconds);
     }

@@ -242,8 +242,8 @@ public class LedgerRulesTests
 
         Assert.Equal(2, n);
         Assert.Equal(CellKey.ForDay(0, 4, 0b101, D("2025-07-01")), cells[0]);
-        // Tuesday 00:30 local: hour-of-week 24 of July 2025's profile.
-        Assert.Equal(CellKey.ForHourOfWeek(0, 4, 0b101, MonthIndex.Of(D("2025-07-01")), 24), cells[1]);
+        // Tuesday 00:30 local: hour-of-week 24 of July 2025's profile, which is by category without flags.
+        Assert.Equal(CellKey.ForHourOfWeek(0, 4, 0, MonthIndex.Of(D("2025-07-01")), 24), cells[1]);
     }
 
     [Fact]
