@@ -82,9 +82,10 @@ public sealed class SqliteRecordLedger : IChangeLog, IDisposable
         var seen = new HashSet<(byte, string)>(rows.Length);
         for (var i = 0; i < rows.Length; i++)
             if (seen.Add((rows[i].Entry.Feed, rows[i].Id))) firstOfIdentity.Add(i);
+        // Grouping by feed index rather than slug keeps each feed's keys together, which is all locality needs.
         firstOfIdentity.Sort((a, b) =>
         {
-            var byFeed = string.CompareOrdinal(_vocabulary.FeedSlug(rows[a].Entry.Feed), _vocabulary.FeedSlug(rows[b].Entry.Feed));
+            var byFeed = rows[a].Entry.Feed.CompareTo(rows[b].Entry.Feed);
             return byFeed != 0 ? byFeed : string.CompareOrdinal(rows[a].Id, rows[b].Id);
         });
         var inserted = new bool[rows.Length];
