@@ -22,7 +22,11 @@ public sealed class StoredVocabulary(GeographyRegistry geography, FeedCatalog ca
 
     public string AuthorityId(int authority) => geography.Authorities[authority].Id;
 
-    public string? FlagsText(uint mask) => mask == 0 ? null : string.Join(';', catalog.FlagNames(mask));
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<uint, string> _flagsText = new();
+
+    /// <summary>The flags as stored: slugs joined by ';' in catalog order (cached: few combinations recur).</summary>
+    public string? FlagsText(uint mask) =>
+        mask == 0 ? null : _flagsText.GetOrAdd(mask, m => string.Join(';', catalog.FlagNames(m)));
 
     /// <summary>Reads a stored row back; null when it refers to a slug or code no longer known.</summary>
     public RecordEntry? ToEntry(int feed, long version, RecordStatus status, RecordPrecision precision, long time,

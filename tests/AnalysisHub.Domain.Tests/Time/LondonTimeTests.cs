@@ -97,3 +97,22 @@ public class LondonTimeTests
         Assert.Equal(hour, LondonTime.HourOfWeek(Local(local)));
     }
 }
+
+public sealed class LondonTimeConversionAtClockChangesTests
+{
+    [Theory]
+    [InlineData("2025-03-30T00:59:59Z", "2025-03-30T00:59:59")] // last second of GMT
+    [InlineData("2025-03-30T01:00:00Z", "2025-03-30T02:00:00")] // clocks go forward
+    [InlineData("2025-10-26T00:59:59Z", "2025-10-26T01:59:59")] // last second of BST
+    [InlineData("2025-10-26T01:00:00Z", "2025-10-26T01:00:00")] // clocks go back
+    [InlineData("2024-12-31T23:59:59Z", "2024-12-31T23:59:59")]
+    [InlineData("2025-06-30T23:30:00Z", "2025-07-01T00:30:00")]
+    public void ToLocal_follows_the_clock_changes_on_repeated_calls(string utc, string local)
+    {
+        var instant = DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture);
+        var expected = DateTime.Parse(local, System.Globalization.CultureInfo.InvariantCulture);
+        // Twice: the first call fills the per-hour offset cache, the second reads it.
+        Assert.Equal(expected, AnalysisHub.Domain.Time.LondonTime.ToLocal(instant));
+        Assert.Equal(expected, AnalysisHub.Domain.Time.LondonTime.ToLocal(instant));
+    }
+}
