@@ -12,6 +12,9 @@ public sealed class LedgerOptions
     /// </summary>
     public int MaxRowsPerCommit { get; set; } = 100_000;
 
+    /// <summary>SQLite page size of a new ledger file, in bytes (an existing file keeps its own).</summary>
+    public int PageSize { get; set; } = 16384;
+
     /// <summary>Page cache of the writing connection, in MB.</summary>
     public int WriterCacheMegabytes { get; set; } = 256;
 }

@@ -1,6 +1,5 @@
 using AnalysisHub.Domain.Records;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 
 namespace AnalysisHub.Storage;
 
@@ -13,18 +12,13 @@ internal sealed class RowStatements : IDisposable
     public const string EntryColumns = "feed, version, status, precision, time, authority, category, flags";
     private static readonly string[] Parameters = ["$feed", "$id", "$version", "$status", "$precision", "$time", "$authority", "$category", "$flags"];
 
-    private readonly SqliteConnection _connection;
-    private readonly SqliteCommand _insert;
+    private readonly RawInsertStatement _insert;
     private readonly SqliteCommand _find;
     private readonly SqliteCommand _replace;
 
     public RowStatements(SqliteConnection connection, SqliteTransaction tx)
     {
-        _connection = connection;
-        _insert = SqliteRecordLedger.Command(connection, tx,
-            $"INSERT INTO records ({Columns}) VALUES ({string.Join(", ", Parameters)}) ON CONFLICT (feed, id) DO NOTHING",
-            Parameters);
-        _insert.Prepare();
+        _insert = new RawInsertStatement(connection, Columns);
         _find = SqliteRecordLedger.Command(connection, tx,
             $"SELECT {EntryColumns} FROM records WHERE feed = $feed AND id = $id", "$feed", "$id");
         _replace = SqliteRecordLedger.Command(connection, tx, """
@@ -37,16 +31,8 @@ internal sealed class RowStatements : IDisposable
     }
 
     /// <summary>Inserts the record if its identity is new; false when it already exists.</summary>
-    public bool InsertIfNew(string feed, string id, in RecordEntry entry, StoredVocabulary vocabulary)
-    {
-        Bind(_insert, feed, id, entry, vocabulary);
-        // The connection's running total of changed rows, not the statement's affected-row count: SQLite
-        // reports the previous statement's count when an INSERT … DO NOTHING changes nothing. (RETURNING
-        // would also tell, but opening a reader per row costs a third of the insert rate.)
-        var before = raw.sqlite3_total_changes(_connection.Handle);
-        _insert.ExecuteNonQuery();
-        return raw.sqlite3_total_changes(_connection.Handle) > before;
-    }
+    public bool InsertIfNew(string feed, string id, in RecordEntry entry, StoredVocabulary vocabulary) =>
+        _insert.InsertIfNew(feed, id, entry, vocabulary);
 
     public void Replace(string feed, string id, in RecordEntry entry, StoredVocabulary vocabulary)
     {

@@ -31,6 +31,9 @@ public sealed class SqliteRecordLedger : IChangeLog, IDisposable
             DefaultTimeout = 30,
         }.ToString();
         _writer = Open();
+        // Takes effect only when the file is created (before WAL is switched on). Larger pages measured
+        // faster for random-key inserts into a large ledger: fewer, fuller pages rewritten per commit.
+        Execute(_writer, $"PRAGMA page_size = {options.PageSize};");
         // Identities arrive in random key order: the B-tree pages they land on must stay cached across a
         // commit, or every insert re-reads a page (SQLite's default cache is 2 MB).
         Execute(_writer, $"PRAGMA cache_size = -{options.WriterCacheMegabytes * 1024};");
