@@ -29,6 +29,8 @@ public sealed class AuthorityGrain(
     private IReadOnlyList<IFootprintGrain> _containing = [];
     private long _applied;
     private long _checkpointed;
+    // Checkpoints interleave with calls, so one on deactivation could meet one from the timer: one at a time.
+    private readonly SemaphoreSlim _checkpointing = new(1, 1);
 
     // Changes applied but not yet flushed to footprints, and the footprints that missed a flush.
     private Dictionary<CellKey, long> _pending = [];
@@ -65,7 +67,12 @@ public sealed class AuthorityGrain(
             Interleave = true,
             KeepAlive = true,
         });
-        this.RegisterGrainTimer(CheckpointAsync, new GrainTimerCreationOptions(_options.CheckpointInterval, _options.CheckpointInterval));
+        // Interleaving too: the state is encoded before the storage write is awaited, and queries must not
+        // queue behind that write.
+        this.RegisterGrainTimer(CheckpointAsync, new GrainTimerCreationOptions(_options.CheckpointInterval, _options.CheckpointInterval)
+        {
+            Interleave = true,
+        });
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -150,18 +157,26 @@ public sealed class AuthorityGrain(
 
     private async Task CheckpointAsync()
     {
-        // Safety net for lost pushes when no later change arrives to reveal the gap.
-        if (changeLog.CurrentSequence(_code) > _applied) CatchUp();
-        if (_applied == _checkpointed) return;
-        var sequence = _applied;
-        checkpoint.State = new AuthorityCheckpoint
+        await _checkpointing.WaitAsync();
+        try
         {
-            Fingerprint = changeLog.Fingerprint,
-            Sequence = sequence,
-            Cells = CellCodec.Encode(_cells.NonZeroCells().ToList()),
-        };
-        await checkpoint.WriteStateAsync();
-        _checkpointed = sequence;
-        changeLog.Trim(_code, sequence);
+            // Safety net for lost pushes when no later change arrives to reveal the gap.
+            if (changeLog.CurrentSequence(_code) > _applied) CatchUp();
+            if (_applied == _checkpointed) return;
+            var sequence = _applied;
+            checkpoint.State = new AuthorityCheckpoint
+            {
+                Fingerprint = changeLog.Fingerprint,
+                Sequence = sequence,
+                Cells = CellCodec.Encode(_cells.NonZeroCells().ToList()),
+            };
+            await checkpoint.WriteStateAsync();
+            _checkpointed = sequence;
+            changeLog.Trim(_code, sequence);
+        }
+        finally
+        {
+            _checkpointing.Release();
+        }
     }
 }
