@@ -19,6 +19,7 @@ public sealed class SqliteRecordLedger : IChangeLog, IDisposable
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
     private readonly Lock _writeLock = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(string AuthorityCode, long ThroughSequence)> _pendingTrims = new();
 
     public SqliteRecordLedger(LedgerOptions options, StoredVocabulary vocabulary)
     {
@@ -50,6 +51,7 @@ public sealed class SqliteRecordLedger : IChangeLog, IDisposable
         lock (_writeLock)
         {
             using var tx = _writer.BeginTransaction();
+            ApplyPendingTrims(tx);
             using var statements = new RowStatements(_writer, tx);
             var deltas = new Dictionary<int, Dictionary<CellKey, long>>();
             var counts = new List<IngestCounts>(batches.Count);
@@ -179,15 +181,20 @@ public sealed class SqliteRecordLedger : IChangeLog, IDisposable
         return result;
     }
 
-    /// <summary>Drops logged changes an authority's checkpoint already holds.</summary>
-    public void Trim(string authorityCode, long throughSequence)
+    /// <summary>
+    /// Drops logged changes an authority's checkpoint already holds. Queued, and done inside the next commit:
+    /// a grain must never wait for the writer's lock while a large commit is running.
+    /// </summary>
+    public void Trim(string authorityCode, long throughSequence) => _pendingTrims.Enqueue((authorityCode, throughSequence));
+
+    private void ApplyPendingTrims(SqliteTransaction tx)
     {
-        lock (_writeLock)
+        if (_pendingTrims.IsEmpty) return;
+        using var command = Command(_writer, tx, "DELETE FROM cell_changes WHERE authority = $a AND seq <= $through", "$a", "$through");
+        while (_pendingTrims.TryDequeue(out var trim))
         {
-            using var command = Command(_writer, null,
-                "DELETE FROM cell_changes WHERE authority = $a AND seq <= $through", "$a", "$through");
-            command.Parameters[0].Value = authorityCode;
-            command.Parameters[1].Value = throughSequence;
+            command.Parameters[0].Value = trim.AuthorityCode;
+            command.Parameters[1].Value = trim.ThroughSequence;
             command.ExecuteNonQuery();
         }
     }

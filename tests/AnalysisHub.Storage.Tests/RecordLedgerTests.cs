@@ -1,0 +1,107 @@
+using AnalysisHub.Domain.Cells;
+using AnalysisHub.Domain.Geography;
+using AnalysisHub.Domain.Records;
+using AnalysisHub.Domain.Vocabulary;
+using Microsoft.Data.Sqlite;
+
+namespace AnalysisHub.Storage.Tests;
+
+public sealed class RecordLedgerTests : IDisposable
+{
+    private static readonly GeographyRegistry Geography = GeographyLoader.LoadReference();
+    private static readonly FeedCatalog Catalog = FeedCatalog.LoadReference();
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "hub-ledger-" + Guid.NewGuid().ToString("N"));
+    private readonly SqliteRecordLedger _ledger;
+
+    public RecordLedgerTests() => _ledger = Open();
+
+    private SqliteRecordLedger Open() =>
+        new(new LedgerOptions { DatabasePath = Path.Combine(_directory, "ledger.db") }, new StoredVocabulary(Geography, Catalog));
+
+    private static IncomingRecord Crime(string id, string authorityCode, string category = "robbery", long version = 0,
+        RecordStatus status = RecordStatus.Active, int day = 1)
+    {
+        Geography.TryResolveArea(authorityCode, out var authority);
+        var feed = Catalog.FindFeed("crime")!;
+        return new IncomingRecord(id, new RecordEntry((byte)feed.Index, version, status, RecordPrecision.Instant,
+            new DateTimeOffset(2025, 3, day, 12, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds(),
+            (short)authority, (short)feed.FindCategory(category)!.Index, 0));
+    }
+
+    [Fact]
+    public void Rows_apply_in_order_across_the_batches_of_one_commit()
+    {
+        var result = _ledger.Commit([
+            [Crime("a", "W06000015"), Crime("b", "W06000015", version: 2)],
+            [Crime("a", "W06000015"), Crime("b", "W06000001", version: 1), Crime("b", "W06000001", version: 3), Crime("c", "W06000015", status: RecordStatus.Cancelled)],
+        ]);
+        Assert.Equal(new IngestCounts(2, 0, 0, 0, 0), result.Counts[0]);
+        Assert.Equal(new IngestCounts(0, 1, 1, 1, 1), result.Counts[1]);
+
+        // Net effect: a in Cardiff; b moved to Anglesey; the tombstone c counts nowhere.
+        var cardiff = Assert.Single(result.Changes, c => c.AuthorityId == "la:cardiff");
+        var anglesey = Assert.Single(result.Changes, c => c.AuthorityId == "la:isle-of-anglesey");
+        Assert.Equal(1, cardiff.Deltas.Where(kv => kv.Key.Kind == CellKind.Day).Sum(kv => kv.Value));
+        Assert.Equal(1, anglesey.Deltas.Where(kv => kv.Key.Kind == CellKind.Day).Sum(kv => kv.Value));
+    }
+
+    [Fact]
+    public void Each_authority_numbers_its_changes_without_gaps_and_a_commit_that_changes_nothing_takes_no_number()
+    {
+        Assert.Equal(1, Assert.Single(_ledger.Commit([[Crime("a", "W06000015")]]).Changes).Sequence);
+        Assert.Empty(_ledger.Commit([[Crime("a", "W06000015")]]).Changes); // a duplicate
+        // Added and withdrawn in one commit: no net change, so no number is used.
+        Assert.DoesNotContain(_ledger.Commit([[Crime("x", "W06000015"), Crime("x", "W06000015", status: RecordStatus.Cancelled)]]).Changes,
+            c => c.AuthorityId == "la:cardiff");
+        Assert.Equal(2, Assert.Single(_ledger.Commit([[Crime("b", "W06000015")]]).Changes).Sequence);
+        Assert.Equal(1, Assert.Single(_ledger.Commit([[Crime("c", "W06000016")]]).Changes).Sequence);
+
+        Assert.Equal(2, _ledger.CurrentSequence("W06000015"));
+        Assert.Equal([1L, 2L], _ledger.ReadChanges("W06000015", 0).Select(c => c.Sequence));
+    }
+
+    [Fact]
+    public void A_trim_is_done_by_the_next_commit()
+    {
+        _ledger.Commit([[Crime("a", "W06000015")]]);
+        _ledger.Commit([[Crime("b", "W06000015")]]);
+        _ledger.Trim("W06000015", 1);
+        Assert.Equal(2, _ledger.ReadChanges("W06000015", 0).Count); // not yet: trims wait for the writer
+
+        _ledger.Commit([[Crime("c", "W06000016")]]);
+        Assert.Equal([2L], _ledger.ReadChanges("W06000015", 0).Select(c => c.Sequence));
+    }
+
+    [Fact]
+    public void Rebuild_recounts_an_authority_from_its_records_with_the_sequence_they_reflect()
+    {
+        _ledger.Commit([[Crime("a", "W06000015", day: 1), Crime("b", "W06000015", day: 2), Crime("c", "W06000011", day: 2)]]);
+        _ledger.Commit([[Crime("b", "W06000015", version: 1, status: RecordStatus.Cancelled)]]);
+
+        var (sequence, cells) = _ledger.Rebuild("W06000015");
+        Assert.Equal(2, sequence);
+        var expected = new CellTable();
+        foreach (var change in _ledger.ReadChanges("W06000015", 0))
+            foreach (var (key, delta) in CellCodec.Decode(change.Cells)) expected.Add(key, delta);
+        Assert.Equal(expected.NonZeroCells().OrderBy(c => c.Key.Packed).ThenBy(c => c.Key.Flags),
+            cells.NonZeroCells().OrderBy(c => c.Key.Packed).ThenBy(c => c.Key.Flags));
+        Assert.Equal(2, cells.Count); // a's day and hour-of-week cells
+    }
+
+    [Fact]
+    public void The_ledger_survives_reopening()
+    {
+        _ledger.Commit([[Crime("a", "W06000015", version: 4)]]);
+        _ledger.Dispose();
+        using var reopened = Open();
+        Assert.Equal(new IngestCounts(0, 0, 0, 1, 0), reopened.Commit([[Crime("a", "W06000001", version: 3)]]).Counts[0]);
+        Assert.Equal(new IngestCounts(0, 0, 1, 0, 0), reopened.Commit([[Crime("a", "W06000015", version: 4)]]).Counts[0]);
+    }
+
+    public void Dispose()
+    {
+        _ledger.Dispose();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
