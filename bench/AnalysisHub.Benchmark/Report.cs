@@ -34,6 +34,8 @@ public sealed class BenchReport
         // Keep "≥" and "≤" readable in the file; it is never embedded in HTML.
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // A phase run for zero seconds has no rate: written as "NaN" rather than failing the whole report.
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
     public async Task WriteAsync(string path)
