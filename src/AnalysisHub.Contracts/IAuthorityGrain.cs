@@ -9,9 +9,12 @@ namespace AnalysisHub.Contracts;
 [Alias("AnalysisHub.IAuthorityGrain")]
 public interface IAuthorityGrain : IRollupGrain
 {
-    /// <summary>Change number <paramref name="sequence"/> of this authority (cells encoded by CellCodec). Repeats are ignored; a gap is filled from the log.</summary>
+    /// <summary>
+    /// Change numbers <paramref name="firstSequence"/>..<paramref name="lastSequence"/> of this authority, merged
+    /// (cells encoded by CellCodec). Repeats are ignored; a gap is filled from the log.
+    /// </summary>
     [Alias("ApplyChanges")]
-    Task ApplyChanges(long sequence, byte[] cells);
+    Task ApplyChanges(long firstSequence, long lastSequence, byte[] cells);
 
     /// <summary>The cells as last flushed to footprints.</summary>
     // Always interleaves: a footprint rebuilding itself asks for this while this grain may be waiting on

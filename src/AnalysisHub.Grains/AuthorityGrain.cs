@@ -80,11 +80,11 @@ public sealed class AuthorityGrain(
         if (_applied != _checkpointed) await CheckpointAsync();
     }
 
-    public Task ApplyChanges(long sequence, byte[] cells)
+    public Task ApplyChanges(long firstSequence, long lastSequence, byte[] cells)
     {
-        if (sequence <= _applied) return Task.CompletedTask; // a repeat
-        if (sequence == _applied + 1) Apply(sequence, cells);
-        else CatchUp(); // a gap: some push was lost or overtaken; the log has every change in order
+        if (lastSequence <= _applied) return Task.CompletedTask; // a repeat
+        if (firstSequence == _applied + 1) Apply(lastSequence, cells);
+        else CatchUp(); // a gap (or an overlap): some push was lost or overtaken; the log has every change in order
         return Task.CompletedTask;
     }
 
@@ -104,6 +104,7 @@ public sealed class AuthorityGrain(
     public Task<SeriesResponse> GetSeries(SeriesRequest request) =>
         Task.FromResult(SeriesResponse.From(SeriesCalculator.Calculate(_cells, request.ToQuery())));
 
+    /// <summary>Applies changes up to and including <paramref name="sequence"/>.</summary>
     private void Apply(long sequence, byte[] cells)
     {
         foreach (var (key, delta) in CellCodec.Decode(cells))

@@ -82,16 +82,22 @@ public sealed class LedgerWriter : IAsyncDisposable
 
     private async Task PublishLoop()
     {
-        await foreach (var changes in _published.Reader.ReadAllAsync())
+        var reader = _published.Reader;
+        while (await reader.WaitToReadAsync())
         {
+            // Everything committed since the last round goes out together, one call per authority: when the
+            // grains are slower than the commits for a while, they catch up instead of falling further behind.
+            var waiting = new List<AuthorityChanges>();
+            while (reader.TryRead(out var changes)) waiting.AddRange(changes);
+            var coalesced = AuthorityChanges.Coalesce(waiting);
             try
             {
-                await _sink.PublishAsync(changes);
+                await _sink.PublishAsync(coalesced);
             }
             catch (Exception e)
             {
                 // Harmless to lose: every receiver finds its missed changes in the change log (gap check).
-                _logger.LogWarning(e, "Publishing {Count} authority changes failed; receivers will catch up from the log", changes.Count);
+                _logger.LogWarning(e, "Publishing {Count} authority changes failed; receivers will catch up from the log", coalesced.Count);
             }
         }
     }

@@ -153,7 +153,7 @@ public sealed class SqliteRecordLedger : IChangeLog, IDisposable
             append.Parameters[1].Value = seq;
             append.Parameters[2].Value = CellCodec.Encode(net);
             append.ExecuteNonQuery();
-            changes.Add(new AuthorityChanges(_vocabulary.AuthorityId(authority), seq, net));
+            changes.Add(new AuthorityChanges(_vocabulary.AuthorityId(authority), seq, seq, net));
         }
         return changes;
     }

@@ -76,19 +76,40 @@ public sealed class RollupGrainTests(ClusterFixture fixture)
         var change = Assert.Single(first.Changes);
         var grain = Grains.GetGrain<IAuthorityGrain>("la:powys");
         var payload = CellCodec.Encode(change.Deltas.ToList());
-        await grain.ApplyChanges(change.Sequence, payload);
-        await grain.ApplyChanges(change.Sequence, payload); // redelivered
+        await grain.ApplyChanges(change.Sequence, change.Sequence, payload);
+        await grain.ApplyChanges(change.Sequence, change.Sequence, payload); // redelivered
         Assert.Equal(1L, await Total("la:powys", 2014));
 
         // The next change is committed but its push is lost; the one after arrives and reveals the gap.
         fixture.Ledger.Commit([[_records.Crime("g4-2", "la:powys", "homicide", at)]]);
         var third = fixture.Ledger.Commit([[_records.Crime("g4-3", "la:powys", "homicide", at)]]);
         var last = Assert.Single(third.Changes);
-        await grain.ApplyChanges(last.Sequence, CellCodec.Encode(last.Deltas.ToList()));
+        await grain.ApplyChanges(last.Sequence, last.Sequence, CellCodec.Encode(last.Deltas.ToList()));
 
         Assert.Equal(3L, await Total("la:powys", 2014));
         Assert.Equal(last.Sequence, await grain.GetAppliedSequence());
         await Eventually.Equal(3L, () => Total("rpb:powys", 2014));
+    }
+
+    [Fact]
+    public async Task A_merged_range_of_changes_applies_once_and_an_overlapping_one_is_read_from_the_log()
+    {
+        var at = new DateTimeOffset(2017, 2, 2, 12, 0, 0, TimeSpan.Zero);
+        var grain = Grains.GetGrain<IAuthorityGrain>("la:torfaen");
+        var start = await grain.GetAppliedSequence();
+        var commits = Enumerable.Range(0, 3).Select(i => fixture.Ledger.Commit([[_records.Crime($"g7-{i}", "la:torfaen", "homicide", at)]])).ToList();
+        var merged = Assert.Single(AnalysisHub.Storage.AuthorityChanges.Coalesce(commits.SelectMany(c => c.Changes)));
+        Assert.Equal((start + 1, start + 3), (merged.FirstSequence, merged.Sequence));
+
+        await grain.ApplyChanges(merged.FirstSequence, merged.Sequence, CellCodec.Encode(merged.Deltas.ToList()));
+        await grain.ApplyChanges(merged.FirstSequence, merged.Sequence, CellCodec.Encode(merged.Deltas.ToList())); // redelivered
+        Assert.Equal(3L, await Total("la:torfaen", 2017));
+
+        var fourth = Assert.Single(fixture.Ledger.Commit([[_records.Crime("g7-3", "la:torfaen", "homicide", at)]]).Changes);
+        // A range overlapping what was applied cannot be applied in part: the grain reads the log instead.
+        await grain.ApplyChanges(fourth.Sequence - 1, fourth.Sequence, CellCodec.Encode(fourth.Deltas.ToList()));
+        Assert.Equal(4L, await Total("la:torfaen", 2017));
+        Assert.Equal(fourth.Sequence, await grain.GetAppliedSequence());
     }
 
     [Fact]

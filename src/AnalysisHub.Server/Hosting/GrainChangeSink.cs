@@ -10,6 +10,6 @@ internal sealed class GrainChangeSink(IGrainFactory grains, IOptions<HubOptions>
 {
     public Task PublishAsync(IReadOnlyList<AuthorityChanges> changes) =>
         Task.WhenAll(changes.Select(c => grains.GetGrain<IAuthorityGrain>(c.AuthorityId)
-            .ApplyChanges(c.Sequence, CellCodec.Encode(c.Deltas.ToList()))
+            .ApplyChanges(c.FirstSequence, c.Sequence, CellCodec.Encode(c.Deltas.ToList()))
             .WaitAsync(options.Value.GrainCallTimeout)));
 }

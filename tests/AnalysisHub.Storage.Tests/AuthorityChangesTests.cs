@@ -1,0 +1,34 @@
+using AnalysisHub.Domain.Cells;
+
+namespace AnalysisHub.Storage.Tests;
+
+public sealed class AuthorityChangesTests
+{
+    private static readonly CellKey Day1 = CellKey.ForDay(0, 1, 0, new DateOnly(2025, 1, 1));
+    private static readonly CellKey Day2 = CellKey.ForDay(0, 1, 0, new DateOnly(2025, 1, 2));
+
+    private static AuthorityChanges Change(string authority, long sequence, params (CellKey Key, long Delta)[] deltas) =>
+        new(authority, sequence, sequence, deltas.ToDictionary(d => d.Key, d => d.Delta));
+
+    [Fact]
+    public void Consecutive_changes_of_an_authority_merge_into_one_range_with_summed_deltas()
+    {
+        var merged = AuthorityChanges.Coalesce([
+            Change("la:a", 3, (Day1, 1)), Change("la:b", 7, (Day1, 1)), Change("la:a", 4, (Day1, 2), (Day2, -1)), Change("la:a", 5, (Day2, 1)),
+        ]);
+
+        var a = Assert.Single(merged, m => m.AuthorityId == "la:a");
+        Assert.Equal((3L, 5L), (a.FirstSequence, a.Sequence));
+        Assert.Equal(3, a.Deltas[Day1]);
+        Assert.Equal(0, a.Deltas[Day2]);
+        var b = Assert.Single(merged, m => m.AuthorityId == "la:b");
+        Assert.Equal((7L, 7L), (b.FirstSequence, b.Sequence));
+    }
+
+    [Fact]
+    public void A_break_in_the_numbers_keeps_the_runs_apart()
+    {
+        var merged = AuthorityChanges.Coalesce([Change("la:a", 3, (Day1, 1)), Change("la:a", 5, (Day1, 1))]);
+        Assert.Equal([(3L, 3L), (5L, 5L)], merged.Select(m => (m.FirstSequence, m.Sequence)));
+    }
+}
