@@ -36,6 +36,7 @@ public sealed class AuthorityGrain(
     private Dictionary<CellKey, long> _pending = [];
     private long _flushSequence;
     private readonly HashSet<string> _needsResync = [];
+    private RollupSubscribers _subscribers = null!;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -43,6 +44,7 @@ public sealed class AuthorityGrain(
             ? f
             : throw new ArgumentException($"'{this.GetPrimaryKeyString()}' is not a local authority");
         _code = _footprint.Code!;
+        _subscribers = new RollupSubscribers(_footprint.Id, TimeProvider.System);
         _containing = geography.RollupTargets(_footprint.Id).Select(id => GrainFactory.GetGrain<IFootprintGrain>(id)).ToList();
 
         if (checkpoint.RecordExists && checkpoint.State.Fingerprint == changeLog.Fingerprint)
@@ -99,6 +101,18 @@ public sealed class AuthorityGrain(
 
     public Task<long> GetAppliedSequence() => Task.FromResult(_applied);
 
+    public Task Subscribe(IRollupObserver observer)
+    {
+        _subscribers.Add(observer);
+        return Task.CompletedTask;
+    }
+
+    public Task Unsubscribe(IRollupObserver observer)
+    {
+        _subscribers.Remove(observer);
+        return Task.CompletedTask;
+    }
+
     public Task<int> GetCellCount() => Task.FromResult(_cells.Count);
 
     public Task<SeriesResponse> GetSeries(SeriesRequest request) =>
@@ -111,6 +125,7 @@ public sealed class AuthorityGrain(
         {
             _cells.Add(key, delta);
             _pending[key] = _pending.GetValueOrDefault(key) + delta;
+            _subscribers.Changed(key);
         }
         _applied = sequence;
     }
@@ -128,6 +143,7 @@ public sealed class AuthorityGrain(
 
     private async Task FlushAsync()
     {
+        _subscribers.Notify();
         var resync = _needsResync.ToList();
         _needsResync.Clear();
         foreach (var id in resync)

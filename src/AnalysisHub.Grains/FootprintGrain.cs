@@ -3,6 +3,7 @@ using AnalysisHub.Domain.Cells;
 using AnalysisHub.Domain.Geography;
 using AnalysisHub.Domain.Rollups;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AnalysisHub.Grains;
 
@@ -11,8 +12,11 @@ namespace AnalysisHub.Grains;
 /// Wales are one) — each member counted once, however many other footprints contain it. Members push numbered deltas; a repeat is ignored, and a gap or a
 /// member's new activation makes the footprint rebuild itself from every member's snapshot.
 /// </summary>
-public sealed class FootprintGrain(GeographyRegistry geography, ILogger<FootprintGrain> logger) : Grain, IFootprintGrain
+public sealed class FootprintGrain(GeographyRegistry geography, IOptions<RollupOptions> options, ILogger<FootprintGrain> logger)
+    : Grain, IFootprintGrain
 {
+    private RollupSubscribers _subscribers = null!;
+    private IGrainTimer? _notifyTimer;
     private readonly CellTable _cells = new();
     private readonly Dictionary<string, (Guid Epoch, long Sequence)> _members = [];
     private Footprint _footprint = null!;
@@ -23,6 +27,7 @@ public sealed class FootprintGrain(GeographyRegistry geography, ILogger<Footprin
         _footprint = geography.Find(key) is { } f && f.Members.Count > 1 && f.RollupId == f.Id
             ? f
             : throw new ArgumentException($"'{key}' is not the rollup of a multi-authority footprint");
+        _subscribers = new RollupSubscribers(_footprint.Id, TimeProvider.System);
         return Resync();
     }
 
@@ -46,12 +51,34 @@ public sealed class FootprintGrain(GeographyRegistry geography, ILogger<Footprin
             throw new ArgumentException($"'{memberId}' is not a member of {_footprint.Id}");
         if (known.Epoch == epoch && flushSequence <= known.Sequence) return Task.CompletedTask; // a repeat
         if (known.Epoch != epoch || flushSequence != known.Sequence + 1) return Resync(); // missed flushes
-        foreach (var (key, delta) in CellCodec.Decode(deltas)) _cells.Add(key, delta);
+        foreach (var (key, delta) in CellCodec.Decode(deltas))
+        {
+            _cells.Add(key, delta);
+            _subscribers.Changed(key);
+        }
         _members[memberId] = (epoch, flushSequence);
         return Task.CompletedTask;
     }
 
     public Task<int> GetCellCount() => Task.FromResult(_cells.Count);
+
+    public Task Subscribe(IRollupObserver observer)
+    {
+        _subscribers.Add(observer);
+        // Notifications run on a timer only while someone listens.
+        _notifyTimer ??= this.RegisterGrainTimer(() =>
+        {
+            _subscribers.Notify();
+            return Task.CompletedTask;
+        }, new GrainTimerCreationOptions(options.Value.FlushInterval, options.Value.FlushInterval) { Interleave = true });
+        return Task.CompletedTask;
+    }
+
+    public Task Unsubscribe(IRollupObserver observer)
+    {
+        _subscribers.Remove(observer);
+        return Task.CompletedTask;
+    }
 
     public Task<SeriesResponse> GetSeries(SeriesRequest request) =>
         Task.FromResult(SeriesResponse.From(SeriesCalculator.Calculate(_cells, request.ToQuery())));

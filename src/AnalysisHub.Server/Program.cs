@@ -1,6 +1,7 @@
 using AnalysisHub.Domain.Geography;
 using AnalysisHub.Server.Api;
 using AnalysisHub.Server.Hosting;
+using AnalysisHub.Server.Live;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +21,9 @@ catch (Exception e) when (e is GeographyException or InvalidOperationException o
 builder.AddHubTelemetry();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
+builder.Services.AddSignalR();
+builder.Services.AddSingleton<LiveFeed>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -29,6 +33,7 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapFootprintApi();
 app.MapIngestApi();
+app.MapLiveApi();
 app.Run();
 return 0;
 

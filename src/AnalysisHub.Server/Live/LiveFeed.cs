@@ -1,0 +1,244 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using AnalysisHub.Contracts;
+using AnalysisHub.Domain.Cells;
+using AnalysisHub.Domain.Geography;
+using AnalysisHub.Domain.Time;
+using AnalysisHub.Server.Hosting;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace AnalysisHub.Server.Live;
+
+/// <summary>
+/// This node's side of live updates: one grain observer for the whole node, subscribed to every rollup some
+/// client here listens to; each notification is turned into one message per topic (one query per topic,
+/// not per client) and fanned out to the topic's SignalR group and SSE clients.
+/// </summary>
+public sealed class LiveFeed : IHostedService, IRollupObserver
+{
+    /// <summary>Messages an SSE client may fall behind by before it is dropped (it reconnects and gets a snapshot).</summary>
+    public const int SseBuffer = 64;
+
+    private static readonly TimeSpan Renewal = TimeSpan.FromSeconds(60);
+
+    private sealed class TopicState(LiveTopic topic)
+    {
+        public LiveTopic Topic { get; } = topic;
+        public HashSet<string> Connections { get; } = [];
+        public List<Channel<RollupChangedMessage>> SseClients { get; } = [];
+        public bool IsEmpty => Connections.Count == 0 && SseClients.Count == 0;
+    }
+
+    private readonly IGrainFactory _grains;
+    private readonly GeographyRegistry _geography;
+    private readonly IHubContext<LiveHub> _hub;
+    private readonly TimeProvider _clock;
+    private readonly TimeSpan _callTimeout;
+    private readonly ILogger<LiveFeed> _logger;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, TopicState> _topics = [];
+    private readonly ConcurrentDictionary<string, byte> _subscribedRollups = new();
+    private readonly Channel<RollupChange> _changes = Channel.CreateUnbounded<RollupChange>(new() { SingleReader = true });
+    private IRollupObserver? _reference;
+    private Task? _loop;
+    private ITimer? _renewal;
+
+    public LiveFeed(IGrainFactory grains, GeographyRegistry geography, IHubContext<LiveHub> hub, TimeProvider clock, IOptions<Hosting.HubOptions> options, ILogger<LiveFeed> logger)
+    {
+        _grains = grains;
+        _geography = geography;
+        _hub = hub;
+        _clock = clock;
+        _callTimeout = options.Value.GrainCallTimeout;
+        _logger = logger;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _reference = _grains.CreateObjectReference<IRollupObserver>(this);
+        _loop = Task.Run(ProcessChanges, CancellationToken.None);
+        // Observers are not durable: renew every subscription so a reactivated grain (or a lapsed entry)
+        // learns about this node again.
+        _renewal = _clock.CreateTimer(_ => _ = RenewAsync(), null, Renewal, Renewal);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _renewal?.Dispose();
+        _changes.Writer.TryComplete();
+        if (_loop is not null) await _loop;
+        if (_reference is not null) _grains.DeleteObjectReference<IRollupObserver>(_reference);
+    }
+
+    /// <summary>Called by rollup grains (one-way); queued so the grain's call returns at once.</summary>
+    Task IRollupObserver.RollupChanged(RollupChange change)
+    {
+        _changes.Writer.TryWrite(change);
+        return Task.CompletedTask;
+    }
+
+    public Task AddListenerAsync(LiveTopic topic, string connectionId)
+    {
+        lock (_gate) State(topic).Connections.Add(connectionId);
+        return EnsureSubscribedAsync(topic);
+    }
+
+    public void RemoveListener(LiveTopic topic, string connectionId)
+    {
+        lock (_gate)
+        {
+            if (_topics.TryGetValue(topic.Key, out var state)) state.Connections.Remove(connectionId);
+            Prune();
+        }
+    }
+
+    public void RemoveConnection(string connectionId)
+    {
+        lock (_gate)
+        {
+            foreach (var state in _topics.Values) state.Connections.Remove(connectionId);
+            Prune();
+        }
+    }
+
+    /// <summary>Registers an SSE client; its reader ends when the client falls too far behind.</summary>
+    public async Task<ChannelReader<RollupChangedMessage>> AddSseClientAsync(LiveTopic topic)
+    {
+        var channel = Channel.CreateBounded<RollupChangedMessage>(new BoundedChannelOptions(SseBuffer) { SingleReader = true });
+        lock (_gate) State(topic).SseClients.Add(channel);
+        await EnsureSubscribedAsync(topic);
+        return channel.Reader;
+    }
+
+    public void RemoveSseClient(LiveTopic topic, ChannelReader<RollupChangedMessage> reader)
+    {
+        lock (_gate)
+        {
+            if (_topics.TryGetValue(topic.Key, out var state)) state.SseClients.RemoveAll(c => c.Reader == reader);
+            Prune();
+        }
+    }
+
+    /// <summary>The current counts a new or reconnecting client starts from: the last 31 days and 13 months.</summary>
+    public async Task<RollupChangedMessage> SnapshotAsync(LiveTopic topic)
+    {
+        var today = LondonTime.Today(_clock);
+        var days = Enumerable.Range(0, 31).Select(i => today.AddDays(-30 + i).DayNumber).ToArray();
+        var thisMonth = MonthIndex.Of(today);
+        var months = Enumerable.Range(thisMonth - 12, 13).ToArray();
+        return await MessageAsync(topic, days, months, snapshot: true);
+    }
+
+    private TopicState State(LiveTopic topic)
+    {
+        if (!_topics.TryGetValue(topic.Key, out var state)) _topics[topic.Key] = state = new TopicState(topic);
+        return state;
+    }
+
+    private void Prune()
+    {
+        foreach (var key in _topics.Where(t => t.Value.IsEmpty).Select(t => t.Key).ToList()) _topics.Remove(key);
+        var wanted = _topics.Values.Select(t => t.Topic.Footprint.RollupId).ToHashSet();
+        foreach (var rollup in _subscribedRollups.Keys.Where(r => !wanted.Contains(r)).ToList())
+        {
+            _subscribedRollups.TryRemove(rollup, out _);
+            _ = UnsubscribeAsync(rollup);
+        }
+    }
+
+    private async Task EnsureSubscribedAsync(LiveTopic topic)
+    {
+        if (_subscribedRollups.TryAdd(topic.Footprint.RollupId, 0))
+            await RollupGrains.For(_grains, topic.Footprint).Subscribe(_reference!).WaitAsync(_callTimeout);
+    }
+
+    private async Task UnsubscribeAsync(string rollupId)
+    {
+        try
+        {
+            await RollupGrainFor(rollupId).Unsubscribe(_reference!).WaitAsync(_callTimeout);
+        }
+        catch (Exception e)
+        {
+            _logger.LogDebug(e, "Unsubscribing from {Rollup} failed; the subscription will lapse", rollupId);
+        }
+    }
+
+    private async Task RenewAsync()
+    {
+        foreach (var rollup in _subscribedRollups.Keys)
+        {
+            try
+            {
+                await RollupGrainFor(rollup).Subscribe(_reference!).WaitAsync(_callTimeout);
+            }
+            catch (Exception e)
+            {
+                _logger.LogWarning(e, "Renewing the live subscription to {Rollup} failed; retrying at the next renewal", rollup);
+            }
+        }
+    }
+
+    private IRollupGrain RollupGrainFor(string rollupId) => RollupGrains.For(_grains, _geography.Find(rollupId)!);
+
+    private async Task ProcessChanges()
+    {
+        await foreach (var change in _changes.Reader.ReadAllAsync())
+        {
+            List<TopicState> affected;
+            lock (_gate)
+                affected = _topics.Values.Where(t => t.Topic.Footprint.RollupId == change.RollupId && change.Feeds.Contains(t.Topic.Feed.Index)).ToList();
+            foreach (var state in affected)
+            {
+                try
+                {
+                    var months = change.Days.Select(d => MonthIndex.Of(DateOnly.FromDayNumber(d))).Concat(change.Months).Distinct().ToArray();
+                    var message = await MessageAsync(state.Topic, change.Days, months, snapshot: false);
+                    await PublishAsync(state, message);
+                }
+                catch (Exception e)
+                {
+                    _logger.LogWarning(e, "Live update for {Topic} failed", state.Topic.Key);
+                }
+            }
+        }
+    }
+
+    private async Task PublishAsync(TopicState state, RollupChangedMessage message)
+    {
+        List<Channel<RollupChangedMessage>> sse;
+        lock (_gate) sse = [.. state.SseClients];
+        foreach (var client in sse)
+            if (!client.Writer.TryWrite(message))
+                client.Writer.TryComplete(new TimeoutException("client fell behind")); // it reconnects for a snapshot
+        // SignalR buffers per connection: a slow browser delays only itself.
+        await _hub.Clients.Group(state.Topic.Key).SendAsync(LiveHub.RollupChanged, message);
+    }
+
+    private async Task<RollupChangedMessage> MessageAsync(LiveTopic topic, IReadOnlyCollection<int> days, IReadOnlyCollection<int> months, bool snapshot)
+    {
+        var grain = RollupGrains.For(_grains, topic.Footprint);
+        var periods = new List<LivePeriod>();
+        var categories = topic.Categories.ToArray();
+        if (days.Count > 0)
+        {
+            var wanted = days.ToHashSet();
+            var series = await grain.GetSeries(new SeriesRequest(topic.Feed.Index, categories, 0, days.Min(), days.Max(), (int)Granularity.Day))
+                .WaitAsync(_callTimeout);
+            periods.AddRange(series.ToResult().Points.Where(p => wanted.Contains(p.Start.DayNumber))
+                .Select(p => new LivePeriod("day", p.Period, p.Start, p.End, p.Count)));
+        }
+        if (months.Count > 0)
+        {
+            var wanted = months.ToHashSet();
+            var series = await grain.GetSeries(new SeriesRequest(topic.Feed.Index, categories, 0,
+                    MonthIndex.FirstDay(months.Min()).DayNumber, MonthIndex.LastDay(months.Max()).DayNumber, (int)Granularity.Month))
+                .WaitAsync(_callTimeout);
+            periods.AddRange(series.ToResult().Points.Where(p => wanted.Contains(MonthIndex.Of(p.Start)))
+                .Select(p => new LivePeriod("month", p.Period, p.Start, p.End, p.Count)));
+        }
+        return new RollupChangedMessage(topic.Footprint.Id, topic.Feed.Id, topic.Category?.Id, snapshot, periods);
+    }
+}
