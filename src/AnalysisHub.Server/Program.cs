@@ -27,6 +27,9 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
 
 var app = builder.Build();
 app.UseExceptionHandler();
+// The dashboard: built assets under wwwroot, served by the hub itself (no CDN; works offline).
+app.UseDefaultFiles();
+app.UseStaticFiles();
 app.UseStatusCodePages();
 app.MapOpenApi();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
