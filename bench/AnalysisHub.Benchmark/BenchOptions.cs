@@ -25,6 +25,11 @@ public sealed record BenchOptions
     public int StreamBatchSize { get; init; } = 100;
     public double StreamSeconds { get; init; } = 20;
 
+    /// <summary>Live subscribers (SignalR and SSE alternately); 0 skips the live phase.</summary>
+    public int LiveSubscribers { get; init; }
+    public int LiveRate { get; init; } = 10_000;
+    public double LiveSeconds { get; init; } = 20;
+
     /// <summary>Unmeasured lead-in of the query and streaming phases, so JIT tiering and pool growth do not count.</summary>
     public double WarmupSeconds { get; init; } = 2;
 
@@ -54,6 +59,9 @@ public sealed record BenchOptions
           --stream-clients N         concurrent streaming ingestors (default 20)
           --stream-batch-size N      records per streaming request (default 100)
           --stream-seconds S         measured streaming time (default 20)
+          --live-subscribers N       live subscribers, SignalR and SSE alternately (default 0: no live phase)
+          --live-rate N              records/s streamed during the live phase (default 10000)
+          --live-seconds S           measured live time (default 20)
           --warmup S                 unmeasured lead-in of the query and streaming phases (default 2)
           --converge-timeout S       longest wait for exact totals before failing (default 120)
           --seed N                   seed of the synthetic data and the query mix (default 42)
@@ -87,6 +95,9 @@ public sealed record BenchOptions
                 "--stream-clients" => o with { StreamClients = Int(1) },
                 "--stream-batch-size" => o with { StreamBatchSize = Int(1) },
                 "--stream-seconds" => o with { StreamSeconds = Seconds(0) },
+                "--live-subscribers" => o with { LiveSubscribers = Int(0) },
+                "--live-rate" => o with { LiveRate = Int(10) },
+                "--live-seconds" => o with { LiveSeconds = Seconds(1) },
                 "--warmup" => o with { WarmupSeconds = Seconds(0) },
                 "--converge-timeout" => o with { ConvergeTimeoutSeconds = Seconds(1) },
                 "--seed" => o with { Seed = Int(int.MinValue) },

@@ -162,6 +162,23 @@ static async Task RunAsync(HubApi api, HubServer? server, BenchOptions options, 
         report.Failures.AddRange(exactAfter.Mismatches.Select(m => $"exactness after streaming: {m}"));
     }
 
+    // Live delivery (the dashboard issue's benchmark), only when asked for.
+    if (options.LiveSubscribers > 0)
+    {
+        Format.Section($"Live: {options.LiveSubscribers} subscribers (SignalR and SSE), {Format.Number(options.LiveRate)} records/s for {options.LiveSeconds} s");
+        cpu = CpuMeter.Start(server);
+        var live = report.Live = await LiveLoad.RunAsync(api, catalog, options.LiveSubscribers, options.LiveRate,
+            TimeSpan.FromSeconds(options.LiveSeconds), $"bench-{runId}-l-");
+        Cpu(report, cpu.Stop("live"));
+        Format.Line("subscribers", $"{live.SignalR} SignalR + {live.Sse} SSE on {live.Topics} footprints, connected in {live.ConnectSeconds} s");
+        Format.Line("ingest", $"{Format.Number(live.RecordsPerSecond)} records/s");
+        Format.Line("messages", $"{Format.Number(live.Messages)} delivered ({live.Early} arrived before the client saw the ack)");
+        Format.Line("delivery", Format.Latency(live.Delivery));
+        Format.Line("exact at end", live.Behind == 0 ? "every subscriber" : $"{live.Behind} subscribers not exact");
+        if (live.Behind > 0) report.Failures.Add($"live: {live.Behind} subscribers did not end on the exact count");
+        Sample(server, report, "after live");
+    }
+
     // 5. Memory: VmHWM is the peak over the server's whole life, so one sample at the end suffices.
     Format.Section("5. Server memory");
     if (Sample(server, report, "end") is { } memory)
