@@ -1,0 +1,99 @@
+namespace AnalysisHub.Domain.Statistics;
+
+/// <summary>
+/// Small-number suppression for public outputs. Counts 1–4 are withheld (shown <c>&lt;5</c>; 0 stays 0) and so are
+/// rates and intervals built on them; and because overlapping footprints appear in the same output,
+/// complementary suppression makes sure no withheld count can be recovered by subtracting shown ones. Partner
+/// audiences see unsuppressed counts; which audience applies is the caller's decision, made from its role.
+/// </summary>
+public static class DisclosureControl
+{
+    public const long SmallestShown = 5;
+    public const long ReliableFrom = 10;
+    public const string SuppressedText = "<5";
+
+    /// <summary>Counts 1–4 are withheld; 0 is shown.</summary>
+    public static bool IsPrimarySuppressed(long count) => count is > 0 and < SmallestShown;
+
+    /// <summary>Rates from fewer than 10 events are too unstable to compare.</summary>
+    public static bool IsUnreliable(long count) => count < ReliableFrom;
+
+    public static DisclosedCount Disclose(long count) =>
+        IsPrimarySuppressed(count) ? new DisclosedCount(null, true, false) : new DisclosedCount(count, false, false);
+
+    /// <summary>A rate for a public audience; <paramref name="suppressed"/> also withholds a rate whose count was
+    /// suppressed by <see cref="SuppressComplementary"/>.</summary>
+    public static DisclosedRate Disclose(CrudeRateResult rate, bool suppressed = false)
+    {
+        ArgumentNullException.ThrowIfNull(rate);
+        var count = suppressed || IsPrimarySuppressed(rate.Count)
+            ? new DisclosedCount(null, true, !IsPrimarySuppressed(rate.Count))
+            : new DisclosedCount(rate.Count, false, false);
+        return count.Suppressed
+            ? new DisclosedRate(count, null, null, null, IsUnreliable(rate.Count))
+            : new DisclosedRate(count, rate.Rate, rate.Ci95, rate.Ci998, IsUnreliable(rate.Count));
+    }
+
+    /// <summary>
+    /// Primary then complementary suppression over cells tied by additive <paramref name="groups"/>. Whenever a
+    /// group has exactly one suppressed cell, its value would follow by subtraction, so one more is suppressed: the
+    /// smallest shown member (ties to the lowest index), or the parent when no member is left. This repeats over
+    /// all groups until nothing changes; suppression only grows, so it ends.
+    /// </summary>
+    /// <returns>one entry per cell, in the order of <paramref name="counts"/>.</returns>
+    public static IReadOnlyList<DisclosedCount> SuppressComplementary(IReadOnlyList<long> counts, IReadOnlyList<SuppressionGroup> groups)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        ArgumentNullException.ThrowIfNull(groups);
+        foreach (var g in groups)
+            foreach (var cell in g.Cells)
+                if (cell < 0 || cell >= counts.Count)
+                    throw new ArgumentOutOfRangeException(nameof(groups), cell, "A group refers to a cell outside the table.");
+
+        var suppressed = counts.Select(IsPrimarySuppressed).ToArray();
+        var secondary = new bool[counts.Count];
+
+        bool changed;
+        do
+        {
+            changed = false;
+            foreach (var g in groups)
+            {
+                if (g.Cells.Count(c => suppressed[c]) != 1) continue;
+
+                var candidate = g.Members
+                    .Where(m => !suppressed[m])
+                    .OrderBy(m => counts[m])
+                    .ThenBy(m => m)
+                    .Select(m => (int?)m)
+                    .FirstOrDefault() ?? g.Parent;
+                if (suppressed[candidate]) continue; // only reachable if a cell is both parent and member
+                suppressed[candidate] = true;
+                secondary[candidate] = true;
+                changed = true;
+            }
+        }
+        while (changed);
+
+        return counts
+            .Select((c, i) => suppressed[i] ? new DisclosedCount(null, true, secondary[i]) : new DisclosedCount(c, false, false))
+            .ToArray();
+    }
+
+    /// <summary>
+    /// The cells whose value follows from a single group by subtraction: those alone in being suppressed within a
+    /// group. Empty means no suppressed cell can be recovered from any one constraint.
+    /// </summary>
+    public static IReadOnlyList<int> RecoverableCells(IReadOnlyList<bool> suppressed, IReadOnlyList<SuppressionGroup> groups)
+    {
+        ArgumentNullException.ThrowIfNull(suppressed);
+        ArgumentNullException.ThrowIfNull(groups);
+        var recoverable = new SortedSet<int>();
+        foreach (var g in groups)
+        {
+            var hidden = g.Cells.Where(c => suppressed[c]).Distinct().ToList();
+            if (hidden.Count == 1) recoverable.Add(hidden[0]);
+        }
+        return recoverable.ToArray();
+    }
+}
