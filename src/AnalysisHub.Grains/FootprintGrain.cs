@@ -42,6 +42,7 @@ public sealed class FootprintGrain(GeographyRegistry geography, IOptions<RollupO
             foreach (var (key, value) in CellCodec.Decode(snapshot.Cells)) _cells.Add(key, value);
             _members[member] = (snapshot.Epoch, snapshot.FlushSequence);
         }
+        _subscribers?.Reset();
         logger.LogDebug("Footprint {Footprint} rebuilt from {Members} members: {Cells} cells", _footprint.Id, snapshots.Length, _cells.Count);
     }
 

@@ -16,6 +16,7 @@ internal sealed class RollupSubscribers(string rollupId, TimeProvider clock)
     private readonly HashSet<int> _feeds = [];
     private readonly HashSet<int> _days = [];
     private readonly HashSet<int> _months = [];
+    private bool _reset;
 
     public bool Any => _observers.Count > 0;
 
@@ -35,13 +36,17 @@ internal sealed class RollupSubscribers(string rollupId, TimeProvider clock)
         }
     }
 
+    /// <summary>Notes that the whole rollup was rebuilt: the next notification tells listeners to start again.</summary>
+    public void Reset() => _reset = Any;
+
     /// <summary>Tells every live observer what changed since the last call; drops lapsed observers.</summary>
     public void Notify()
     {
-        if (_feeds.Count == 0) return;
+        if (_feeds.Count == 0 && !_reset) return;
         var now = clock.GetUtcNow();
         foreach (var lapsed in _observers.Where(o => o.Value < now).Select(o => o.Key).ToList()) _observers.Remove(lapsed);
-        var change = new RollupChange(rollupId, [.. _feeds], [.. _days], [.. _months]);
+        var change = new RollupChange(rollupId, [.. _feeds], [.. _days], [.. _months], _reset);
+        _reset = false;
         _feeds.Clear();
         _days.Clear();
         _months.Clear();

@@ -189,13 +189,16 @@ public sealed class LiveFeed : IHostedService, IRollupObserver
         {
             List<TopicState> affected;
             lock (_gate)
-                affected = _topics.Values.Where(t => t.Topic.Footprint.RollupId == change.RollupId && change.Feeds.Contains(t.Topic.Feed.Index)).ToList();
+                affected = _topics.Values.Where(t => t.Topic.Footprint.RollupId == change.RollupId &&
+                                                     (change.Reset || change.Feeds.Contains(t.Topic.Feed.Index))).ToList();
             foreach (var state in affected)
             {
                 try
                 {
                     var months = change.Days.Select(d => MonthIndex.Of(DateOnly.FromDayNumber(d))).Concat(change.Months).Distinct().ToArray();
-                    var message = await MessageAsync(state.Topic, change.Days, months, snapshot: false);
+                    var message = change.Reset
+                        ? await SnapshotAsync(state.Topic)
+                        : await MessageAsync(state.Topic, change.Days, months, snapshot: false);
                     await PublishAsync(state, message);
                 }
                 catch (Exception e)
