@@ -36,6 +36,7 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapFootprintApi();
 app.MapIngestApi();
+app.MapComparisonApi();
 app.MapLiveApi();
 app.Run();
 return 0;

@@ -1,5 +1,6 @@
 using AnalysisHub.Contracts;
 using AnalysisHub.Domain.Geography;
+using AnalysisHub.Domain.Statistics;
 using AnalysisHub.Domain.Time;
 using AnalysisHub.Domain.Vocabulary;
 using AnalysisHub.Server.Hosting;
@@ -40,6 +41,12 @@ public static class FootprintApi
         return app;
     }
 
+    private static SeriesPointBody Point(AnalysisHub.Domain.Rollups.SeriesPoint p, long population)
+    {
+        var rate = CrudeRate.Calculate(p.Count, population);
+        return new SeriesPointBody(p.Period, p.Start, p.End, p.Count, rate.Rate, [rate.Ci95.Lower, rate.Ci95.Upper]);
+    }
+
     private static async Task<IResult> GetSeries(string id, string? feed, string? category, string[]? flag,
         string? from, string? to, string? granularity, GeographyRegistry geography, FeedCatalog catalog,
         IGrainFactory grains, TimeProvider clock, IOptions<HubOptions> options)
@@ -56,6 +63,6 @@ public static class FootprintApi
         return TypedResults.Ok(new SeriesBody(
             footprint.Id, feed!, category, flag ?? [], query.Granularity.ToSlug(), query.Range.From, query.Range.To,
             population, geography.PopulationSource, result.Total, result.ExcludedMonthPrecision,
-            result.Points.Select(p => new SeriesPointBody(p.Period, p.Start, p.End, p.Count, Rates.Per100k(p.Count, population))).ToList()));
+            result.Points.Select(p => Point(p, population)).ToList()));
     }
 }

@@ -6,4 +6,5 @@ public sealed record SeriesBody(
     DateOnly From, DateOnly To, long Population, string PopulationSource, long Total,
     long ExcludedMonthPrecision, IReadOnlyList<SeriesPointBody> Points);
 
-public sealed record SeriesPointBody(string Period, DateOnly Start, DateOnly End, long Count, double RatePer100k);
+/// <summary>A period's count, rate per 100,000 and the rate's 95% interval.</summary>
+public sealed record SeriesPointBody(string Period, DateOnly Start, DateOnly End, long Count, double RatePer100k, double[] Ci95);
