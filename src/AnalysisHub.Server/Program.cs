@@ -37,6 +37,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check 
 app.MapFootprintApi();
 app.MapIngestApi();
 app.MapComparisonApi();
+app.MapExceedanceApi();
 app.MapLiveApi();
 app.Run();
 return 0;
