@@ -20,6 +20,13 @@ public interface IRollupGrain : IGrainWithStringKey
     [Alias("Unsubscribe")]
     Task Unsubscribe(IRollupObserver observer);
 
+    /// <summary>
+    /// Hour-of-week profile (168 slots, Monday 00:00 first, local time) of the feed's given categories, summed
+    /// over months <paramref name="firstMonth"/>..<paramref name="lastMonth"/> (month indexes).
+    /// </summary>
+    [ReadOnly, Alias("GetHourOfWeekProfile")]
+    Task<long[]> GetHourOfWeekProfile(int feed, int[] categories, int firstMonth, int lastMonth);
+
     /// <summary>Number of non-zero cells held: the grain's state size.</summary>
     [ReadOnly]
     Task<int> GetCellCount();

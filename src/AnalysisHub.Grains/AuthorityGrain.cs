@@ -115,6 +115,13 @@ public sealed class AuthorityGrain(
 
     public Task<int> GetCellCount() => Task.FromResult(_cells.Count);
 
+    public Task<long[]> GetHourOfWeekProfile(int feed, int[] categories, int firstMonth, int lastMonth)
+    {
+        var profile = new long[168];
+        _cells.SumHourOfWeek(feed, categories, 0, firstMonth, lastMonth, profile);
+        return Task.FromResult(profile);
+    }
+
     public Task<SeriesResponse> GetSeries(SeriesRequest request) =>
         Task.FromResult(SeriesResponse.From(SeriesCalculator.Calculate(_cells, request.ToQuery())));
 

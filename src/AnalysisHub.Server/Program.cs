@@ -38,6 +38,7 @@ app.MapFootprintApi();
 app.MapIngestApi();
 app.MapComparisonApi();
 app.MapExceedanceApi();
+app.MapProfileApi();
 app.MapLiveApi();
 app.Run();
 return 0;

@@ -60,3 +60,26 @@ public sealed class ExceedanceTests(SharedHub shared)
         Assert.Contains(named, await response.Content.ReadAsStringAsync());
     }
 }
+
+/// <summary>The time profile through the real server.</summary>
+[Collection(SharedHubCollection.Name)]
+public sealed class ProfileTests(SharedHub shared)
+{
+    [Fact]
+    public async Task Friday_and_saturday_night_records_land_in_their_local_hours()
+    {
+        // 2016-07-01 is a Friday: 22:30 BST is 21:30Z. 2016-07-02 23:10 BST is Saturday 22:10Z.
+        await shared.Http.IngestNdjson("ed-assaults",
+            Record("p1-1", "2016-07-01T21:30:00Z", "W06000015", "means-glass-or-bottle"),
+            Record("p1-2", "2016-07-01T21:45:00Z", "W06000015", "means-body"),
+            Record("p1-3", "2016-07-02T22:10:00Z", "W06000015", "means-body"));
+        await shared.Http.EventuallyTotal(3, "nation:wales", "ed-assaults", "2016-01-01", "2016-12-31");
+
+        var body = await shared.Http.GetJson("/api/v1/footprints/rpb:cardiff-and-vale/profile?feed=ed-assaults&from=2016-07-01&to=2016-07-31");
+        var days = body.GetProperty("days").EnumerateArray().ToDictionary(d => d.GetProperty("day").GetString()!, d => d.GetProperty("hours"));
+        Assert.Equal(2, days["friday"][22].GetInt64());
+        Assert.Equal(1, days["saturday"][23].GetInt64());
+        Assert.Equal(3, body.GetProperty("total").GetInt64());
+        Assert.Equal("2016-07-01", body.GetProperty("from").GetString());
+    }
+}
