@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 
+# The PostgreSQL ledger tests start a throwaway server from Debian's binaries (CI runs as root on Debian 12).
+command -v /usr/lib/postgresql/15/bin/initdb >/dev/null || { apt-get update && apt-get install -y postgresql; }
+
 dotnet build AnalysisHub.sln -c Debug --nologo -v quiet
 status=0
 dotnet test AnalysisHub.sln -c Debug --no-build --nologo --logger "trx" --results-directory "$results" || status=$?

@@ -13,7 +13,7 @@ public sealed class LedgerWriter : IAsyncDisposable
 {
     private sealed record Pending(IReadOnlyList<IncomingRecord> Records, TaskCompletionSource<IngestCounts> Done);
 
-    private readonly SqliteRecordLedger _ledger;
+    private readonly IRecordLedger _ledger;
     private readonly IChangeSink _sink;
     private readonly ILogger<LedgerWriter> _logger;
     private readonly int _maxRowsPerCommit;
@@ -27,7 +27,15 @@ public sealed class LedgerWriter : IAsyncDisposable
     private readonly Task _commitLoop;
     private readonly Task _publishLoop;
 
+    // Kept so the host's container, which registers the concrete SQLite ledger, still builds the writer.
+    // Once the host registers IRecordLedger, drop this overload: with both services registered the container
+    // would find the two constructors ambiguous.
     public LedgerWriter(SqliteRecordLedger ledger, IChangeSink sink, LedgerOptions options, ILogger<LedgerWriter> logger)
+        : this((IRecordLedger)ledger, sink, options, logger)
+    {
+    }
+
+    public LedgerWriter(IRecordLedger ledger, IChangeSink sink, LedgerOptions options, ILogger<LedgerWriter> logger)
     {
         _ledger = ledger;
         _sink = sink;

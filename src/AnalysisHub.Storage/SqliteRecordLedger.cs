@@ -13,7 +13,7 @@ namespace AnalysisHub.Storage;
 // history — ten years of England and Wales is hundreds of millions of identities — while the grains hold
 // only aggregates. One set of statements per row inside one transaction per group keeps the cost at one
 // fsync per group however many batches it carries.
-public sealed class SqliteRecordLedger : IChangeLog, IDisposable
+public sealed class SqliteRecordLedger : IRecordLedger, IDisposable
 {
     private readonly StoredVocabulary _vocabulary;
     private readonly string _connectionString;

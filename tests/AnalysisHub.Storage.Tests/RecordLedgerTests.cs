@@ -6,19 +6,25 @@ using Microsoft.Data.Sqlite;
 
 namespace AnalysisHub.Storage.Tests;
 
-public sealed class RecordLedgerTests : IDisposable
+/// <summary>
+/// The ledger contract, run against every ledger: <see cref="SqliteRecordLedgerTests"/> and
+/// <see cref="PostgresRecordLedgerTests"/> supply the store; the assertions are the same.
+/// </summary>
+public abstract class RecordLedgerTests<TLedger> : IDisposable where TLedger : IRecordLedger, IDisposable
 {
-    private static readonly GeographyRegistry Geography = GeographyLoader.LoadReference();
-    private static readonly FeedCatalog Catalog = FeedCatalog.LoadReference();
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "hub-ledger-" + Guid.NewGuid().ToString("N"));
-    private readonly SqliteRecordLedger _ledger;
+    protected static readonly GeographyRegistry Geography = GeographyLoader.LoadReference();
+    protected static readonly FeedCatalog Catalog = FeedCatalog.LoadReference();
+    private TLedger? _ledger;
 
-    public RecordLedgerTests() => _ledger = Open();
+    /// <summary>The ledger under test, opened on first use.</summary>
+    protected TLedger Ledger => _ledger ??= Open();
 
-    private SqliteRecordLedger Open() =>
-        new(new LedgerOptions { DatabasePath = Path.Combine(_directory, "ledger.db") }, new StoredVocabulary(Geography, Catalog));
+    /// <summary>Opens the test's store: a fresh one the first time, the same one again on later calls.</summary>
+    protected abstract TLedger Open();
 
-    private static IncomingRecord Crime(string id, string authorityCode, string category = "robbery", long version = 0,
+    protected static StoredVocabulary Vocabulary() => new(Geography, Catalog);
+
+    protected static IncomingRecord Crime(string id, string authorityCode, string category = "robbery", long version = 0,
         RecordStatus status = RecordStatus.Active, int day = 1)
     {
         Geography.TryResolveArea(authorityCode, out var authority);
@@ -31,7 +37,7 @@ public sealed class RecordLedgerTests : IDisposable
     [Fact]
     public void Rows_apply_in_order_across_the_batches_of_one_commit()
     {
-        var result = _ledger.Commit([
+        var result = Ledger.Commit([
             [Crime("a", "W06000015"), Crime("b", "W06000015", version: 2)],
             [Crime("a", "W06000015"), Crime("b", "W06000001", version: 1), Crime("b", "W06000001", version: 3), Crime("c", "W06000015", status: RecordStatus.Cancelled)],
         ]);
@@ -48,40 +54,40 @@ public sealed class RecordLedgerTests : IDisposable
     [Fact]
     public void Each_authority_numbers_its_changes_without_gaps_and_a_commit_that_changes_nothing_takes_no_number()
     {
-        Assert.Equal(1, Assert.Single(_ledger.Commit([[Crime("a", "W06000015")]]).Changes).Sequence);
-        Assert.Empty(_ledger.Commit([[Crime("a", "W06000015")]]).Changes); // a duplicate
+        Assert.Equal(1, Assert.Single(Ledger.Commit([[Crime("a", "W06000015")]]).Changes).Sequence);
+        Assert.Empty(Ledger.Commit([[Crime("a", "W06000015")]]).Changes); // a duplicate
         // Added and withdrawn in one commit: no net change, so no number is used.
-        Assert.DoesNotContain(_ledger.Commit([[Crime("x", "W06000015"), Crime("x", "W06000015", status: RecordStatus.Cancelled)]]).Changes,
+        Assert.DoesNotContain(Ledger.Commit([[Crime("x", "W06000015"), Crime("x", "W06000015", status: RecordStatus.Cancelled)]]).Changes,
             c => c.AuthorityId == "la:cardiff");
-        Assert.Equal(2, Assert.Single(_ledger.Commit([[Crime("b", "W06000015")]]).Changes).Sequence);
-        Assert.Equal(1, Assert.Single(_ledger.Commit([[Crime("c", "W06000016")]]).Changes).Sequence);
+        Assert.Equal(2, Assert.Single(Ledger.Commit([[Crime("b", "W06000015")]]).Changes).Sequence);
+        Assert.Equal(1, Assert.Single(Ledger.Commit([[Crime("c", "W06000016")]]).Changes).Sequence);
 
-        Assert.Equal(2, _ledger.CurrentSequence("W06000015"));
-        Assert.Equal([1L, 2L], _ledger.ReadChanges("W06000015", 0).Select(c => c.Sequence));
+        Assert.Equal(2, Ledger.CurrentSequence("W06000015"));
+        Assert.Equal([1L, 2L], Ledger.ReadChanges("W06000015", 0).Select(c => c.Sequence));
     }
 
     [Fact]
     public void A_trim_is_done_by_the_next_commit()
     {
-        _ledger.Commit([[Crime("a", "W06000015")]]);
-        _ledger.Commit([[Crime("b", "W06000015")]]);
-        _ledger.Trim("W06000015", 1);
-        Assert.Equal(2, _ledger.ReadChanges("W06000015", 0).Count); // not yet: trims wait for the writer
+        Ledger.Commit([[Crime("a", "W06000015")]]);
+        Ledger.Commit([[Crime("b", "W06000015")]]);
+        Ledger.Trim("W06000015", 1);
+        Assert.Equal(2, Ledger.ReadChanges("W06000015", 0).Count); // not yet: trims wait for the writer
 
-        _ledger.Commit([[Crime("c", "W06000016")]]);
-        Assert.Equal([2L], _ledger.ReadChanges("W06000015", 0).Select(c => c.Sequence));
+        Ledger.Commit([[Crime("c", "W06000016")]]);
+        Assert.Equal([2L], Ledger.ReadChanges("W06000015", 0).Select(c => c.Sequence));
     }
 
     [Fact]
     public void Rebuild_recounts_an_authority_from_its_records_with_the_sequence_they_reflect()
     {
-        _ledger.Commit([[Crime("a", "W06000015", day: 1), Crime("b", "W06000015", day: 2), Crime("c", "W06000011", day: 2)]]);
-        _ledger.Commit([[Crime("b", "W06000015", version: 1, status: RecordStatus.Cancelled)]]);
+        Ledger.Commit([[Crime("a", "W06000015", day: 1), Crime("b", "W06000015", day: 2), Crime("c", "W06000011", day: 2)]]);
+        Ledger.Commit([[Crime("b", "W06000015", version: 1, status: RecordStatus.Cancelled)]]);
 
-        var (sequence, cells) = _ledger.Rebuild("W06000015");
+        var (sequence, cells) = Ledger.Rebuild("W06000015");
         Assert.Equal(2, sequence);
         var expected = new CellTable();
-        foreach (var change in _ledger.ReadChanges("W06000015", 0))
+        foreach (var change in Ledger.ReadChanges("W06000015", 0))
             foreach (var (key, delta) in CellCodec.Decode(change.Cells)) expected.Add(key, delta);
         Assert.Equal(expected.NonZeroCells().OrderBy(c => c.Key.Packed).ThenBy(c => c.Key.Flags),
             cells.NonZeroCells().OrderBy(c => c.Key.Packed).ThenBy(c => c.Key.Flags));
@@ -89,10 +95,31 @@ public sealed class RecordLedgerTests : IDisposable
     }
 
     [Fact]
+    public void Later_rows_of_an_identity_inserted_in_the_same_commit_are_decided_against_it()
+    {
+        var result = Ledger.Commit([[
+            Crime("n", "W06000015", version: 1), Crime("n", "W06000015", version: 1), // new, then a duplicate
+            Crime("n", "W06000001", version: 0), // an older version elsewhere: stale
+            Crime("n", "W06000011", version: 2), // moved to Swansea
+            Crime("n", "W06000011", version: 3, status: RecordStatus.Cancelled), // withdrawn
+            Crime("n", "W06000011", version: 3), // a late original of the tombstone's version: stale
+        ]]);
+        Assert.Equal(new IngestCounts(1, 1, 1, 2, 1), result.Counts[0]);
+        // Net: nothing counts anywhere, so no authority takes a number.
+        Assert.Empty(result.Changes);
+        Assert.Equal(0, Ledger.CurrentSequence("W06000015"));
+
+        // The stored state is the tombstone (version 3): only a higher version revives it.
+        Assert.Equal(new IngestCounts(0, 0, 0, 1, 0), Ledger.Commit([[Crime("n", "W06000011", version: 3)]]).Counts[0]);
+        Assert.Equal(new IngestCounts(0, 1, 0, 0, 0), Ledger.Commit([[Crime("n", "W06000011", version: 4)]]).Counts[0]);
+        Assert.Equal(1, Ledger.CurrentSequence("W06000011"));
+    }
+
+    [Fact]
     public void The_ledger_survives_reopening()
     {
-        _ledger.Commit([[Crime("a", "W06000015", version: 4)]]);
-        _ledger.Dispose();
+        Ledger.Commit([[Crime("a", "W06000015", version: 4)]]);
+        Ledger.Dispose();
         using var reopened = Open();
         Assert.Equal(new IngestCounts(0, 0, 0, 1, 0), reopened.Commit([[Crime("a", "W06000001", version: 3)]]).Counts[0]);
         Assert.Equal(new IngestCounts(0, 0, 1, 0, 0), reopened.Commit([[Crime("a", "W06000015", version: 4)]]).Counts[0]);
@@ -100,7 +127,24 @@ public sealed class RecordLedgerTests : IDisposable
 
     public void Dispose()
     {
-        _ledger.Dispose();
+        _ledger?.Dispose();
+        DisposeStore();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Removes the test's store once the ledger is closed.</summary>
+    protected abstract void DisposeStore();
+}
+
+public sealed class SqliteRecordLedgerTests : RecordLedgerTests<SqliteRecordLedger>
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "hub-ledger-" + Guid.NewGuid().ToString("N"));
+
+    protected override SqliteRecordLedger Open() =>
+        new(new LedgerOptions { DatabasePath = Path.Combine(_directory, "ledger.db") }, Vocabulary());
+
+    protected override void DisposeStore()
+    {
         SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
     }
