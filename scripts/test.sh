@@ -1,15 +1,23 @@
 #!/usr/bin/env bash
 # Runs every test of the solution. The README's test command and CI (.ci/run) both call this, so what a
-# developer runs is what CI runs. Installs nothing today: the tests need only the .NET SDK (the hub embeds
-# SQLite); anything a later suite needs (PostgreSQL, Chromium) is installed here, before the tests.
+# developer runs is what CI runs. It installs what the tests need from Debian's packages when missing:
+# PostgreSQL (the PostgreSQL ledger tests start a throwaway server from its binaries) and Chromium (the
+# dashboard's browser tests drive /usr/bin/chromium; no browser is ever downloaded).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 
-# The PostgreSQL ledger tests start a throwaway server from Debian's binaries (CI runs as root on Debian 12).
-command -v /usr/lib/postgresql/15/bin/initdb >/dev/null || { apt-get update && apt-get install -y postgresql; }
+needed=()
+[ -x /usr/lib/postgresql/15/bin/initdb ] || needed+=(postgresql)
+[ -x /usr/bin/chromium ] || needed+=(chromium)
+if [ ${#needed[@]} -gt 0 ]; then
+  # CI runs as root on Debian 12; a developer without root gets sudo's prompt.
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${needed[@]}"
+fi
 
 dotnet build AnalysisHub.sln -c Debug --nologo -v quiet
 status=0

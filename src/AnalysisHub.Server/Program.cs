@@ -4,7 +4,12 @@ using AnalysisHub.Server.Hosting;
 using AnalysisHub.Server.Live;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // The dashboard is copied beside the binaries; the working folder is the user's (it holds ./data).
+    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+});
 builder.Configuration.AddCommandLine(args, HubOptions.CommandLine);
 if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls("http://127.0.0.1:5080");
 

@@ -1,0 +1,379 @@
+// AnalysisHub dashboard: a choropleth of the selected footprint kind and a live monthly series of the
+// selected footprint. Reads the REST API (/api/v1) and listens to the SignalR hub (/hubs/live).
+import { loadBoundaries, drawFootprints } from "./map.js";
+import { makeScale, renderLegend, formatRate } from "./scale.js";
+import { renderChart } from "./chart.js";
+
+const $ = (id) => document.getElementById(id);
+const NATION = "nation:wales";
+const MAP_REFRESH_MS = 1000;
+
+const state = {
+  feeds: [],
+  footprints: new Map(),
+  codeOf: new Map(),
+  boundaries: null,
+  mapView: null,
+  kind: "la",
+  feed: "",
+  category: "",
+  from: "",
+  to: "",
+  lang: "en",
+  selected: NATION,
+  values: new Map(), // footprint id → { total, rate }
+  series: null, // the selected footprint's series response
+  dayCounts: new Map(), // day → count, from the live feed of the selected footprint
+  generation: 0,
+};
+
+// ---- helpers ------------------------------------------------------------------------------------------
+
+async function getJson(url) {
+  const response = await fetch(url, { headers: { Accept: "application/json" } });
+  if (!response.ok) {
+    let detail = "";
+    try { detail = (await response.json()).detail ?? ""; } catch { /* not JSON */ }
+    throw new Error(`${response.status} ${response.statusText} ${detail}`.trim());
+  }
+  return response.json();
+}
+
+function isoDate(d) {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+function today() { return isoDate(new Date()); }
+
+/** The last 12 complete calendar months. */
+function defaultPeriod() {
+  const now = new Date();
+  const to = new Date(now.getFullYear(), now.getMonth(), 0);
+  const from = new Date(now.getFullYear(), now.getMonth() - 12, 1);
+  return { from: isoDate(from), to: isoDate(to) };
+}
+
+function nameOf(id) {
+  const f = state.footprints.get(id);
+  if (!f) return id;
+  return state.lang === "cy" && f.nameCy ? f.nameCy : f.name;
+}
+
+// body[data-ready] is "true" when nothing is loading or subscribing (for tests and automation).
+let pending = 0;
+async function busy(work) {
+  pending++;
+  document.body.dataset.ready = "busy";
+  try { return await work; } finally {
+    if (--pending === 0) document.body.dataset.ready = "true";
+  }
+}
+
+function showMessage(text) {
+  const m = $("message");
+  m.textContent = text ?? "";
+  m.hidden = !text;
+}
+
+function seriesUrl(id) {
+  const q = new URLSearchParams({ feed: state.feed, from: state.from, to: state.to, granularity: "month" });
+  if (state.category) q.set("category", state.category);
+  return `/api/v1/footprints/${encodeURIComponent(id)}/series?${q}`;
+}
+
+function rateOf(total, population) {
+  return population > 0 ? (total * 100000) / population : NaN;
+}
+
+function periodValid() {
+  return state.from && state.to && state.from <= state.to;
+}
+
+// ---- controls -----------------------------------------------------------------------------------------
+
+function fillCategories() {
+  const feed = state.feeds.find((f) => f.id === state.feed);
+  const select = $("category");
+  select.replaceChildren(new Option("All categories", ""));
+  if (!feed) return;
+  const depth = (c) => {
+    let d = 0;
+    for (let p = c.parent; p; p = feed.categories.find((x) => x.id === p)?.parent) d++;
+    return d;
+  };
+  // Children follow their parent.
+  const ordered = [];
+  const visit = (parent) => {
+    for (const c of feed.categories.filter((x) => (x.parent ?? null) === parent)) { ordered.push(c); visit(c.id); }
+  };
+  visit(null);
+  for (const c of ordered) {
+    const label = c.id.replace(/-/g, " ");
+    select.append(new Option("\u00a0\u00a0".repeat(depth(c)) + label.charAt(0).toUpperCase() + label.slice(1), c.id));
+  }
+  select.value = state.category;
+  if (select.value !== state.category) state.category = select.value;
+}
+
+function readControls() {
+  state.feed = $("feed").value;
+  state.category = $("category").value;
+  state.from = $("from").value;
+  state.to = $("to").value;
+  state.kind = $("kind").value;
+  state.lang = document.querySelector("input[name=lang]:checked")?.value ?? "en";
+}
+
+// ---- map ----------------------------------------------------------------------------------------------
+
+function footprintsOfKind(kind) {
+  return [...state.footprints.values()].filter((f) => f.kind === kind);
+}
+
+function drawMap() {
+  const list = footprintsOfKind(state.kind);
+  state.mapView = drawFootprints($("map"), state.boundaries, list, state.codeOf, select);
+  state.mapView.highlight(state.selected);
+  paintMap();
+}
+
+function paintMap() {
+  if (!state.mapView) return;
+  const list = footprintsOfKind(state.kind);
+  const scale = makeScale(list.map((f) => state.values.get(f.id)?.rate ?? NaN));
+  const styled = new Map();
+  const rows = [];
+  for (const f of list) {
+    const v = state.values.get(f.id);
+    const rate = v?.rate ?? NaN;
+    const count = v ? v.total.toLocaleString("en-GB") : "–";
+    styled.set(f.id, {
+      fill: scale.colour(rate),
+      label: `${nameOf(f.id)}: ${formatRate(rate)} per 100,000 (${count})`,
+    });
+    rows.push([f.id, count, formatRate(rate)]);
+  }
+  state.mapView.update(styled);
+  renderLegend($("legend"), scale);
+  const body = $("values-table").tBodies[0];
+  body.replaceChildren(...rows.map(([id, count, rate]) => {
+    const tr = document.createElement("tr");
+    for (const text of [nameOf(id), count, rate]) {
+      const td = document.createElement("td");
+      td.textContent = text;
+      tr.append(td);
+    }
+    return tr;
+  }));
+}
+
+async function refreshMap() {
+  if (!periodValid()) return;
+  const generation = state.generation;
+  const list = footprintsOfKind(state.kind);
+  try {
+    const results = await Promise.all(list.map((f) => getJson(seriesUrl(f.id))));
+    if (generation !== state.generation) return;
+    results.forEach((s, i) => state.values.set(list[i].id, { total: s.total, rate: rateOf(s.total, s.population) }));
+    paintMap();
+  } catch (e) {
+    if (generation === state.generation) showMessage(`Could not load the map values: ${e.message}`);
+  }
+}
+
+let mapTimer = null;
+let lastMapRefresh = 0;
+/** Refreshes the map (and re-reads the selected series) at most once per second. */
+function scheduleRefresh() {
+  if (mapTimer) return;
+  const wait = Math.max(100, MAP_REFRESH_MS - (Date.now() - lastMapRefresh));
+  mapTimer = setTimeout(async () => {
+    mapTimer = null;
+    lastMapRefresh = Date.now();
+    await Promise.all([refreshMap(), refreshSelected()]);
+  }, wait);
+}
+
+// ---- selected footprint -------------------------------------------------------------------------------
+
+function renderSelected() {
+  $("selected-name").textContent = nameOf(state.selected);
+  const s = state.series;
+  if (!s) {
+    $("selected-count").textContent = "–";
+    $("selected-rate").textContent = "–";
+    return;
+  }
+  const total = s.points.reduce((sum, p) => sum + p.count, 0);
+  $("selected-count").textContent = total.toLocaleString("en-GB");
+  $("selected-rate").textContent = formatRate(rateOf(total, s.population));
+  const feed = state.feeds.find((f) => f.id === state.feed);
+  $("period-note").textContent = `${feed?.name ?? state.feed}${state.category ? ` — ${state.category}` : ""}, ` +
+    `${state.from} to ${state.to}` + (s.population ? `; population ${s.population.toLocaleString("en-GB")}` : "");
+  $("chart-title").textContent = `Monthly counts — ${nameOf(state.selected)}`;
+  renderChart($("chart"), s.points, today());
+}
+
+async function refreshSelected() {
+  if (!periodValid()) return;
+  const generation = state.generation;
+  const id = state.selected;
+  try {
+    const s = await getJson(seriesUrl(id));
+    if (generation !== state.generation || id !== state.selected) return;
+    state.series = s;
+    renderSelected();
+  } catch (e) {
+    if (generation === state.generation) showMessage(`Could not load the series: ${e.message}`);
+  }
+}
+
+function select(id) {
+  if (id === state.selected) return;
+  state.selected = id;
+  state.series = null;
+  state.mapView?.highlight(id);
+  state.generation++;
+  renderSelected();
+  busy(refreshSelected().then(subscribe));
+}
+
+// ---- live updates -------------------------------------------------------------------------------------
+
+let connection = null;
+let subscriptions = []; // [footprint, feed, category|null]
+
+function topicsWanted() {
+  const category = state.category || null;
+  const ids = state.selected === NATION ? [NATION] : [state.selected, NATION];
+  return ids.map((id) => [id, state.feed, category]);
+}
+
+async function subscribe() {
+  if (!connection || connection.state !== "Connected") return;
+  const wanted = topicsWanted();
+  const same = (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
+  const old = subscriptions;
+  subscriptions = wanted;
+  try {
+    for (const t of old) if (!wanted.some((w) => same(w, t))) await connection.invoke("Unsubscribe", ...t);
+    // A new subscription starts with a snapshot, which resets the day counts of the selected topic.
+    for (const t of wanted) if (!old.some((o) => same(o, t))) await connection.invoke("Subscribe", ...t);
+  } catch (e) {
+    showMessage(`Live updates unavailable: ${e.message}`);
+  }
+}
+
+/** Applies a rollupChanged message of the selected topic to the displayed months. */
+function applyLive(message) {
+  const s = state.series;
+  if (message.snapshot) state.dayCounts = new Map();
+  if (!s) return;
+  const inside = (p) => p.start >= state.from && p.end <= state.to;
+  let changed = false;
+  for (const p of message.periods) {
+    if (p.granularity === "month") {
+      const point = s.points.find((x) => x.period === p.period);
+      if (point && inside(point) && point.count !== p.count) { point.count = p.count; changed = true; }
+    } else if (p.granularity === "day") {
+      const previous = state.dayCounts.get(p.period);
+      state.dayCounts.set(p.period, p.count);
+      if (message.snapshot || previous === undefined || p.start < state.from || p.start > state.to) continue;
+      // A month only partly inside the period: add the day's change.
+      const point = s.points.find((x) => x.period === p.period.slice(0, 7));
+      if (point && !inside(point) && p.count !== previous) { point.count += p.count - previous; changed = true; }
+    }
+  }
+  if (changed) renderSelected();
+}
+
+function onRollupChanged(message) {
+  const category = message.category ?? null;
+  if (message.feed !== state.feed || category !== (state.category || null)) return;
+  if (message.footprint === state.selected) applyLive(message);
+  if (!message.snapshot) scheduleRefresh();
+}
+
+function setConnection(text, cls) {
+  const c = $("connection");
+  c.textContent = text;
+  c.className = `connection ${cls}`;
+}
+
+async function connect() {
+  if (!window.signalR) { setConnection("Live updates unavailable", "down"); return; }
+  connection = new signalR.HubConnectionBuilder()
+    .withUrl("/hubs/live")
+    .withAutomaticReconnect()
+    .configureLogging(signalR.LogLevel.None)
+    .build();
+  connection.on("rollupChanged", onRollupChanged);
+  connection.onreconnecting(() => setConnection("Reconnecting…", "down"));
+  connection.onreconnected(async () => {
+    setConnection("Live", "live");
+    subscriptions = [];
+    await subscribe();
+    scheduleRefresh();
+  });
+  connection.onclose(() => setConnection("Disconnected — reload to reconnect", "down"));
+  try {
+    await connection.start();
+    setConnection("Live", "live");
+    await subscribe();
+  } catch (e) {
+    setConnection(`Live updates unavailable (${e.message})`, "down");
+  }
+}
+
+// ---- wiring -------------------------------------------------------------------------------------------
+
+async function reload({ redraw = false } = {}) {
+  showMessage(periodValid() ? "" : "Choose a period whose start is on or before its end.");
+  state.generation++;
+  state.values = new Map();
+  if (redraw) drawMap(); else paintMap();
+  renderSelected();
+  if (!periodValid()) return;
+  await busy(Promise.all([refreshMap(), refreshSelected().then(subscribe)]));
+}
+
+async function main() {
+  const period = defaultPeriod();
+  $("from").value = period.from;
+  $("to").value = period.to;
+  const [feeds, footprints, boundaries] = await Promise.all([
+    getJson("/api/v1/feeds"),
+    getJson("/api/v1/footprints"),
+    loadBoundaries("data/wales-la-boundaries.json"),
+  ]);
+  state.feeds = feeds;
+  state.boundaries = boundaries;
+  for (const f of footprints) {
+    state.footprints.set(f.id, f);
+    if (f.kind === "la") state.codeOf.set(f.id, f.code);
+  }
+  const feedSelect = $("feed");
+  for (const f of feeds) feedSelect.append(new Option(f.name, f.id));
+  feedSelect.value = feeds.some((f) => f.id === "crime") ? "crime" : feeds[0]?.id ?? "";
+  state.feed = feedSelect.value;
+  fillCategories();
+  readControls();
+
+  $("feed").addEventListener("change", () => { state.category = ""; readControls(); fillCategories(); readControls(); reload(); });
+  for (const id of ["category", "from", "to"]) $(id).addEventListener("change", () => { readControls(); reload(); });
+  $("kind").addEventListener("change", () => { readControls(); reload({ redraw: true }); });
+  for (const radio of document.querySelectorAll("input[name=lang]"))
+    radio.addEventListener("change", () => {
+      readControls();
+      document.querySelector("main").lang = state.lang;
+      paintMap();
+      renderSelected();
+    });
+  $("select-wales").addEventListener("click", () => select(NATION));
+  $("controls").addEventListener("submit", (e) => e.preventDefault());
+
+  drawMap();
+  await busy(Promise.all([reload(), connect()]));
+}
+
+busy(main()).catch((e) => showMessage(`The dashboard could not start: ${e.message}`));

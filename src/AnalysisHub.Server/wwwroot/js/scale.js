@@ -1,0 +1,48 @@
+// ColorBrewer YlGnBu, 7 classes: sequential, colour-blind safe, light = low.
+export const PALETTE = ["#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#0c2c84"];
+export const NO_DATA = "#d9d9d9";
+
+function niceCeil(value) {
+  if (value <= 0) return 0;
+  const step = Math.pow(10, Math.floor(Math.log10(value)));
+  for (const m of [1, 1.4, 2, 2.5, 3.5, 5, 7, 10]) if (m * step >= value) return m * step;
+  return 10 * step;
+}
+
+/** Equal-interval classes from 0 to a rounded maximum rate. */
+export function makeScale(rates) {
+  const finite = rates.filter((r) => Number.isFinite(r));
+  const max = niceCeil(Math.max(0, ...finite));
+  const n = PALETTE.length;
+  const colour = (rate) => {
+    if (!Number.isFinite(rate)) return NO_DATA;
+    if (max === 0) return PALETTE[0];
+    return PALETTE[Math.min(n - 1, Math.floor((rate / max) * n))];
+  };
+  const classes = PALETTE.map((fill, i) => ({ fill, from: (max * i) / n, to: (max * (i + 1)) / n }));
+  return { max, colour, classes };
+}
+
+export function formatRate(rate) {
+  if (!Number.isFinite(rate)) return "–";
+  return rate.toLocaleString("en-GB", { maximumFractionDigits: rate < 10 ? 2 : 1 });
+}
+
+export function renderLegend(element, scale) {
+  element.replaceChildren();
+  const title = document.createElement("span");
+  title.className = "legend-title";
+  title.textContent = "Rate per 100,000 residents";
+  element.append(title);
+  const items = scale.max === 0 ? [{ fill: scale.classes[0].fill, text: "0 (no records)" }]
+    : scale.classes.map((c) => ({ fill: c.fill, text: `${formatRate(c.from)}–${formatRate(c.to)}` }));
+  for (const { fill, text } of items) {
+    const item = document.createElement("span");
+    item.className = "item";
+    const swatch = document.createElement("span");
+    swatch.className = "swatch";
+    swatch.style.background = fill;
+    item.append(swatch, document.createTextNode(text));
+    element.append(item);
+  }
+}

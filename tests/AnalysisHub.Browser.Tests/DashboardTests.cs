@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace AnalysisHub.Browser.Tests;
+
+/// <summary>The dashboard at <c>/</c>, in a real Chromium against the real hub.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed class DashboardTests(DashboardFixture fixture) : IAsyncLifetime
+{
+    private IBrowserContext _context = null!;
+    private IPage _page = null!;
+    private readonly List<string> _consoleErrors = [];
+
+    public async Task InitializeAsync()
+    {
+        _context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.Hub.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            Locale = "en-GB",
+        });
+        _context.SetDefaultTimeout(15_000);
+        _page = await _context.NewPageAsync();
+        _page.Console += (_, message) =>
+        {
+            if (message.Type == "error") lock (_consoleErrors) _consoleErrors.Add(message.Text);
+        };
+        _page.PageError += (_, error) => { lock (_consoleErrors) _consoleErrors.Add("page error: " + error); };
+        await _page.GotoAsync("/");
+        // data-ready="true" once the map values, the series and the live subscription are in place.
+        await Expect(_page.Locator("body")).ToHaveAttributeAsync("data-ready", "true");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _context.CloseAsync();
+    }
+
+    private void AssertNoConsoleErrors()
+    {
+        lock (_consoleErrors) Assert.True(_consoleErrors.Count == 0, "console errors:\n" + string.Join("\n", _consoleErrors));
+    }
+
+    private static string Screenshot(string name)
+    {
+        Directory.CreateDirectory(DashboardFixture.ScreenshotDirectory);
+        return Path.Combine(DashboardFixture.ScreenshotDirectory, name);
+    }
+
+    private async Task<long> SelectedCountAsync()
+    {
+        var text = await _page.Locator("#selected-count").InnerTextAsync();
+        return long.Parse(text, NumberStyles.AllowThousands, CultureInfo.GetCultureInfo("en-GB"));
+    }
+
+    [Fact]
+    public async Task Page_loads_without_console_errors_and_maps_the_22_authorities()
+    {
+        var footprints = _page.Locator("#map g.footprint");
+        await Expect(footprints).ToHaveCountAsync(22);
+        // Every area is coloured and labelled with its value, and Cardiff (seeded highest) is darkest.
+        await Expect(_page.Locator("#map g.footprint[aria-label*='per 100,000']")).ToHaveCountAsync(22);
+        await Expect(_page.Locator("#map g.footprint[data-id='la:cardiff']"))
+            .ToHaveAttributeAsync("aria-label", new Regex(@"^Cardiff: [\d.,]+ per 100,000 \([\d,]+\)$"));
+        var (from, to) = DashboardFixture.DefaultPeriod();
+        await Expect(_page.Locator("#from")).ToHaveValueAsync(from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await Expect(_page.Locator("#to")).ToHaveValueAsync(to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Assert.Equal(fixture.Seeded.Values.Sum(), await SelectedCountAsync());
+        await Expect(_page.Locator("#chart rect.bar")).ToHaveCountAsync(12);
+        await Expect(_page.Locator("#legend .swatch")).ToHaveCountAsync(7);
+        await Expect(_page.Locator("footer")).ToContainTextAsync(
+            "Contains public sector information licensed under the Open Government Licence v3.0.");
+        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("dashboard-la.png"), FullPage = true });
+        AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task Switching_the_kind_to_regional_partnership_boards_shows_7_areas()
+    {
+        await _page.Locator("#kind").SelectOptionAsync("rpb");
+        var footprints = _page.Locator("#map g.footprint");
+        await Expect(footprints).ToHaveCountAsync(7);
+        await Expect(_page.Locator("#map g.footprint[aria-label*='per 100,000']")).ToHaveCountAsync(7);
+        // North Wales is the union of its six authorities' polygons.
+        await Expect(_page.Locator("#map g.footprint[data-id='rpb:north-wales'] path.member")).ToHaveCountAsync(6);
+        await _page.Locator("#map g.footprint[data-id='rpb:cardiff-and-vale']").ClickAsync();
+        await Expect(_page.Locator("#selected-name")).ToHaveTextAsync("Cardiff and Vale");
+        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("dashboard-rpb.png"), FullPage = true });
+        AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task Posted_records_change_the_selected_count_without_a_reload()
+    {
+        // Extend the period to today, so that records dated today count.
+        var now = DateTimeOffset.UtcNow.AddMinutes(-1);
+        await _page.Locator("#to").FillAsync(now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await Expect(_page.Locator("body")).ToHaveAttributeAsync("data-ready", "true");
+        var (from, _) = DashboardFixture.DefaultPeriod();
+        var before = await fixture.WalesTotalAsync(from, DateOnly.FromDateTime(now.UtcDateTime));
+        await Expect(_page.Locator("#selected-count")).ToHaveTextAsync(before.ToString("N0", CultureInfo.GetCultureInfo("en-GB")));
+        await _page.EvaluateAsync("() => { window.__notReloaded = true; }");
+
+        var run = Guid.NewGuid().ToString("N")[..8];
+        await fixture.PostCrimesAsync(Enumerable.Range(1, 3).Select(i =>
+            ($"b-{run}-{i}", now, "W06000015", "violence-with-injury")));
+
+        await Expect(_page.Locator("#selected-count"))
+            .ToHaveTextAsync((before + 3).ToString("N0", CultureInfo.GetCultureInfo("en-GB")));
+        // The map's values follow (debounced refetch): Cardiff's label shows its new count.
+        var cardiff = (fixture.Seeded["W06000015"] + 3).ToString("N0", CultureInfo.GetCultureInfo("en-GB"));
+        await Expect(_page.Locator("#map g.footprint[data-id='la:cardiff']"))
+            .ToHaveAttributeAsync("aria-label", new Regex(@"\(" + Regex.Escape(cardiff) + @"\)$"));
+        Assert.True(await _page.EvaluateAsync<bool>("() => window.__notReloaded === true"), "the page was reloaded");
+        AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task Keyboard_Tab_reaches_a_map_footprint_and_Enter_selects_it()
+    {
+        string? focused = null;
+        for (var i = 0; i < 40 && focused is null; i++)
+        {
+            await _page.Keyboard.PressAsync("Tab");
+            focused = await _page.EvaluateAsync<string?>(
+                "() => document.activeElement?.matches('#map g.footprint') ? document.activeElement.dataset.id : null");
+        }
+        Assert.NotNull(focused);
+        Assert.Equal("la:isle-of-anglesey", focused);
+        await _page.Keyboard.PressAsync("Enter");
+        await Expect(_page.Locator("#selected-name")).ToHaveTextAsync("Isle of Anglesey");
+        await Expect(_page.Locator($"#map g.footprint[data-id='{focused}']")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(_page.Locator("#selected-count"))
+            .ToHaveTextAsync(fixture.Seeded["W06000001"].ToString("N0", CultureInfo.GetCultureInfo("en-GB")));
+        AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task The_language_toggle_shows_Welsh_names()
+    {
+        await _page.Locator("label[for='lang-cy']").ClickAsync();
+        await Expect(_page.Locator("#map g.footprint[data-id='la:isle-of-anglesey']"))
+            .ToHaveAttributeAsync("aria-label", new Regex("^Ynys Môn: "));
+        await _page.Locator("label[for='lang-en']").ClickAsync();
+        await Expect(_page.Locator("#map g.footprint[data-id='la:isle-of-anglesey']"))
+            .ToHaveAttributeAsync("aria-label", new Regex("^Isle of Anglesey: "));
+        AssertNoConsoleErrors();
+    }
+}

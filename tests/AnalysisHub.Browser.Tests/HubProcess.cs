@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace AnalysisHub.Browser.Tests;
+
+/// <summary>
+/// The real server as a separate process (the built AnalysisHub.Server.dll) on free ports with a data folder
+/// of its own, so tests can stop it, <c>kill -9</c> it and start it again on the same data.
+/// </summary>
+public sealed class HubProcess : IAsyncDisposable
+{
+    private readonly StringBuilder _output = new();
+    private Process? _process;
+
+    public HubProcess(string? dataDirectory = null)
+    {
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "hub-test-" + Guid.NewGuid().ToString("N"));
+    }
+
+    public string DataDirectory { get; }
+    public Uri BaseAddress { get; private set; } = null!;
+    public HttpClient Http { get; private set; } = null!;
+
+    /// <summary>Everything the server printed, for failure messages.</summary>
+    public string Output
+    {
+        get { lock (_output) return _output.ToString(); }
+    }
+
+    public async Task StartAsync(params string[] extraArguments)
+    {
+        var port = FreePort();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in new[]
+                 {
+                     ServerDll(), "--urls", BaseAddress.ToString(), "--data-dir", DataDirectory,
+                     "--silo-port", FreePort().ToString(), "--gateway-port", FreePort().ToString(),
+                     "--Logging:LogLevel:Default", "Warning",
+                 }.Concat(extraArguments))
+            start.ArgumentList.Add(a);
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"server exited with code {_process.ExitCode}:\n{Output}");
+            try
+            {
+                if ((await Http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"server not ready within 90 s:\n{Output}");
+    }
+
+    /// <summary>Runs the server and waits for it to exit by itself (for start-up failures).</summary>
+    public async Task<(int ExitCode, string Output)> RunToExitAsync(TimeSpan within, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(ServerDll());
+        foreach (var a in new[] { "--data-dir", DataDirectory, "--urls", $"http://127.0.0.1:{FreePort()}" }.Concat(arguments))
+            start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(within);
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    public int Pid => _process?.Id ?? throw new InvalidOperationException("not running");
+
+    /// <summary>Waits for the process to end by itself (after SIGTERM, say).</summary>
+    public async Task WaitForExitAsync(TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        await _process!.WaitForExitAsync(timeout.Token);
+        _process.Dispose();
+        _process = null;
+        Http.Dispose();
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing — what a power cut or OOM kill does.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is null) return;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        _process = null;
+        Http.Dispose();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        try { Directory.Delete(DataDirectory, recursive: true); }
+        catch (IOException) { }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The folder holding AnalysisHub.sln, found upwards from the test assembly.</summary>
+    public static string SolutionDirectory()
+    {
+        var testDirectory = AppContext.BaseDirectory;
+        var root = new DirectoryInfo(testDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "AnalysisHub.sln"))) root = root.Parent;
+        return root?.FullName ?? throw new InvalidOperationException("AnalysisHub.sln not found above " + testDirectory);
+    }
+
+    /// <summary>The server built beside these tests (same configuration), found from the solution folder.</summary>
+    private static string ServerDll()
+    {
+        var testDirectory = AppContext.BaseDirectory;
+        var configuration = testDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+        var dll = Path.Combine(SolutionDirectory(), "src", "AnalysisHub.Server", "bin", configuration, "net10.0", "AnalysisHub.Server.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("build the server first", dll);
+    }
+}
