@@ -1,0 +1,14 @@
+using AnalysisHub.Domain.Records;
+
+namespace AnalysisHub.Storage;
+
+/// <summary>
+/// The record ledger as the writer sees it: one durable commit per group of batches, plus the change log
+/// the authority grains read. <see cref="SqliteRecordLedger"/> (one process) and
+/// <see cref="Postgres.PostgresRecordLedger"/> (several writer processes) keep the same contract.
+/// </summary>
+public interface IRecordLedger : IChangeLog
+{
+    /// <summary>Applies the batches in order inside one transaction and makes them durable.</summary>
+    CommitResult Commit(IReadOnlyList<IReadOnlyList<IncomingRecord>> batches);
+}

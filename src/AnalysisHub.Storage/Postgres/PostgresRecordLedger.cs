@@ -1,0 +1,537 @@
+using System.Collections.Concurrent;
+using System.Data;
+using AnalysisHub.Domain.Cells;
+using AnalysisHub.Domain.Records;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace AnalysisHub.Storage.Postgres;
+
+/// <summary>
+/// The record ledger on PostgreSQL, for a cluster of several silos writing to one database. Same contract as
+/// <see cref="SqliteRecordLedger"/>: a commit decides every row (accepted, duplicate, stale, updated, cancelled),
+/// updates the records, and appends each touched authority's net cell changes — all in one transaction.
+/// </summary>
+// Implementation note (set-based): a group is a handful of round trips whatever its size — a binary COPY of
+// each identity's first row (sorted by key) into a session temp table and one INSERT … SELECT … ON CONFLICT DO
+// NOTHING that answers which identities already existed; one SELECT … FOR UPDATE of those rows; one
+// UPDATE … FROM unnest(array parameters) with each changed identity's final state; and one statement that numbers
+// and appends the authorities' changes. The rows are decided in memory, in row order, with LedgerRules.Decide,
+// exactly as SqliteRecordLedger decides them one statement at a time (later rows of an identity see the state an
+// earlier row left, read back through the vocabulary as SQLite would read it from its table).
+//
+// Implementation note (isolation): READ COMMITTED plus row locks, so writers in different processes serialise
+// only where they touch the same identities or authorities:
+// - a new identity another writer is inserting makes our INSERT … ON CONFLICT wait for that transaction; once it
+//   commits the row is a conflict (not ours), and the next statement's fresh snapshot sees it;
+// - SELECT … FOR UPDATE on every existing identity we decide on waits for any writer holding it and then returns
+//   the latest committed version (READ COMMITTED re-reads a row after waiting for its lock), and we hold the
+//   locks until commit: no other writer can change a row between our decision and our commit;
+// - the cursor upsert (INSERT … ON CONFLICT (authority) DO UPDATE SET seq = seq + 1 RETURNING seq) locks the
+//   authority's cursor row until commit, so numbers are gap-free and commit in number order per authority:
+//   a reader never sees change n+1 without change n.
+// Every writer takes its locks in one global order — trims by authority, new identities by key, existing rows by
+// key (ORDER BY before FOR UPDATE), cursors by authority, each phase after the previous — so writers do not
+// deadlock; a deadlock or serialisation failure all the same retries the whole commit (nothing of it applied).
+// REPEATABLE READ would instead fail writers that touch the same rows; Rebuild uses it only to read the cursor
+// and the records from one snapshot.
+public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
+{
+    private const string SchemaResource = "AnalysisHub.Storage.Postgres.ledger.sql";
+    // Serialises schema application when several processes start at once (CREATE TABLE IF NOT EXISTS races).
+    private const long SchemaLockKey = 0x4C45_4447_4552; // "LEDGER"
+
+    // The group's new-identity candidates arrive by binary COPY into a session temp table (emptied at every
+    // commit). Measured here, COPY + INSERT … SELECT beat INSERT … SELECT FROM unnest(array parameters) by ~25%.
+    private const string CreateIncoming = """
+        CREATE TEMP TABLE IF NOT EXISTS ledger_incoming (
+            feed text, id text, version bigint, status smallint, precision smallint, time bigint,
+            authority text, category text, flags text, ord integer)
+        ON COMMIT DELETE ROWS
+        """;
+
+    private const string CopyIncoming =
+        "COPY ledger_incoming (feed, id, version, status, precision, time, authority, category, flags, ord) FROM STDIN (FORMAT BINARY)";
+
+    // Answers with the positions (0-based, in COPY order) of the identities that already existed: none on a
+    // pure load, so nothing but the row count comes back.
+    private const string InsertNew = """
+        WITH ins AS (
+            INSERT INTO records (feed, id, version, status, precision, time, authority, category, flags)
+            SELECT feed, id, version, status, precision, time, authority, category, flags FROM ledger_incoming ORDER BY ord
+            ON CONFLICT (feed, id) DO NOTHING
+            RETURNING feed, id)
+        SELECT k.ord FROM ledger_incoming k WHERE NOT EXISTS (SELECT 1 FROM ins WHERE ins.feed = k.feed AND ins.id = k.id)
+        """;
+
+    private const string LockExisting = """
+        SELECT k.ord, r.version, r.status, r.precision, r.time, r.authority, r.category, r.flags
+        FROM unnest(@feed::text[], @id::text[]) WITH ORDINALITY AS k (feed, id, ord)
+             JOIN records r ON r.feed = k.feed AND r.id = k.id
+        ORDER BY r.feed, r.id
+        FOR UPDATE OF r
+        """;
+
+    private const string ReplaceChanged = """
+        UPDATE records r
+        SET version = u.version, status = u.status, precision = u.precision, time = u.time,
+            authority = u.authority, category = u.category, flags = u.flags
+        FROM unnest(@feed::text[], @id::text[], @version::bigint[], @status::smallint[], @precision::smallint[],
+                    @time::bigint[], @authority::text[], @category::text[], @flags::text[])
+             AS u (feed, id, version, status, precision, time, authority, category, flags)
+        WHERE r.feed = u.feed AND r.id = u.id
+        """;
+
+    private const string AppendNumbered = """
+        WITH d AS (SELECT * FROM unnest(@authority::text[], @cells::bytea[]) AS d (authority, cells)),
+        n AS (
+            INSERT INTO authority_cursor (authority, seq)
+            SELECT authority, 1 FROM d ORDER BY authority
+            ON CONFLICT (authority) DO UPDATE SET seq = authority_cursor.seq + 1
+            RETURNING authority, seq)
+        INSERT INTO cell_changes (authority, seq, cells)
+        SELECT n.authority, n.seq, d.cells FROM n JOIN d ON d.authority = n.authority
+        RETURNING authority, seq
+        """;
+
+    private const string TrimChanges = """
+        DELETE FROM cell_changes c
+        USING unnest(@authority::text[], @through::bigint[]) AS t (authority, through)
+        WHERE c.authority = t.authority AND c.seq <= t.through
+        """;
+
+    private readonly StoredVocabulary _vocabulary;
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly int _attempts;
+    private readonly Lock _writeLock = new();
+    // The writer's own session (it holds the temp table); reopened after any failure.
+    private NpgsqlConnection? _writer;
+    private readonly ConcurrentQueue<(string AuthorityCode, long ThroughSequence)> _pendingTrims = new();
+
+    public PostgresRecordLedger(PostgresLedgerOptions options, StoredVocabulary vocabulary)
+    {
+        _vocabulary = vocabulary;
+        _attempts = Math.Max(1, options.CommitAttempts);
+        _dataSource = NpgsqlDataSource.Create(options.ConnectionString);
+        ApplySchema();
+    }
+
+    /// <summary>The ledger's DDL (deploy/postgres/ledger.sql), embedded in this assembly.</summary>
+    public static string Schema { get; } = ReadSchema();
+
+    public StoredVocabulary Vocabulary => _vocabulary;
+
+    public string Fingerprint => _vocabulary.Fingerprint;
+
+    /// <summary>Applies the batches in order inside one transaction and makes them durable.</summary>
+    public CommitResult Commit(IReadOnlyList<IReadOnlyList<IncomingRecord>> batches)
+    {
+        lock (_writeLock)
+        {
+            var trims = new List<(string AuthorityCode, long ThroughSequence)>();
+            while (_pendingTrims.TryDequeue(out var trim)) trims.Add(trim);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return CommitOnce(batches, trims);
+                }
+                catch (PostgresException e) when (attempt < _attempts &&
+                    e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
+                {
+                    // Rolled back whole: decide everything again against what the other writer committed.
+                }
+                catch
+                {
+                    // The session's state is unknown after a failure: the next commit starts a new one.
+                    DropWriter();
+                    // The trims were not done: keep them for the next commit.
+                    foreach (var trim in trims) _pendingTrims.Enqueue(trim);
+                    throw;
+                }
+            }
+        }
+    }
+
+    /// <summary>One identity of a commit: its first row, how many rows name it, and its state as rows apply.</summary>
+    private sealed class Identity(int firstRow)
+    {
+        public int FirstRow { get; } = firstRow;
+        public int Rows { get; set; } = 1;
+        public bool Inserted { get; set; }
+        public RecordEntry? Current { get; set; }
+        /// <summary>The row whose content is the identity's final state, when the commit changes it (-1: unchanged).</summary>
+        public int ReplacedBy { get; set; } = -1;
+    }
+
+    private CommitResult CommitOnce(IReadOnlyList<IReadOnlyList<IncomingRecord>> batches,
+        List<(string AuthorityCode, long ThroughSequence)> trims)
+    {
+        var connection = Writer();
+        using var tx = connection.BeginTransaction(IsolationLevel.ReadCommitted);
+        ApplyTrims(connection, tx, trims);
+
+        var rows = batches.SelectMany(b => b).ToArray();
+        var feeds = new string[rows.Length];
+        var identities = new Dictionary<(string Feed, string Id), Identity>(rows.Length);
+        // Each row's identity, looked up once: later steps index by row rather than hash the key again.
+        var identityOf = new Identity[rows.Length];
+        var firstRows = new List<int>(rows.Length);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            feeds[i] = _vocabulary.FeedSlug(rows[i].Entry.Feed);
+            if (identities.TryGetValue((feeds[i], rows[i].Id), out var known))
+            {
+                known.Rows++;
+                identityOf[i] = known;
+            }
+            else
+            {
+                identities.Add((feeds[i], rows[i].Id), identityOf[i] = new Identity(i));
+                firstRows.Add(i);
+            }
+        }
+        // One key order for every writer: locality in the index, and no lock-order deadlocks between writers.
+        firstRows.Sort((a, b) =>
+        {
+            var byFeed = string.CompareOrdinal(feeds[a], feeds[b]);
+            return byFeed != 0 ? byFeed : string.CompareOrdinal(rows[a].Id, rows[b].Id);
+        });
+
+        InsertNewIdentities(connection, tx, rows, feeds, firstRows, identityOf);
+        ProbeByIndexOnly(connection, tx);
+        LockExistingIdentities(connection, tx, rows, feeds, firstRows, identityOf);
+
+        var deltas = new Dictionary<int, Dictionary<CellKey, long>>();
+        var outcomes = new RecordOutcome[rows.Length];
+        Span<CellKey> cells = stackalloc CellKey[RecordEntry.MaxCells];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var identity = identityOf[i];
+            var arriving = rows[i].Entry;
+            if (identity.Inserted && identity.FirstRow == i)
+            {
+                AddCells(arriving, +1, deltas, cells);
+                // Later rows of this identity see it as stored (through the vocabulary), as SQLite reads it back.
+                if (identity.Rows > 1) identity.Current = AsStored(arriving);
+                outcomes[i] = arriving.Status == RecordStatus.Cancelled ? RecordOutcome.Cancelled : RecordOutcome.Accepted;
+                continue;
+            }
+            var current = identity.Current;
+            outcomes[i] = LedgerRules.Decide(current, arriving, out var replaces);
+            if (replaces)
+            {
+                identity.ReplacedBy = i;
+                identity.Current = AsStored(arriving);
+                if (current is { } old) AddCells(old, -1, deltas, cells);
+                AddCells(arriving, +1, deltas, cells);
+            }
+        }
+
+        ReplaceChangedIdentities(connection, tx, rows, feeds, firstRows, identityOf);
+        var counts = new List<IngestCounts>(batches.Count);
+        var offset = 0;
+        foreach (var batch in batches)
+        {
+            counts.Add(IngestCounts.From(outcomes.AsSpan(offset, batch.Count)));
+            offset += batch.Count;
+        }
+        var changes = AppendChanges(connection, tx, deltas);
+        tx.Commit();
+        return new CommitResult(counts, changes);
+    }
+
+    /// <summary>Inserts the first row of every identity the ledger has not seen, in key order, and marks them.</summary>
+    private void InsertNewIdentities(NpgsqlConnection connection, NpgsqlTransaction tx, IncomingRecord[] rows, string[] feeds,
+        List<int> firstRows, Identity[] identityOf)
+    {
+        if (firstRows.Count == 0) return;
+        foreach (var i in firstRows) identityOf[i].Inserted = true;
+        using (var copy = connection.BeginBinaryImport(CopyIncoming))
+        {
+            for (var k = 0; k < firstRows.Count; k++)
+            {
+                var i = firstRows[k];
+                var entry = rows[i].Entry;
+                copy.StartRow();
+                copy.Write(feeds[i], NpgsqlDbType.Text);
+                copy.Write(rows[i].Id, NpgsqlDbType.Text);
+                copy.Write(entry.Version, NpgsqlDbType.Bigint);
+                copy.Write((short)entry.Status, NpgsqlDbType.Smallint);
+                copy.Write((short)entry.Precision, NpgsqlDbType.Smallint);
+                copy.Write(entry.Time, NpgsqlDbType.Bigint);
+                WriteTextOrNull(copy, _vocabulary.AuthorityCode(entry.Authority));
+                WriteTextOrNull(copy, _vocabulary.CategorySlug(entry.Feed, entry.Category));
+                WriteTextOrNull(copy, _vocabulary.FlagsText(entry.Flags));
+                copy.Write(k, NpgsqlDbType.Integer);
+            }
+            copy.Complete();
+        }
+        using var command = new NpgsqlCommand(InsertNew, connection, tx);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            identityOf[firstRows[reader.GetInt32(0)]].Inserted = false;
+    }
+
+    private static void WriteTextOrNull(NpgsqlBinaryImporter copy, string? value)
+    {
+        if (value is null) copy.WriteNull();
+        else copy.Write(value, NpgsqlDbType.Text);
+    }
+
+    private NpgsqlConnection Writer()
+    {
+        if (_writer is { State: ConnectionState.Open }) return _writer;
+        DropWriter();
+        _writer = _dataSource.OpenConnection();
+        using var create = new NpgsqlCommand(CreateIncoming, _writer);
+        create.ExecuteNonQuery();
+        return _writer;
+    }
+
+    private void DropWriter()
+    {
+        _writer?.Dispose();
+        _writer = null;
+    }
+
+    /// <summary>
+    /// From here on the group's keys are looked up one index probe each: the ledger is far larger than a group,
+    /// and a hash or merge join would read all of it (the planner picks those while the table is small, or when
+    /// its statistics lag behind a bulk load). The anti-join of the insert above is left to the planner.
+    /// </summary>
+    private static void ProbeByIndexOnly(NpgsqlConnection connection, NpgsqlTransaction tx)
+    {
+        using var command = new NpgsqlCommand("SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off", connection, tx);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Reads and locks the stored state of every identity of the group that already existed.</summary>
+    private void LockExistingIdentities(NpgsqlConnection connection, NpgsqlTransaction tx, IncomingRecord[] rows, string[] feeds,
+        List<int> firstRows, Identity[] identityOf)
+    {
+        var existing = firstRows.Where(i => !identityOf[i].Inserted).ToArray();
+        if (existing.Length == 0) return;
+        using var command = new NpgsqlCommand(LockExisting, connection, tx);
+        command.Parameters.Add(new NpgsqlParameter<string[]>("feed", existing.Select(i => feeds[i]).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("id", existing.Select(i => rows[i].Id).ToArray()));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var first = existing[(int)reader.GetInt64(0) - 1];
+            var identity = identityOf[first];
+            // A stored row that no longer maps onto the vocabulary counts nowhere: treat it as absent.
+            identity.Current = _vocabulary.ToEntry(rows[first].Entry.Feed, reader.GetInt64(1),
+                (RecordStatus)reader.GetInt16(2), (RecordPrecision)reader.GetInt16(3), reader.GetInt64(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7));
+        }
+    }
+
+    /// <summary>Writes each changed identity's final state (the last row that replaced it) in one statement.</summary>
+    private void ReplaceChangedIdentities(NpgsqlConnection connection, NpgsqlTransaction tx, IncomingRecord[] rows, string[] feeds,
+        List<int> firstRows, Identity[] identityOf)
+    {
+        var changed = new List<int>();
+        foreach (var first in firstRows)
+        {
+            var identity = identityOf[first];
+            // An identity inserted by this commit and never replaced already holds its final state.
+            if (identity.ReplacedBy >= 0) changed.Add(identity.ReplacedBy);
+        }
+        if (changed.Count == 0) return;
+        using var command = new NpgsqlCommand(ReplaceChanged, connection, tx);
+        AddRowParameters(command, rows, feeds, changed);
+        command.ExecuteNonQuery();
+    }
+
+    private void AddRowParameters(NpgsqlCommand command, IncomingRecord[] rows, string[] feeds, List<int> selected)
+    {
+        var n = selected.Count;
+        var feed = new string[n];
+        var id = new string[n];
+        var version = new long[n];
+        var status = new short[n];
+        var precision = new short[n];
+        var time = new long[n];
+        var authority = new string?[n];
+        var category = new string?[n];
+        var flags = new string?[n];
+        for (var k = 0; k < n; k++)
+        {
+            var i = selected[k];
+            var entry = rows[i].Entry;
+            feed[k] = feeds[i];
+            id[k] = rows[i].Id;
+            version[k] = entry.Version;
+            status[k] = (short)entry.Status;
+            precision[k] = (short)entry.Precision;
+            time[k] = entry.Time;
+            authority[k] = _vocabulary.AuthorityCode(entry.Authority);
+            category[k] = _vocabulary.CategorySlug(entry.Feed, entry.Category);
+            flags[k] = _vocabulary.FlagsText(entry.Flags);
+        }
+        var p = command.Parameters;
+        p.Add(new NpgsqlParameter<string[]>("feed", feed));
+        p.Add(new NpgsqlParameter<string[]>("id", id));
+        p.Add(new NpgsqlParameter<long[]>("version", version));
+        p.Add(new NpgsqlParameter<short[]>("status", status));
+        p.Add(new NpgsqlParameter<short[]>("precision", precision));
+        p.Add(new NpgsqlParameter<long[]>("time", time));
+        p.Add(new NpgsqlParameter<string?[]>("authority", authority));
+        p.Add(new NpgsqlParameter<string?[]>("category", category));
+        p.Add(new NpgsqlParameter<string?[]>("flags", flags));
+    }
+
+    /// <summary>The entry as a later row would read it back from the ledger (null when it maps onto nothing).</summary>
+    private RecordEntry? AsStored(in RecordEntry entry) =>
+        _vocabulary.ToEntry(entry.Feed, entry.Version, entry.Status, entry.Precision, entry.Time,
+            _vocabulary.AuthorityCode(entry.Authority), _vocabulary.CategorySlug(entry.Feed, entry.Category),
+            _vocabulary.FlagsText(entry.Flags));
+
+    private static void AddCells(in RecordEntry entry, long sign, Dictionary<int, Dictionary<CellKey, long>> deltas, Span<CellKey> cells)
+    {
+        var n = entry.GetCells(cells);
+        if (n == 0) return;
+        if (!deltas.TryGetValue(entry.Authority, out var forAuthority)) deltas[entry.Authority] = forAuthority = [];
+        for (var i = 0; i < n; i++)
+            forAuthority[cells[i]] = forAuthority.GetValueOrDefault(cells[i]) + sign;
+    }
+
+    /// <summary>Numbers each authority's net change (gap-free, per authority) and appends it to the log.</summary>
+    private List<AuthorityChanges> AppendChanges(NpgsqlConnection connection, NpgsqlTransaction tx,
+        Dictionary<int, Dictionary<CellKey, long>> deltas)
+    {
+        var changes = new List<(int Authority, string Code, Dictionary<CellKey, long> Net)>();
+        foreach (var (authority, cells) in deltas)
+        {
+            // Net changes only: a record added and withdrawn in the same group leaves nothing to send.
+            var net = cells.Where(kv => kv.Value != 0).ToDictionary(kv => kv.Key, kv => kv.Value);
+            if (net.Count == 0) continue;
+            changes.Add((authority, _vocabulary.AuthorityCode(authority)!, net));
+        }
+        if (changes.Count == 0) return [];
+        using var command = new NpgsqlCommand(AppendNumbered, connection, tx);
+        command.Parameters.Add(new NpgsqlParameter<string[]>("authority", changes.Select(c => c.Code).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter("cells", NpgsqlDbType.Array | NpgsqlDbType.Bytea)
+        {
+            Value = changes.Select(c => CellCodec.Encode(c.Net)).ToArray(),
+        });
+        var sequences = new Dictionary<string, long>(changes.Count);
+        using (var reader = command.ExecuteReader())
+            while (reader.Read()) sequences[reader.GetString(0)] = reader.GetInt64(1);
+        return changes.Select(c =>
+        {
+            var seq = sequences[c.Code];
+            return new AuthorityChanges(_vocabulary.AuthorityId(c.Authority), seq, seq, c.Net);
+        }).ToList();
+    }
+
+    /// <summary>The last change number committed for an authority (0 when none).</summary>
+    public long CurrentSequence(string authorityCode)
+    {
+        using var command = _dataSource.CreateCommand("SELECT seq FROM authority_cursor WHERE authority = @a");
+        command.Parameters.Add(new NpgsqlParameter<string>("a", authorityCode));
+        return command.ExecuteScalar() is long seq ? seq : 0;
+    }
+
+    /// <summary>The authority's logged changes after <paramref name="afterSequence"/>, in order.</summary>
+    public IReadOnlyList<(long Sequence, byte[] Cells)> ReadChanges(string authorityCode, long afterSequence)
+    {
+        using var command = _dataSource.CreateCommand(
+            "SELECT seq, cells FROM cell_changes WHERE authority = @a AND seq > @after ORDER BY seq");
+        command.Parameters.Add(new NpgsqlParameter<string>("a", authorityCode));
+        command.Parameters.Add(new NpgsqlParameter<long>("after", afterSequence));
+        using var reader = command.ExecuteReader();
+        var result = new List<(long, byte[])>();
+        while (reader.Read()) result.Add((reader.GetInt64(0), reader.GetFieldValue<byte[]>(1)));
+        return result;
+    }
+
+    /// <summary>
+    /// Drops logged changes an authority's checkpoint already holds. Queued, and done inside the next commit:
+    /// a grain must never wait for the writer while a large commit is running.
+    /// </summary>
+    public void Trim(string authorityCode, long throughSequence) => _pendingTrims.Enqueue((authorityCode, throughSequence));
+
+    private static void ApplyTrims(NpgsqlConnection connection, NpgsqlTransaction tx, List<(string AuthorityCode, long ThroughSequence)> trims)
+    {
+        if (trims.Count == 0) return;
+        // One bound per authority (the highest asked), in authority order like every other lock a writer takes.
+        var through = trims.GroupBy(t => t.AuthorityCode, StringComparer.Ordinal)
+            .Select(g => (Authority: g.Key, Through: g.Max(t => t.ThroughSequence)))
+            .OrderBy(t => t.Authority, StringComparer.Ordinal)
+            .ToArray();
+        using var command = new NpgsqlCommand(TrimChanges, connection, tx);
+        command.Parameters.Add(new NpgsqlParameter<string[]>("authority", through.Select(t => t.Authority).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<long[]>("through", through.Select(t => t.Through).ToArray()));
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Recomputes an authority's cells from the records themselves, with the change number they reflect —
+    /// read from one snapshot (REPEATABLE READ) so the two agree. Used when no usable checkpoint exists.
+    /// </summary>
+    public (long Sequence, CellTable Cells) Rebuild(string authorityCode)
+    {
+        using var connection = _dataSource.OpenConnection();
+        using var tx = connection.BeginTransaction(IsolationLevel.RepeatableRead);
+        long sequence;
+        using (var cursor = new NpgsqlCommand("SELECT seq FROM authority_cursor WHERE authority = @a", connection, tx))
+        {
+            cursor.Parameters.Add(new NpgsqlParameter<string>("a", authorityCode));
+            sequence = cursor.ExecuteScalar() is long s ? s : 0;
+        }
+        using var select = new NpgsqlCommand(
+            "SELECT feed, version, status, precision, time, authority, category, flags FROM records WHERE authority = @a AND status = 0",
+            connection, tx);
+        select.Parameters.Add(new NpgsqlParameter<string>("a", authorityCode));
+        var table = new CellTable();
+        Span<CellKey> cells = stackalloc CellKey[RecordEntry.MaxCells];
+        var feeds = new Dictionary<string, int>();
+        using (var reader = select.ExecuteReader())
+            while (reader.Read())
+            {
+                var feedSlug = reader.GetString(0);
+                if (!feeds.TryGetValue(feedSlug, out var feed))
+                    feeds[feedSlug] = feed = _vocabulary.FeedIndex(feedSlug);
+                if (feed < 0) continue;
+                var entry = _vocabulary.ToEntry(feed, reader.GetInt64(1), (RecordStatus)reader.GetInt16(2),
+                    (RecordPrecision)reader.GetInt16(3), reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetString(5),
+                    reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7));
+                if (entry is not { } e) continue;
+                var n = e.GetCells(cells);
+                for (var i = 0; i < n; i++) table.Add(cells[i], 1);
+            }
+        tx.Commit();
+        return (sequence, table);
+    }
+
+    private void ApplySchema()
+    {
+        using var connection = _dataSource.OpenConnection();
+        using var tx = connection.BeginTransaction();
+        using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, tx))
+        {
+            command.Parameters.Add(new NpgsqlParameter<long>("key", SchemaLockKey));
+            command.ExecuteNonQuery();
+        }
+        using (var command = new NpgsqlCommand(Schema, connection, tx))
+            command.ExecuteNonQuery();
+        tx.Commit();
+    }
+
+    private static string ReadSchema()
+    {
+        using var stream = typeof(PostgresRecordLedger).Assembly.GetManifestResourceStream(SchemaResource)
+            ?? throw new InvalidOperationException($"embedded resource {SchemaResource} is missing from the storage assembly");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    public void Dispose()
+    {
+        lock (_writeLock) DropWriter();
+        _dataSource.Dispose();
+    }
+}
