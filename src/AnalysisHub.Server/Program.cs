@@ -44,6 +44,7 @@ app.MapIngestApi();
 app.MapComparisonApi();
 app.MapExceedanceApi();
 app.MapProfileApi();
+app.MapPublicApi();
 app.MapLiveApi();
 app.Run();
 return 0;

@@ -13,8 +13,6 @@ namespace AnalysisHub.Server.Api;
 /// </summary>
 public static class ComparisonApi
 {
-    public const string DefaultBenchmark = "nation:wales";
-
     public static IEndpointRouteBuilder MapComparisonApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Surveillance");
@@ -46,21 +44,12 @@ public static class ComparisonApi
         string[]? flag, string? from, string? to, string? benchmarkId, GeographyRegistry geography, FeedCatalog catalog,
         IGrainFactory grains, TimeProvider clock, HubOptions options)
     {
-        var parsed = SeriesParameters.Parse(feed, category, flag, from, to, "year", catalog, clock);
-        if (parsed.Problem is { } problem) return problem;
-        benchmarkId ??= DefaultBenchmark;
-        if (geography.Find(benchmarkId) is not { } benchmark)
-            return Problems.BadParameter("benchmark", benchmarkId, $"unknown footprint '{benchmarkId}'");
-
-        var request = SeriesRequest.From(parsed.Query!);
-        async Task<long> Count(Footprint f) =>
-            (await RollupGrains.For(grains, f).GetSeries(request).WaitAsync(options.GrainCallTimeout)).Total;
-
-        var benchmarkRow = ComparisonRow.For(benchmark, await Count(benchmark), benchmarkRate: null);
-        var counts = await Task.WhenAll(footprints.Select(Count));
-        var rows = footprints.Select((f, i) => ComparisonRow.For(f, counts[i], benchmarkRow.RatePer100k)).Append(benchmarkRow).ToList();
-        var range = parsed.Query!.Range;
-        return TypedResults.Ok(new ComparisonBody(kind, parent, feed!, category, flag ?? [], range.From, range.To, benchmark.Id,
-            geography.PopulationSource, "95% interval (Byar's method for counts of 10 or more, exact Poisson below) against the benchmark's rate", rows));
+        var question = await ComparisonQuestion.AskAsync(footprints, feed, category, flag, from, to, benchmarkId, geography, catalog, grains, clock, options);
+        if (question.Problem is { } problem) return problem;
+        var benchmarkRow = ComparisonRow.For(question.Benchmark!, question.BenchmarkCount, benchmarkRate: null);
+        var rows = footprints.Select((f, i) => ComparisonRow.For(f, question.Counts[i], benchmarkRow.RatePer100k)).Append(benchmarkRow).ToList();
+        var range = question.Range;
+        return TypedResults.Ok(new ComparisonBody(kind, parent, feed!, category, flag ?? [], range.From, range.To, question.Benchmark!.Id,
+            geography.PopulationSource, ComparisonQuestion.Method, rows));
     }
 }

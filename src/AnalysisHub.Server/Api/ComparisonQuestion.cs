@@ -1,0 +1,34 @@
+using AnalysisHub.Contracts;
+using AnalysisHub.Domain.Geography;
+using AnalysisHub.Domain.Time;
+using AnalysisHub.Domain.Vocabulary;
+using AnalysisHub.Server.Hosting;
+
+namespace AnalysisHub.Server.Api;
+
+/// <summary>The counts behind a comparison — each footprint's and the benchmark's — for partner and public outputs alike.</summary>
+internal sealed record ComparisonQuestion(IResult? Problem, Footprint? Benchmark, long BenchmarkCount, long[] Counts, DateRange Range)
+{
+    public const string DefaultBenchmark = "nation:wales";
+
+    public const string Method = "95% interval (Byar's method for counts of 10 or more, exact Poisson below) against the benchmark's rate";
+
+    public static async Task<ComparisonQuestion> AskAsync(IReadOnlyList<Footprint> footprints, string? feed, string? category, string[]? flag,
+        string? from, string? to, string? benchmarkId, GeographyRegistry geography, FeedCatalog catalog, IGrainFactory grains,
+        TimeProvider clock, HubOptions options)
+    {
+        var parsed = SeriesParameters.Parse(feed, category, flag, from, to, "year", catalog, clock);
+        if (parsed.Problem is { } problem) return Failed(problem);
+        benchmarkId ??= DefaultBenchmark;
+        if (geography.Find(benchmarkId) is not { } benchmark)
+            return Failed(Problems.BadParameter("benchmark", benchmarkId, $"unknown footprint '{benchmarkId}'"));
+
+        var request = SeriesRequest.From(parsed.Query!);
+        async Task<long> Count(Footprint f) =>
+            (await RollupGrains.For(grains, f).GetSeries(request).WaitAsync(options.GrainCallTimeout)).Total;
+        var counts = await Task.WhenAll(footprints.Append(benchmark).Select(Count));
+        return new ComparisonQuestion(null, benchmark, counts[^1], counts[..^1], parsed.Query!.Range);
+    }
+
+    private static ComparisonQuestion Failed(IResult problem) => new(problem, null, 0, [], default);
+}

@@ -1,0 +1,81 @@
+using AnalysisHub.Domain.Geography;
+using AnalysisHub.Domain.Statistics;
+using AnalysisHub.Domain.Vocabulary;
+using AnalysisHub.Server.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AnalysisHub.Server.Api;
+
+/// <summary>
+/// The products for a public audience, under <c>/api/v1/public/…</c>: always with disclosure control. Counts of
+/// 1–4 show as <c>"&lt;5"</c> with their rates withheld, and complementary suppression covers every sum the output
+/// itself shows (a footprint and the shown footprints that partition it), so no withheld count can be
+/// recovered by subtraction.
+/// </summary>
+public static class PublicApi
+{
+    public static IEndpointRouteBuilder MapPublicApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/public").WithTags("Public");
+        api.MapGet("/compare", Compare).WithName("PublicCompare")
+            .WithSummary("The comparison by kind with small-number suppression.");
+        api.MapGet("/footprints/{id}/members", Members).WithName("PublicMembers")
+            .WithSummary("A footprint and its member authorities with small-number suppression.");
+        return app;
+    }
+
+    private static Task<IResult> Compare(string? kind, string? feed, string? category, string[]? flag, string? from, string? to,
+        string? benchmark, GeographyRegistry geography, FeedCatalog catalog, IGrainFactory grains, TimeProvider clock, IOptions<HubOptions> options)
+    {
+        if (string.IsNullOrEmpty(kind) || !geography.OfKind(kind).Any())
+            return Task.FromResult(Problems.BadParameter("kind", kind,
+                $"one of {string.Join(", ", geography.Footprints.Select(f => f.Kind).Distinct())} is required"));
+        return Rows(geography.OfKind(kind).ToList(), feed, category, flag, from, to, benchmark, geography, catalog, grains, clock, options.Value);
+    }
+
+    private static Task<IResult> Members(string id, string? feed, string? category, string[]? flag, string? from, string? to,
+        string? benchmark, GeographyRegistry geography, FeedCatalog catalog, IGrainFactory grains, TimeProvider clock, IOptions<HubOptions> options)
+    {
+        if (geography.Find(id) is not { } footprint) return Task.FromResult(Problems.FootprintNotFound(id));
+        // The footprint's own row is shown beside its members, so its total is a sum the suppression must cover.
+        var shown = footprint.Members.Select(m => geography.Find(m)!).Prepend(footprint).Distinct().ToList();
+        return Rows(shown, feed, category, flag, from, to, benchmark, geography, catalog, grains, clock, options.Value);
+    }
+
+    private static async Task<IResult> Rows(IReadOnlyList<Footprint> footprints, string? feed, string? category, string[]? flag,
+        string? from, string? to, string? benchmarkId, GeographyRegistry geography, FeedCatalog catalog, IGrainFactory grains,
+        TimeProvider clock, HubOptions options)
+    {
+        var question = await ComparisonQuestion.AskAsync(footprints, feed, category, flag, from, to, benchmarkId, geography, catalog, grains, clock, options);
+        if (question.Problem is { } problem) return problem;
+
+        var shown = footprints.Append(question.Benchmark!).ToList();
+        var counts = question.Counts.Append(question.BenchmarkCount).ToList();
+        var groups = SharedSums.Of(shown);
+        var disclosed = DisclosureControl.SuppressComplementary(counts, groups);
+        var benchmarkRate = CrudeRate.Calculate(question.BenchmarkCount, question.Benchmark!.Population);
+        var rows = shown.Select((f, i) =>
+        {
+            var rate = DisclosureControl.Disclose(CrudeRate.Calculate(counts[i], f.Population), disclosed[i].Suppressed);
+            var isBenchmark = i == shown.Count - 1;
+            string? comparison = isBenchmark ? null
+                : rate.Count.Suppressed ? BenchmarkOutcome.NotCompared.ToSlug()
+                : BenchmarkComparison.Compare(rate.Ci95!.Value, benchmarkRate.Rate).ToSlug();
+            return new PublicRow(f.Id, f.Kind, f.Name, disclosed[i].Value is { } v ? v : DisclosureControl.SuppressedText,
+                disclosed[i].Suppressed, f.Population, rate.Rate, Pair(rate.Ci95), Pair(rate.Ci998), comparison, rate.Unreliable, isBenchmark);
+        }).ToList();
+        return TypedResults.Ok(new PublicBody(feed!, category, flag ?? [], question.Range.From, question.Range.To, question.Benchmark!.Id,
+            ComparisonQuestion.Method,
+            "Counts of 1 to 4 are shown as \"<5\" and their rates withheld; further counts are withheld where a shown total would otherwise reveal them. Rates from fewer than 10 events are marked unreliable.",
+            rows));
+    }
+
+    private static double[]? Pair(Interval? interval) => interval is { } i ? [i.Lower, i.Upper] : null;
+}
+
+/// <summary>A public row: <c>count</c> is a number or <c>"&lt;5"</c>; <c>suppressed</c> says which, for typed clients.</summary>
+public sealed record PublicRow(string Footprint, string Kind, string Name, object Count, bool Suppressed, long Population,
+    double? RatePer100k, double[]? Ci95, double[]? Ci998, string? Comparison, bool Unreliable, bool IsBenchmark);
+
+public sealed record PublicBody(string Feed, string? Category, IReadOnlyList<string> Flags, DateOnly From, DateOnly To, string Benchmark,
+    string ComparisonMethod, string DisclosureControl, IReadOnlyList<PublicRow> Rows);
