@@ -2,6 +2,7 @@ using AnalysisHub.Domain.Geography;
 using AnalysisHub.Server.Api;
 using AnalysisHub.Server.Hosting;
 using AnalysisHub.Server.Live;
+using AnalysisHub.Server.Surveillance;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -29,6 +30,7 @@ builder.Services.AddOpenApi();
 builder.Services.AddSignalR();
 builder.Services.AddSingleton<LiveFeed>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
+builder.AddAlerts();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -45,6 +47,7 @@ app.MapComparisonApi();
 app.MapExceedanceApi();
 app.MapProfileApi();
 app.MapPublicApi();
+app.MapAlertApi();
 app.MapLiveApi();
 app.Run();
 return 0;

@@ -6,7 +6,8 @@ public sealed class SharedHub : IAsyncLifetime
     public HubProcess Hub { get; } = new();
     public HttpClient Http => Hub.Http;
 
-    public Task InitializeAsync() => Hub.StartAsync();
+    // Alerts are swept every 2 s here (15 s by default) so the alert tests need not wait.
+    public Task InitializeAsync() => Hub.StartAsync("--Alerts:Interval", "00:00:02");
     public Task DisposeAsync() => Hub.DisposeAsync().AsTask();
 }
 

@@ -9,7 +9,8 @@ namespace AnalysisHub.Server.Live;
 
 /// <summary>
 /// Live updates over HTTP: the SignalR hub, and Server-Sent Events for simple clients (<c>curl -N</c>):
-/// <c>event: rollupChanged</c> with one line of JSON, a snapshot first, a comment as heartbeat every 15 s.
+/// <c>event: rollupChanged</c> / <c>event: alertRaised</c> with one line of JSON, a snapshot first, a comment as
+/// heartbeat every 15 s.
 /// </summary>
 public static class LiveApi
 {
@@ -41,7 +42,7 @@ public static class LiveApi
         var aborted = context.RequestAborted;
         try
         {
-            await WriteEvent(response, await live.SnapshotAsync(topic), json.Value.SerializerOptions, aborted);
+            await WriteEvent(response, new LiveEvent(LiveHub.RollupChanged, await live.SnapshotAsync(topic)), json.Value.SerializerOptions, aborted);
             while (!aborted.IsCancellationRequested)
             {
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(aborted);
@@ -73,9 +74,9 @@ public static class LiveApi
         return Results.Empty;
     }
 
-    private static async Task WriteEvent(HttpResponse response, RollupChangedMessage message, JsonSerializerOptions options, CancellationToken cancel)
+    private static async Task WriteEvent(HttpResponse response, LiveEvent live, JsonSerializerOptions options, CancellationToken cancel)
     {
-        await response.WriteAsync($"event: {LiveHub.RollupChanged}\ndata: {JsonSerializer.Serialize(message, options)}\n\n", cancel);
+        await response.WriteAsync($"event: {live.Name}\ndata: {JsonSerializer.Serialize(live.Data, live.Data.GetType(), options)}\n\n", cancel);
         await response.Body.FlushAsync(cancel);
     }
 }

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using AnalysisHub.Contracts;
 using AnalysisHub.Domain.Cells;
 using AnalysisHub.Domain.Geography;
+using AnalysisHub.Domain.Surveillance;
 using AnalysisHub.Domain.Time;
 using AnalysisHub.Server.Hosting;
 using Microsoft.AspNetCore.SignalR;
@@ -26,7 +27,7 @@ public sealed class LiveFeed : IHostedService, IRollupObserver
     {
         public LiveTopic Topic { get; } = topic;
         public HashSet<string> Connections { get; } = [];
-        public List<Channel<RollupChangedMessage>> SseClients { get; } = [];
+        public List<Channel<LiveEvent>> SseClients { get; } = [];
         public bool IsEmpty => Connections.Count == 0 && SseClients.Count == 0;
     }
 
@@ -104,15 +105,15 @@ public sealed class LiveFeed : IHostedService, IRollupObserver
     }
 
     /// <summary>Registers an SSE client; its reader ends when the client falls too far behind.</summary>
-    public async Task<ChannelReader<RollupChangedMessage>> AddSseClientAsync(LiveTopic topic)
+    public async Task<ChannelReader<LiveEvent>> AddSseClientAsync(LiveTopic topic)
     {
-        var channel = Channel.CreateBounded<RollupChangedMessage>(new BoundedChannelOptions(SseBuffer) { SingleReader = true });
+        var channel = Channel.CreateBounded<LiveEvent>(new BoundedChannelOptions(SseBuffer) { SingleReader = true });
         lock (_gate) State(topic).SseClients.Add(channel);
         await EnsureSubscribedAsync(topic);
         return channel.Reader;
     }
 
-    public void RemoveSseClient(LiveTopic topic, ChannelReader<RollupChangedMessage> reader)
+    public void RemoveSseClient(LiveTopic topic, ChannelReader<LiveEvent> reader)
     {
         lock (_gate)
         {
@@ -211,13 +212,35 @@ public sealed class LiveFeed : IHostedService, IRollupObserver
 
     private async Task PublishAsync(TopicState state, RollupChangedMessage message)
     {
-        List<Channel<RollupChangedMessage>> sse;
+        List<Channel<LiveEvent>> sse;
         lock (_gate) sse = [.. state.SseClients];
-        foreach (var client in sse)
-            if (!client.Writer.TryWrite(message))
-                client.Writer.TryComplete(new TimeoutException("client fell behind")); // it reconnects for a snapshot
+        Offer(sse, new LiveEvent(LiveHub.RollupChanged, message));
         // SignalR buffers per connection: a slow browser delays only itself.
         await _hub.Clients.Group(state.Topic.Key).SendAsync(LiveHub.RollupChanged, message);
+    }
+
+    /// <summary>Offers an alert to every topic on its footprint and feed whose category covers the alert's.</summary>
+    public async Task PublishAlertAsync(Alert alert)
+    {
+        List<TopicState> topics;
+        lock (_gate)
+            topics = _topics.Values.Where(t => t.Topic.Footprint.Id == alert.Footprint && t.Topic.Feed.Id == alert.Feed &&
+                                               (t.Topic.Category is null || t.Topic.Feed.FindCategory(alert.Category) is { } c &&
+                                                t.Topic.Categories.Contains(c.Index))).ToList();
+        foreach (var state in topics)
+        {
+            List<Channel<LiveEvent>> sse;
+            lock (_gate) sse = [.. state.SseClients];
+            Offer(sse, new LiveEvent(LiveHub.AlertRaised, alert));
+            await _hub.Clients.Group(state.Topic.Key).SendAsync(LiveHub.AlertRaised, alert);
+        }
+    }
+
+    private static void Offer(List<Channel<LiveEvent>> clients, LiveEvent live)
+    {
+        foreach (var client in clients)
+            if (!client.Writer.TryWrite(live))
+                client.Writer.TryComplete(new TimeoutException("client fell behind")); // it reconnects for a snapshot
     }
 
     private async Task<RollupChangedMessage> MessageAsync(LiveTopic topic, IReadOnlyCollection<int> days, IReadOnlyCollection<int> months, bool snapshot)

@@ -6,11 +6,13 @@ namespace AnalysisHub.Server.Live;
 
 /// <summary>
 /// SignalR hub at <c>/hubs/live</c>. Clients call <c>Subscribe(footprintId, feed, category?)</c> and receive
-/// <c>rollupChanged</c> messages; the first message after subscribing is a snapshot.
+/// <c>rollupChanged</c> messages (the first after subscribing is a snapshot) and <c>alertRaised</c> when an
+/// exceedance alert is raised for the footprint and feed.
 /// </summary>
 public sealed class LiveHub(LiveFeed feed, GeographyRegistry geography, FeedCatalog catalog) : Hub
 {
     public const string RollupChanged = "rollupChanged";
+    public const string AlertRaised = "alertRaised";
 
     public async Task Subscribe(string footprintId, string feedId, string? category = null)
     {

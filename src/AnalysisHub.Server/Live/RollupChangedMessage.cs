@@ -9,3 +9,6 @@ public sealed record RollupChangedMessage(
 
 /// <summary>One period's count; <c>granularity</c> is <c>day</c> or <c>month</c>.</summary>
 public sealed record LivePeriod(string Granularity, string Period, DateOnly Start, DateOnly End, long Count);
+
+/// <summary>One server-sent event: its name (<c>rollupChanged</c>, <c>alertRaised</c>) and its JSON payload.</summary>
+public sealed record LiveEvent(string Name, object Data);
