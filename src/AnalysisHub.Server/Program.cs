@@ -47,6 +47,7 @@ app.MapComparisonApi();
 app.MapExceedanceApi();
 app.MapProfileApi();
 app.MapPublicApi();
+app.MapBulletinApi();
 app.MapAlertApi();
 app.MapLiveApi();
 app.Run();

@@ -1,0 +1,189 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using static AnalysisHub.Server.Tests.HubApi;
+
+namespace AnalysisHub.Server.Tests;
+
+/// <summary>The weekly bulletin through the real server (records of 2011–2012 in Cwm Taf, used by no other test).</summary>
+[Collection(SharedHubCollection.Name)]
+public sealed class BulletinTests(SharedHub shared)
+{
+    private HttpClient Http => shared.Http;
+
+    private const string Path = "/api/v1/footprints/csp:cwm-taf/bulletin?week=2012-W27";
+
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static bool _ingested;
+
+    /// <summary>
+    /// 2012-W27 is Monday 2 July to Sunday 8 July 2012. Police violence: 6 in Rhondda Cynon Taf and 3 in Merthyr Tydfil
+    /// that week; 2, 4, 1 and 5 in the four weeks before (mean 3); 4 in 2011-W27 (the week holding 2012-07-02 − 364 days);
+    /// and 2 records known only to July 2012. ED assaults: 2 in Merthyr Tydfil that week.
+    /// </summary>
+    private async Task IngestOnce()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (_ingested) return;
+            var rows = new List<string>();
+            var week27 = new DateOnly(2012, 7, 2);
+            void Add(string prefix, int n, DateOnly day, string area, string time = "12:00:00")
+            {
+                for (var i = 0; i < n; i++)
+                    rows.Add(Record($"bul-{prefix}-{i}", $"{day:yyyy-MM-dd}T{time}Z", area, "violence-with-injury"));
+            }
+            Add("w27-rct", 6, week27.AddDays(2), "W06000016", "21:30:00"); // Wednesday 22:30 BST
+            Add("w27-mer", 3, week27.AddDays(4), "W06000024");
+            int[] before = [2, 4, 1, 5]; // W23, W24, W25, W26
+            for (var w = 0; w < before.Length; w++) Add($"w{23 + w}", before[w], week27.AddDays(7 * (w - 4) + 1), "W06000016");
+            Add("w27-2011", 4, new DateOnly(2011, 7, 6), "W06000016");
+            rows.Add("{\"id\":\"bul-month-1\",\"occurredAt\":\"2012-07\",\"precision\":\"month\",\"area\":\"W06000016\",\"category\":\"violence-with-injury\"}");
+            rows.Add("{\"id\":\"bul-month-2\",\"occurredAt\":\"2012-07\",\"precision\":\"month\",\"area\":\"W06000024\",\"category\":\"violence-with-injury\"}");
+            await Http.IngestNdjson("crime", [.. rows]);
+            await Http.IngestNdjson("ed-assaults",
+                Record("bul-ed-1", "2012-07-06T23:00:00Z", "W06000024", "means-body"),
+                Record("bul-ed-2", "2012-07-07T01:00:00Z", "W06000024", "means-body"));
+            await Http.EventuallyTotal(9 + 12 + 2, "csp:cwm-taf", "crime", "2012-01-01", "2012-12-31");
+            await Http.EventuallyTotal(4, "csp:cwm-taf", "crime", "2011-01-01", "2011-12-31");
+            await Http.EventuallyTotal(2, "csp:cwm-taf", "ed-assaults", "2012-01-01", "2012-12-31");
+            await Http.EventuallyTotal(9 + 12 + 2, "nation:wales", "crime", "2012-01-01", "2012-12-31");
+            _ingested = true;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private static JsonElement Measure(JsonElement body, string feed) =>
+        body.GetProperty("measures").EnumerateArray().Single(m => m.GetProperty("feed").GetString() == feed);
+
+    [Fact]
+    public async Task The_json_bulletin_has_the_weeks_figures()
+    {
+        await IngestOnce();
+        var body = await Http.GetJson(Path);
+        Assert.Equal("csp:cwm-taf", body.GetProperty("footprint").GetString());
+        Assert.Equal("2012-W27", body.GetProperty("week").GetString());
+        Assert.Equal("2012-07-02", body.GetProperty("start").GetString());
+        Assert.Equal("2012-07-08", body.GetProperty("end").GetString());
+        Assert.Equal(3, body.GetProperty("measures").GetArrayLength());
+
+        var police = Measure(body, "crime");
+        Assert.Equal("violence-against-the-person", police.GetProperty("category").GetString());
+        Assert.Equal(9, police.GetProperty("count").GetInt64());
+        Assert.Equal(3.0, police.GetProperty("previousFourWeeksMean").GetDouble(), 12);
+        Assert.Equal("2011-W27", police.GetProperty("sameWeekLastYearPeriod").GetString());
+        Assert.Equal(4, police.GetProperty("sameWeekLastYear").GetInt64());
+        Assert.Equal(9 / 296497.0 * 100_000, police.GetProperty("ratePer100k").GetDouble(), 9);
+        // Wales's week holds only these 9 records: Cwm Taf's 95% interval (exact Poisson) lies wholly above Wales's rate.
+        Assert.Equal(9, police.GetProperty("benchmarkCount").GetInt64());
+        Assert.Equal("higher", police.GetProperty("comparison").GetString());
+        Assert.Equal(2, police.GetProperty("excludedMonthPrecision").GetInt64());
+        // EARS C2 can test the week (history from 2011-W27); Farrington has one year of history, so it cannot.
+        Assert.NotEqual(JsonValueKind.Null, police.GetProperty("earsC2").GetProperty("alarm").ValueKind);
+        Assert.Equal(JsonValueKind.Null, police.GetProperty("farrington").GetProperty("alarm").ValueKind);
+        Assert.Equal(JsonValueKind.Null, police.GetProperty("farrington").GetProperty("expected").ValueKind);
+
+        var top = police.GetProperty("topMembers").EnumerateArray().ToList();
+        Assert.Equal(2, top.Count);
+        Assert.Equal("la:rhondda-cynon-taf", top[0].GetProperty("footprint").GetString());
+        Assert.Equal(6, top[0].GetProperty("count").GetInt64());
+        Assert.Equal(6 / 237658.0 * 100_000, top[0].GetProperty("ratePer100k").GetDouble(), 9);
+        Assert.Equal("la:merthyr-tydfil", top[1].GetProperty("footprint").GetString());
+        Assert.Equal(3, top[1].GetProperty("count").GetInt64());
+
+        // The profile covers July 2012; the six Wednesday 22:30 BST records are in their local hour.
+        var days = police.GetProperty("profile").GetProperty("days").EnumerateArray()
+            .ToDictionary(d => d.GetProperty("day").GetString()!, d => d.GetProperty("hours"));
+        Assert.Equal(6, days["wednesday"][22].GetInt64());
+        Assert.Equal("2012-07-01", police.GetProperty("profile").GetProperty("from").GetString());
+
+        var ed = Measure(body, "ed-assaults");
+        Assert.Equal(2, ed.GetProperty("count").GetInt64());
+        Assert.Equal("la:merthyr-tydfil", ed.GetProperty("topMembers")[0].GetProperty("footprint").GetString());
+        var ambulance = Measure(body, "ambulance-assaults");
+        Assert.Equal(0, ambulance.GetProperty("count").GetInt64());
+        Assert.Equal(JsonValueKind.Null, ambulance.GetProperty("earsC2").GetProperty("alarm").ValueKind);
+
+        var footnotes = body.GetProperty("footnotes").EnumerateArray().Select(f => f.GetString()!).ToList();
+        Assert.Contains(footnotes, f => f.Contains("Byar", StringComparison.Ordinal));
+        Assert.Contains(footnotes, f => f.Contains("Europe/London", StringComparison.Ordinal));
+        Assert.Contains(footnotes, f => f.Contains("minSigma 0.5", StringComparison.Ordinal));
+        Assert.Contains(footnotes, f => f.Contains("crime/violence-against-the-person: 2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Csv_is_chosen_by_format_or_by_accept()
+    {
+        await IngestOnce();
+        var byFormat = await Http.GetAsync(Path + "&format=csv");
+        Assert.Equal(HttpStatusCode.OK, byFormat.StatusCode);
+        Assert.Equal("text/csv", byFormat.Content.Headers.ContentType?.MediaType);
+        var lines = (await byFormat.Content.ReadAsStringAsync()).Split("\r\n");
+        Assert.StartsWith("footprint,name,week,feed,category,count,previousFourWeeksMean", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("csp:cwm-taf,Cwm Taf,2012-W27,crime,violence-against-the-person,9,3,2011-W27,4,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("csp:cwm-taf,2012-W27,crime,violence-against-the-person,1,la:rhondda-cynon-taf,Rhondda Cynon Taf,6,", StringComparison.Ordinal));
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, Path);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
+        var byAccept = await Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, byAccept.StatusCode);
+        Assert.Equal("text/csv", byAccept.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(await byFormat.Content.ReadAsStringAsync(), await byAccept.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_format_parameter_wins_over_accept()
+    {
+        await IngestOnce();
+        using var request = new HttpRequestMessage(HttpMethod.Get, Path + "&format=json");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
+        var response = await Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("2012-W27", json.RootElement.GetProperty("week").GetString());
+    }
+
+    [Fact]
+    public async Task The_html_bulletin_is_a_printable_page_naming_the_footprint_and_week()
+    {
+        await IngestOnce();
+        var response = await Http.GetAsync(Path + "&format=html");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.Contains("<title>Weekly violence bulletin: Cwm Taf, 2012-W27</title>", html, StringComparison.Ordinal);
+        Assert.Contains("@media print", html, StringComparison.Ordinal);
+        Assert.Contains("Rhondda Cynon Taf", html, StringComparison.Ordinal);
+        Assert.Contains("Europe/London", html, StringComparison.Ordinal);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, Path);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
+        var byAccept = await Http.SendAsync(request);
+        Assert.Equal("text/html", byAccept.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("week=2012-W60", "week")]
+    [InlineData("week=2012-27", "week")]
+    [InlineData("week=", "week")]
+    [InlineData("week=2012-W27&format=pdf", "format")]
+    public async Task A_bad_week_or_format_is_a_problem_naming_it(string query, string named)
+    {
+        var response = await Http.GetAsync($"/api/v1/footprints/csp:cwm-taf/bulletin?{query}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"\"parameter\":\"{named}\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_footprint_is_not_found()
+    {
+        var response = await Http.GetAsync("/api/v1/footprints/csp:atlantis/bulletin?week=2012-W27");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
