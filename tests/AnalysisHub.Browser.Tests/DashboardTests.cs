@@ -72,6 +72,9 @@ public sealed class DashboardTests(DashboardFixture fixture) : IAsyncLifetime
         await Expect(_page.Locator("#legend .swatch")).ToHaveCountAsync(7);
         await Expect(_page.Locator("footer")).ToContainTextAsync(
             "Contains public sector information licensed under the Open Government Licence v3.0.");
+        // The comparison table has rendered (22 authorities and Wales) before the screenshot.
+        await Expect(_page.Locator("#comparison-table tbody tr")).ToHaveCountAsync(23);
+        await Expect(_page.Locator("#alerts-panel")).ToBeVisibleAsync();
         await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("dashboard-la.png"), FullPage = true });
         AssertNoConsoleErrors();
     }
@@ -137,12 +140,65 @@ public sealed class DashboardTests(DashboardFixture fixture) : IAsyncLifetime
         AssertNoConsoleErrors();
     }
 
+    private async Task AssertComparisonRowsAsync(int footprints)
+    {
+        var rows = _page.Locator("#comparison-table tbody tr");
+        await Expect(rows).ToHaveCountAsync(footprints + 1);
+        // The last row is the benchmark, Wales, with no comparison of its own.
+        await Expect(rows.Last).ToHaveAttributeAsync("data-footprint", "nation:wales");
+        await Expect(rows.Last).ToHaveAttributeAsync("data-comparison", "benchmark");
+        var comparisons = await _page.Locator("#comparison-table tbody tr:not(.benchmark)")
+            .EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.comparison)");
+        Assert.Equal(footprints, comparisons.Length);
+        Assert.All(comparisons, c => Assert.Contains(c, new[] { "higher", "similar", "lower" }));
+        // Each comparison is written out as text, not only shown as a colour.
+        var texts = await _page.Locator("#comparison-table tbody tr:not(.benchmark) td:last-child")
+            .EvaluateAllAsync<string[]>("cells => cells.map(c => c.textContent.trim())");
+        Assert.All(texts, t => Assert.Matches("(Higher|Similar|Lower)$", t));
+    }
+
+    [Fact]
+    public async Task The_comparison_table_lists_every_footprint_of_the_kind_and_Wales()
+    {
+        var table = _page.Locator("#comparison-table");
+        await Expect(table.Locator("caption")).ToContainTextAsync("compared with Wales");
+        await Expect(table.Locator("thead th[scope='col']")).ToHaveCountAsync(5);
+        await AssertComparisonRowsAsync(22);
+        await Expect(table.Locator("tr[data-footprint='la:cardiff'] th[scope='row']")).ToHaveTextAsync("Cardiff");
+        // Cardiff is seeded with the most records per month.
+        await Expect(table.Locator("tr[data-footprint='la:cardiff']")).ToHaveAttributeAsync("data-comparison", "higher");
+
+        await _page.Locator("#kind").SelectOptionAsync("rpb");
+        await Expect(_page.Locator("body")).ToHaveAttributeAsync("data-ready", "true");
+        await AssertComparisonRowsAsync(7);
+        await Expect(table.Locator("tr[data-footprint='rpb:north-wales']")).ToHaveCountAsync(1);
+        AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task The_alerts_panel_shows_alerts_or_its_empty_state()
+    {
+        var panel = _page.Locator("#alerts-panel");
+        await Expect(panel).ToBeVisibleAsync();
+        await Expect(panel.Locator("h2")).ToHaveTextAsync("Alerts");
+        await Expect(panel.Locator("#alerts-list")).ToHaveAttributeAsync("aria-live", "polite");
+        var items = await panel.Locator("#alerts-list li").CountAsync();
+        Assert.InRange(items, 0, 10);
+        if (items == 0)
+            await Expect(panel.Locator("#alerts-empty")).ToHaveTextAsync("No alerts");
+        else
+            await Expect(panel.Locator("#alerts-empty")).ToBeHiddenAsync();
+        await Expect(_page.Locator("#message")).ToBeHiddenAsync();
+        AssertNoConsoleErrors();
+    }
+
     [Fact]
     public async Task The_language_toggle_shows_Welsh_names()
     {
         await _page.Locator("label[for='lang-cy']").ClickAsync();
         await Expect(_page.Locator("#map g.footprint[data-id='la:isle-of-anglesey']"))
             .ToHaveAttributeAsync("aria-label", new Regex("^Ynys Môn: "));
+        await Expect(_page.Locator("#comparison-table tr[data-footprint='la:isle-of-anglesey'] th")).ToHaveTextAsync("Ynys Môn");
         await _page.Locator("label[for='lang-en']").ClickAsync();
         await Expect(_page.Locator("#map g.footprint[data-id='la:isle-of-anglesey']"))
             .ToHaveAttributeAsync("aria-label", new Regex("^Isle of Anglesey: "));

@@ -25,6 +25,15 @@ const state = {
   series: null, // the selected footprint's series response
   dayCounts: new Map(), // day → count, from the live feed of the selected footprint
   generation: 0,
+  comparison: null, // the /compare rows of the current kind, feed, category and period
+  alerts: [], // newest first
+};
+
+const ALERTS_SHOWN = 10;
+const COMPARISON = {
+  higher: { text: "Higher", icon: "\u25B2" },
+  similar: { text: "Similar", icon: "\u25CF" },
+  lower: { text: "Lower", icon: "\u25BC" },
 };
 
 // ---- helpers ------------------------------------------------------------------------------------------
@@ -181,6 +190,136 @@ async function refreshMap() {
   }
 }
 
+// ---- comparison with Wales ----------------------------------------------------------------------------
+
+function compareUrl() {
+  const q = new URLSearchParams({ kind: state.kind, feed: state.feed });
+  if (state.category) q.set("category", state.category);
+  q.set("from", state.from);
+  q.set("to", state.to);
+  return `/api/v1/compare?${q}`;
+}
+
+function formatCount(n) {
+  return Number.isFinite(n) ? n.toLocaleString("en-GB") : "–";
+}
+
+function renderComparison() {
+  const table = $("comparison-table");
+  if (!table) return;
+  const feed = state.feeds.find((f) => f.id === state.feed);
+  const kindLabel = $("kind").selectedOptions[0]?.textContent ?? state.kind;
+  $("comparison-caption").textContent = `${kindLabel}: ${feed?.name ?? state.feed}` +
+    `${state.category ? ` — ${state.category}` : ""}, ${state.from} to ${state.to}, compared with Wales (95% interval)`;
+  const rows = state.comparison ?? [];
+  table.tBodies[0].replaceChildren(...rows.map((r) => {
+    const tr = document.createElement("tr");
+    tr.dataset.footprint = r.footprint;
+    tr.dataset.comparison = r.comparison ?? "benchmark";
+    if (r.isBenchmark) tr.className = "benchmark";
+    const th = document.createElement("th");
+    th.scope = "row";
+    th.textContent = state.footprints.has(r.footprint) ? nameOf(r.footprint) : r.name;
+    tr.append(th);
+    const ci = Array.isArray(r.ci95) ? `${formatRate(r.ci95[0])} – ${formatRate(r.ci95[1])}` : "–";
+    for (const text of [formatCount(r.count), formatRate(r.ratePer100k), ci]) {
+      const td = document.createElement("td");
+      td.textContent = text;
+      tr.append(td);
+    }
+    const td = document.createElement("td");
+    const c = COMPARISON[r.comparison];
+    if (c) {
+      const badge = document.createElement("span");
+      badge.className = `cmp cmp-${r.comparison}`;
+      const icon = document.createElement("span");
+      icon.className = "cmp-icon";
+      icon.setAttribute("aria-hidden", "true");
+      icon.textContent = c.icon;
+      badge.append(icon, document.createTextNode(c.text));
+      td.append(badge);
+    } else {
+      td.className = "cmp-none";
+      td.textContent = r.isBenchmark ? "Benchmark" : "–";
+    }
+    tr.append(td);
+    return tr;
+  }));
+}
+
+async function refreshComparison() {
+  if (!periodValid() || !state.feed) return;
+  const generation = state.generation;
+  try {
+    const body = await getJson(compareUrl());
+    if (generation !== state.generation) return;
+    state.comparison = body.rows ?? [];
+    renderComparison();
+  } catch (e) {
+    if (generation === state.generation) showMessage(`Could not load the comparison: ${e.message}`);
+  }
+}
+
+// ---- alerts -------------------------------------------------------------------------------------------
+
+function alertKey(a) {
+  return [a.footprint, a.feed, a.category ?? "", a.period, a.method].join("|");
+}
+
+function formatNumber(x, digits = 1) {
+  return Number.isFinite(x) ? x.toLocaleString("en-GB", { maximumFractionDigits: digits }) : "–";
+}
+
+function alertItem(a, isNew) {
+  const li = document.createElement("li");
+  li.dataset.footprint = a.footprint;
+  if (isNew) li.className = "new";
+  const measure = (a.category ?? "all").replace(/-/g, " ");
+  const title = document.createElement("span");
+  title.className = "alert-title";
+  title.textContent = `${nameOf(a.footprint)} — ${measure}, week ${a.period}`;
+  const detail = document.createElement("span");
+  detail.className = "alert-detail";
+  detail.textContent = `: ${formatCount(a.count)} against a threshold of ${formatNumber(a.threshold)} ` +
+    `(expected ${formatNumber(a.expected)}), method ${a.method}`;
+  const meta = document.createElement("div");
+  meta.className = "alert-meta";
+  const raised = a.raisedAt ? new Date(a.raisedAt) : null;
+  meta.textContent = `${a.feed}` + (raised && !Number.isNaN(raised.getTime())
+    ? ` · raised ${raised.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}` : "");
+  li.append(title, detail, meta);
+  return li;
+}
+
+const newAlertKeys = new Set();
+function renderAlerts() {
+  const list = $("alerts-list");
+  if (!list) return;
+  const shown = state.alerts.slice(0, ALERTS_SHOWN);
+  list.replaceChildren(...shown.map((a) => alertItem(a, newAlertKeys.has(alertKey(a)))));
+  $("alerts-empty").hidden = shown.length > 0;
+}
+
+async function loadAlerts() {
+  try {
+    const alerts = await getJson("/api/v1/alerts");
+    const known = new Set(state.alerts.map(alertKey));
+    // Keep any that arrived live while loading, then the stored ones, newest first.
+    state.alerts = [...state.alerts, ...(Array.isArray(alerts) ? alerts : []).filter((a) => !known.has(alertKey(a)))];
+  } catch (e) {
+    showMessage(`Could not load the alerts: ${e.message}`);
+  }
+  renderAlerts();
+}
+
+function onAlertRaised(alert) {
+  if (!alert || typeof alert !== "object") return;
+  const key = alertKey(alert);
+  state.alerts = [alert, ...state.alerts.filter((a) => alertKey(a) !== key)].slice(0, 100);
+  newAlertKeys.add(key);
+  renderAlerts();
+}
+
 let mapTimer = null;
 let lastMapRefresh = 0;
 /** Refreshes the map (and re-reads the selected series) at most once per second. */
@@ -190,7 +329,7 @@ function scheduleRefresh() {
   mapTimer = setTimeout(async () => {
     mapTimer = null;
     lastMapRefresh = Date.now();
-    await Promise.all([refreshMap(), refreshSelected()]);
+    await Promise.all([refreshMap(), refreshSelected(), refreshComparison()]);
   }, wait);
 }
 
@@ -308,6 +447,7 @@ async function connect() {
     .configureLogging(signalR.LogLevel.None)
     .build();
   connection.on("rollupChanged", onRollupChanged);
+  connection.on("alertRaised", onAlertRaised);
   connection.onreconnecting(() => setConnection("Reconnecting…", "down"));
   connection.onreconnected(async () => {
     setConnection("Live", "live");
@@ -331,10 +471,12 @@ async function reload({ redraw = false } = {}) {
   showMessage(periodValid() ? "" : "Choose a period whose start is on or before its end.");
   state.generation++;
   state.values = new Map();
+  state.comparison = null;
   if (redraw) drawMap(); else paintMap();
   renderSelected();
+  renderComparison();
   if (!periodValid()) return;
-  await busy(Promise.all([refreshMap(), refreshSelected().then(subscribe)]));
+  await busy(Promise.all([refreshMap(), refreshComparison(), refreshSelected().then(subscribe)]));
 }
 
 async function main() {
@@ -368,12 +510,14 @@ async function main() {
       document.querySelector("main").lang = state.lang;
       paintMap();
       renderSelected();
+      renderComparison();
+      renderAlerts();
     });
   $("select-wales").addEventListener("click", () => select(NATION));
   $("controls").addEventListener("submit", (e) => e.preventDefault());
 
   drawMap();
-  await busy(Promise.all([reload(), connect()]));
+  await busy(Promise.all([reload(), connect(), loadAlerts()]));
 }
 
 busy(main()).catch((e) => showMessage(`The dashboard could not start: ${e.message}`));
