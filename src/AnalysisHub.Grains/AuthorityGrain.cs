@@ -19,9 +19,8 @@ public sealed class AuthorityGrain(
     IChangeLog changeLog,
     GeographyRegistry geography,
     IOptions<RollupOptions> options,
-    ILogger<AuthorityGrain> logger) : Grain, IAuthorityGrain
+    ILogger<AuthorityGrain> logger) : RollupGrain, IAuthorityGrain
 {
-    private readonly CellTable _cells = new();
     private readonly RollupOptions _options = options.Value;
     private readonly Guid _epoch = Guid.NewGuid();
     private Footprint _footprint = null!;
@@ -36,7 +35,6 @@ public sealed class AuthorityGrain(
     private Dictionary<CellKey, long> _pending = [];
     private long _flushSequence;
     private readonly HashSet<string> _needsResync = [];
-    private RollupSubscribers _subscribers = null!;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -44,12 +42,12 @@ public sealed class AuthorityGrain(
             ? f
             : throw new ArgumentException($"'{this.GetPrimaryKeyString()}' is not a local authority");
         _code = _footprint.Code!;
-        _subscribers = new RollupSubscribers(_footprint.Id, TimeProvider.System);
+        StartListening(_footprint.Id);
         _containing = geography.RollupTargets(_footprint.Id).Select(id => GrainFactory.GetGrain<IFootprintGrain>(id)).ToList();
 
         if (checkpoint.RecordExists && checkpoint.State.Fingerprint == changeLog.Fingerprint)
         {
-            foreach (var (key, value) in CellCodec.Decode(checkpoint.State.Cells)) _cells.Add(key, value);
+            foreach (var (key, value) in CellCodec.Decode(checkpoint.State.Cells)) Cells.Add(key, value);
             _applied = _checkpointed = checkpoint.State.Sequence;
             CatchUp();
         }
@@ -57,11 +55,11 @@ public sealed class AuthorityGrain(
         {
             // No checkpoint, or one made under another vocabulary or geography: recount from the records.
             var (sequence, cells) = changeLog.Rebuild(_code);
-            foreach (var (key, value) in cells.NonZeroCells()) _cells.Add(key, value);
+            foreach (var (key, value) in cells.NonZeroCells()) Cells.Add(key, value);
             _applied = sequence;
             _checkpointed = -1;
         }
-        logger.LogInformation("Authority {Authority} active at change {Sequence} with {Cells} cells", _footprint.Id, _applied, _cells.Count);
+        logger.LogInformation("Authority {Authority} active at change {Sequence} with {Cells} cells", _footprint.Id, _applied, Cells.Count);
 
         // Interleaving flush: a push awaits footprints, and ledger changes arriving meanwhile must not wait.
         this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(_options.FlushInterval, _options.FlushInterval)
@@ -93,7 +91,7 @@ public sealed class AuthorityGrain(
     public Task<CellSnapshot> GetSnapshot()
     {
         // Footprints are told about changes at flush time, so the snapshot is the cells minus what is pending.
-        var flushed = _cells.NonZeroCells().ToDictionary(kv => kv.Key, kv => kv.Value);
+        var flushed = Cells.NonZeroCells().ToDictionary(kv => kv.Key, kv => kv.Value);
         foreach (var (key, delta) in _pending) flushed[key] = flushed.GetValueOrDefault(key) - delta;
         var nonZero = flushed.Where(kv => kv.Value != 0).ToList();
         return Task.FromResult(new CellSnapshot(_epoch, _flushSequence, CellCodec.Encode(nonZero)));
@@ -101,38 +99,12 @@ public sealed class AuthorityGrain(
 
     public Task<long> GetAppliedSequence() => Task.FromResult(_applied);
 
-    public Task Subscribe(IRollupObserver observer)
-    {
-        _subscribers.Add(observer);
-        return Task.CompletedTask;
-    }
-
-    public Task Unsubscribe(IRollupObserver observer)
-    {
-        _subscribers.Remove(observer);
-        return Task.CompletedTask;
-    }
-
-    public Task<int> GetCellCount() => Task.FromResult(_cells.Count);
-
-    public Task<long[]> GetHourOfWeekProfile(int feed, int[] categories, int firstMonth, int lastMonth)
-    {
-        var profile = new long[168];
-        _cells.SumHourOfWeek(feed, categories, 0, firstMonth, lastMonth, profile);
-        return Task.FromResult(profile);
-    }
-
-    public Task<SeriesResponse> GetSeries(SeriesRequest request) =>
-        Task.FromResult(SeriesResponse.From(SeriesCalculator.Calculate(_cells, request.ToQuery())));
-
-    /// <summary>Applies changes up to and including <paramref name="sequence"/>.</summary>
     private void Apply(long sequence, byte[] cells)
     {
         foreach (var (key, delta) in CellCodec.Decode(cells))
         {
-            _cells.Add(key, delta);
+            AddToCell(key, delta);
             _pending[key] = _pending.GetValueOrDefault(key) + delta;
-            _subscribers.Changed(key);
         }
         _applied = sequence;
     }
@@ -150,7 +122,7 @@ public sealed class AuthorityGrain(
 
     private async Task FlushAsync()
     {
-        _subscribers.Notify();
+        Subscribers.Notify();
         var resync = _needsResync.ToList();
         _needsResync.Clear();
         foreach (var id in resync)
@@ -192,7 +164,7 @@ public sealed class AuthorityGrain(
             {
                 Fingerprint = changeLog.Fingerprint,
                 Sequence = sequence,
-                Cells = CellCodec.Encode(_cells.NonZeroCells().ToList()),
+                Cells = CellCodec.Encode(Cells.NonZeroCells().ToList()),
             };
             await checkpoint.WriteStateAsync();
             _checkpointed = sequence;

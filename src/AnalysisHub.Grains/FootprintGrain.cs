@@ -13,11 +13,9 @@ namespace AnalysisHub.Grains;
 /// member's new activation makes the footprint rebuild itself from every member's snapshot.
 /// </summary>
 public sealed class FootprintGrain(GeographyRegistry geography, IOptions<RollupOptions> options, ILogger<FootprintGrain> logger)
-    : Grain, IFootprintGrain
+    : RollupGrain, IFootprintGrain
 {
-    private RollupSubscribers _subscribers = null!;
     private IGrainTimer? _notifyTimer;
-    private readonly CellTable _cells = new();
     private readonly Dictionary<string, (Guid Epoch, long Sequence)> _members = [];
     private Footprint _footprint = null!;
 
@@ -27,7 +25,7 @@ public sealed class FootprintGrain(GeographyRegistry geography, IOptions<RollupO
         _footprint = geography.Find(key) is { } f && f.Members.Count > 1 && f.RollupId == f.Id
             ? f
             : throw new ArgumentException($"'{key}' is not the rollup of a multi-authority footprint");
-        _subscribers = new RollupSubscribers(_footprint.Id, TimeProvider.System);
+        StartListening(_footprint.Id);
         return Resync();
     }
 
@@ -35,15 +33,15 @@ public sealed class FootprintGrain(GeographyRegistry geography, IOptions<RollupO
     {
         var snapshots = await Task.WhenAll(_footprint.Members.Select(async m =>
             (Member: m, Snapshot: await GrainFactory.GetGrain<IAuthorityGrain>(m).GetSnapshot())));
-        _cells.Clear();
+        Cells.Clear();
         _members.Clear();
         foreach (var (member, snapshot) in snapshots)
         {
-            foreach (var (key, value) in CellCodec.Decode(snapshot.Cells)) _cells.Add(key, value);
+            foreach (var (key, value) in CellCodec.Decode(snapshot.Cells)) Cells.Add(key, value);
             _members[member] = (snapshot.Epoch, snapshot.FlushSequence);
         }
-        _subscribers?.Reset();
-        logger.LogDebug("Footprint {Footprint} rebuilt from {Members} members: {Cells} cells", _footprint.Id, snapshots.Length, _cells.Count);
+        Subscribers?.Reset();
+        logger.LogDebug("Footprint {Footprint} rebuilt from {Members} members: {Cells} cells", _footprint.Id, snapshots.Length, Cells.Count);
     }
 
     public Task ApplyMemberChanges(string memberId, Guid epoch, long flushSequence, byte[] deltas)
@@ -52,42 +50,19 @@ public sealed class FootprintGrain(GeographyRegistry geography, IOptions<RollupO
             throw new ArgumentException($"'{memberId}' is not a member of {_footprint.Id}");
         if (known.Epoch == epoch && flushSequence <= known.Sequence) return Task.CompletedTask; // a repeat
         if (known.Epoch != epoch || flushSequence != known.Sequence + 1) return Resync(); // missed flushes
-        foreach (var (key, delta) in CellCodec.Decode(deltas))
-        {
-            _cells.Add(key, delta);
-            _subscribers.Changed(key);
-        }
+        foreach (var (key, delta) in CellCodec.Decode(deltas)) AddToCell(key, delta);
         _members[memberId] = (epoch, flushSequence);
         return Task.CompletedTask;
     }
 
-    public Task<int> GetCellCount() => Task.FromResult(_cells.Count);
-
-    public Task Subscribe(IRollupObserver observer)
+    public override Task Subscribe(IRollupObserver observer)
     {
-        _subscribers.Add(observer);
         // Notifications run on a timer only while someone listens.
         _notifyTimer ??= this.RegisterGrainTimer(() =>
         {
-            _subscribers.Notify();
+            Subscribers.Notify();
             return Task.CompletedTask;
         }, new GrainTimerCreationOptions(options.Value.FlushInterval, options.Value.FlushInterval) { Interleave = true });
-        return Task.CompletedTask;
+        return base.Subscribe(observer);
     }
-
-    public Task Unsubscribe(IRollupObserver observer)
-    {
-        _subscribers.Remove(observer);
-        return Task.CompletedTask;
-    }
-
-    public Task<long[]> GetHourOfWeekProfile(int feed, int[] categories, int firstMonth, int lastMonth)
-    {
-        var profile = new long[168];
-        _cells.SumHourOfWeek(feed, categories, 0, firstMonth, lastMonth, profile);
-        return Task.FromResult(profile);
-    }
-
-    public Task<SeriesResponse> GetSeries(SeriesRequest request) =>
-        Task.FromResult(SeriesResponse.From(SeriesCalculator.Calculate(_cells, request.ToQuery())));
 }

@@ -7,7 +7,7 @@ namespace AnalysisHub.Grains;
 /// The web nodes listening to one rollup grain, and what changed since they were last told. Changes are
 /// gathered as cells are applied and sent in one notification per interval, never one per record.
 /// </summary>
-internal sealed class RollupSubscribers(string rollupId, TimeProvider clock)
+public sealed class RollupSubscribers(string rollupId, TimeProvider clock)
 {
     /// <summary>A subscription not renewed within this time lapses (its node may be gone).</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(3);

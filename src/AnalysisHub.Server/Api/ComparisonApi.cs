@@ -1,9 +1,4 @@
-using AnalysisHub.Contracts;
 using AnalysisHub.Domain.Geography;
-using AnalysisHub.Domain.Time;
-using AnalysisHub.Domain.Vocabulary;
-using AnalysisHub.Server.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace AnalysisHub.Server.Api;
 
@@ -23,33 +18,25 @@ public static class ComparisonApi
         return app;
     }
 
-    private static Task<IResult> Compare(string? kind, string? feed, string? category, string[]? flag, string? from, string? to,
-        string? benchmark, GeographyRegistry geography, FeedCatalog catalog, IGrainFactory grains, TimeProvider clock, IOptions<HubOptions> options)
+    private static async Task<IResult> Compare(string? kind, [AsParameters] ComparisonParameters query)
     {
-        if (string.IsNullOrEmpty(kind) || !geography.OfKind(kind).Any())
-            return Task.FromResult(Problems.BadParameter("kind", kind,
-                $"one of {string.Join(", ", geography.Footprints.Select(f => f.Kind).Distinct())} is required"));
-        return Rows(geography.OfKind(kind).ToList(), kind, null, feed, category, flag, from, to, benchmark, geography, catalog, grains, clock, options.Value);
+        if (query.FootprintsOfKind(kind, out var footprints) is { } problem) return problem;
+        return await Rows(footprints, kind, null, query);
     }
 
-    private static Task<IResult> Members(string id, string? feed, string? category, string[]? flag, string? from, string? to,
-        string? benchmark, GeographyRegistry geography, FeedCatalog catalog, IGrainFactory grains, TimeProvider clock, IOptions<HubOptions> options)
+    private static async Task<IResult> Members(string id, [AsParameters] ComparisonParameters query)
     {
-        if (geography.Find(id) is not { } footprint) return Task.FromResult(Problems.FootprintNotFound(id));
-        var members = footprint.Members.Select(m => geography.Find(m)!).ToList();
-        return Rows(members, null, footprint.Id, feed, category, flag, from, to, benchmark, geography, catalog, grains, clock, options.Value);
+        if (query.Geography.Find(id) is not { } footprint) return Problems.FootprintNotFound(id);
+        return await Rows(footprint.Members.Select(m => query.Geography.Find(m)!).ToList(), null, footprint.Id, query);
     }
 
-    private static async Task<IResult> Rows(IReadOnlyList<Footprint> footprints, string? kind, string? parent, string? feed, string? category,
-        string[]? flag, string? from, string? to, string? benchmarkId, GeographyRegistry geography, FeedCatalog catalog,
-        IGrainFactory grains, TimeProvider clock, HubOptions options)
+    private static async Task<IResult> Rows(IReadOnlyList<Footprint> footprints, string? kind, string? parent, ComparisonParameters query)
     {
-        var question = await ComparisonQuestion.AskAsync(footprints, feed, category, flag, from, to, benchmarkId, geography, catalog, grains, clock, options);
+        var question = await query.AskAsync(footprints);
         if (question.Problem is { } problem) return problem;
         var benchmarkRow = ComparisonRow.For(question.Benchmark!, question.BenchmarkCount, benchmarkRate: null);
         var rows = footprints.Select((f, i) => ComparisonRow.For(f, question.Counts[i], benchmarkRow.RatePer100k)).Append(benchmarkRow).ToList();
-        var range = question.Range;
-        return TypedResults.Ok(new ComparisonBody(kind, parent, feed!, category, flag ?? [], range.From, range.To, question.Benchmark!.Id,
-            geography.PopulationSource, ComparisonQuestion.Method, rows));
+        return TypedResults.Ok(new ComparisonBody(kind, parent, query.Feed!, query.Category, query.Flag ?? [], question.Range.From, question.Range.To,
+            question.Benchmark!.Id, query.Geography.PopulationSource, ComparisonQuestion.Method, rows));
     }
 }

@@ -1,8 +1,5 @@
 using AnalysisHub.Domain.Geography;
 using AnalysisHub.Domain.Statistics;
-using AnalysisHub.Domain.Vocabulary;
-using AnalysisHub.Server.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace AnalysisHub.Server.Api;
 
@@ -24,29 +21,22 @@ public static class PublicApi
         return app;
     }
 
-    private static Task<IResult> Compare(string? kind, string? feed, string? category, string[]? flag, string? from, string? to,
-        string? benchmark, GeographyRegistry geography, FeedCatalog catalog, IGrainFactory grains, TimeProvider clock, IOptions<HubOptions> options)
+    private static async Task<IResult> Compare(string? kind, [AsParameters] ComparisonParameters query)
     {
-        if (string.IsNullOrEmpty(kind) || !geography.OfKind(kind).Any())
-            return Task.FromResult(Problems.BadParameter("kind", kind,
-                $"one of {string.Join(", ", geography.Footprints.Select(f => f.Kind).Distinct())} is required"));
-        return Rows(geography.OfKind(kind).ToList(), feed, category, flag, from, to, benchmark, geography, catalog, grains, clock, options.Value);
+        if (query.FootprintsOfKind(kind, out var footprints) is { } problem) return problem;
+        return await Rows(footprints, query);
     }
 
-    private static Task<IResult> Members(string id, string? feed, string? category, string[]? flag, string? from, string? to,
-        string? benchmark, GeographyRegistry geography, FeedCatalog catalog, IGrainFactory grains, TimeProvider clock, IOptions<HubOptions> options)
+    private static async Task<IResult> Members(string id, [AsParameters] ComparisonParameters query)
     {
-        if (geography.Find(id) is not { } footprint) return Task.FromResult(Problems.FootprintNotFound(id));
+        if (query.Geography.Find(id) is not { } footprint) return Problems.FootprintNotFound(id);
         // The footprint's own row is shown beside its members, so its total is a sum the suppression must cover.
-        var shown = footprint.Members.Select(m => geography.Find(m)!).Prepend(footprint).Distinct().ToList();
-        return Rows(shown, feed, category, flag, from, to, benchmark, geography, catalog, grains, clock, options.Value);
+        return await Rows(footprint.Members.Select(m => query.Geography.Find(m)!).Prepend(footprint).Distinct().ToList(), query);
     }
 
-    private static async Task<IResult> Rows(IReadOnlyList<Footprint> footprints, string? feed, string? category, string[]? flag,
-        string? from, string? to, string? benchmarkId, GeographyRegistry geography, FeedCatalog catalog, IGrainFactory grains,
-        TimeProvider clock, HubOptions options)
+    private static async Task<IResult> Rows(IReadOnlyList<Footprint> footprints, ComparisonParameters query)
     {
-        var question = await ComparisonQuestion.AskAsync(footprints, feed, category, flag, from, to, benchmarkId, geography, catalog, grains, clock, options);
+        var question = await query.AskAsync(footprints);
         if (question.Problem is { } problem) return problem;
 
         var shown = footprints.Append(question.Benchmark!).ToList();
@@ -64,7 +54,7 @@ public static class PublicApi
             return new PublicRow(f.Id, f.Kind, f.Name, disclosed[i].Value is { } v ? v : DisclosureControl.SuppressedText,
                 disclosed[i].Suppressed, f.Population, rate.Rate, Pair(rate.Ci95), Pair(rate.Ci998), comparison, rate.Unreliable, isBenchmark);
         }).ToList();
-        return TypedResults.Ok(new PublicBody(feed!, category, flag ?? [], question.Range.From, question.Range.To, question.Benchmark!.Id,
+        return TypedResults.Ok(new PublicBody(query.Feed!, query.Category, query.Flag ?? [], question.Range.From, question.Range.To, question.Benchmark!.Id,
             ComparisonQuestion.Method,
             "Counts of 1 to 4 are shown as \"<5\" and their rates withheld; further counts are withheld where a shown total would otherwise reveal them. Rates from fewer than 10 events are marked unreliable.",
             rows));
