@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace AnalysisHub.Browser.Tests;
+namespace AnalysisHub.Testing;
 
 /// <summary>
 /// The real server as a separate process (the built AnalysisHub.Server.dll) on free ports with a data folder
