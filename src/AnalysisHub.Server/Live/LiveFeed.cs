@@ -28,6 +28,9 @@ public sealed class LiveFeed : IHostedService, IRollupObserver
         public LiveTopic Topic { get; } = topic;
         public HashSet<string> Connections { get; } = [];
         public List<Channel<LiveEvent>> SseClients { get; } = [];
+
+        /// <summary>The topic's last SignalR group send: the next one follows it, so messages keep their order.</summary>
+        public Task LastSend { get; set; } = Task.CompletedTask;
         public bool IsEmpty => Connections.Count == 0 && SseClients.Count == 0;
     }
 
@@ -200,7 +203,7 @@ public sealed class LiveFeed : IHostedService, IRollupObserver
                     var message = change.Reset
                         ? await SnapshotAsync(state.Topic)
                         : await MessageAsync(state.Topic, change.Days, months, snapshot: false);
-                    await PublishAsync(state, message);
+                    Publish(state, message);
                 }
                 catch (Exception e)
                 {
@@ -210,17 +213,16 @@ public sealed class LiveFeed : IHostedService, IRollupObserver
         }
     }
 
-    private async Task PublishAsync(TopicState state, RollupChangedMessage message)
+    private void Publish(TopicState state, RollupChangedMessage message)
     {
         List<Channel<LiveEvent>> sse;
         lock (_gate) sse = [.. state.SseClients];
         Offer(sse, new LiveEvent(LiveHub.RollupChanged, message));
-        // SignalR buffers per connection: a slow browser delays only itself.
-        await _hub.Clients.Group(state.Topic.Key).SendAsync(LiveHub.RollupChanged, message);
+        SendToGroup(state, LiveHub.RollupChanged, message);
     }
 
     /// <summary>Offers an alert to every topic on its footprint and feed whose category covers the alert's.</summary>
-    public async Task PublishAlertAsync(Alert alert)
+    public void PublishAlert(Alert alert)
     {
         List<TopicState> topics;
         lock (_gate)
@@ -232,8 +234,28 @@ public sealed class LiveFeed : IHostedService, IRollupObserver
             List<Channel<LiveEvent>> sse;
             lock (_gate) sse = [.. state.SseClients];
             Offer(sse, new LiveEvent(LiveHub.AlertRaised, alert));
-            await _hub.Clients.Group(state.Topic.Key).SendAsync(LiveHub.AlertRaised, alert);
+            SendToGroup(state, LiveHub.AlertRaised, alert);
         }
+    }
+
+    /// <summary>
+    /// Sends to the topic's SignalR group without holding up this loop: a group send waits for the slowest
+    /// connection's buffer, so it must only ever delay that topic's next send, never other topics or the grains.
+    /// </summary>
+    private void SendToGroup(TopicState state, string method, object message)
+    {
+        lock (_gate)
+            state.LastSend = state.LastSend.ContinueWith(async _ =>
+            {
+                try
+                {
+                    await _hub.Clients.Group(state.Topic.Key).SendAsync(method, message);
+                }
+                catch (Exception e)
+                {
+                    _logger.LogWarning(e, "Sending {Method} to {Topic} failed", method, state.Topic.Key);
+                }
+            }, TaskScheduler.Default).Unwrap();
     }
 
     private static void Offer(List<Channel<LiveEvent>> clients, LiveEvent live)

@@ -62,7 +62,7 @@ internal sealed class AlertMonitor(
                     if (!store.TryAdd(alert)) continue;
                     logger.LogInformation("Alert: {Footprint} {Feed}/{Category} week {Week}: {Count} above {Threshold:0.#} ({Method})",
                         alert.Footprint, alert.Feed, alert.Category, alert.Period, alert.Count, alert.Threshold, alert.Method);
-                    await live.PublishAlertAsync(alert);
+                    live.PublishAlert(alert);
                 }
             }
         }
