@@ -53,14 +53,13 @@ public sealed class SqliteRecordLedger : IRecordLedger, IDisposable
             using var tx = _writer.BeginTransaction();
             ApplyPendingTrims(tx);
             using var statements = new RowStatements(_writer, tx);
-            var deltas = new Dictionary<int, Dictionary<CellKey, long>>();
+            var deltas = new CellDeltas();
             var counts = new List<IngestCounts>(batches.Count);
-            Span<CellKey> cells = stackalloc CellKey[RecordEntry.MaxCells];
             var rows = batches.SelectMany(b => b).ToArray();
             var outcomes = new RecordOutcome[rows.Length];
             var inserted = InsertNewIdentities(rows, statements);
             for (var i = 0; i < rows.Length; i++)
-                outcomes[i] = Apply(rows[i], inserted[i], statements, deltas, cells);
+                outcomes[i] = Apply(rows[i], inserted[i], statements, deltas);
             var offset = 0;
             foreach (var batch in batches)
             {
@@ -100,12 +99,12 @@ public sealed class SqliteRecordLedger : IRecordLedger, IDisposable
     }
 
     private RecordOutcome Apply(in IncomingRecord record, bool inserted, RowStatements statements,
-        Dictionary<int, Dictionary<CellKey, long>> deltas, Span<CellKey> cells)
+        CellDeltas deltas)
     {
         var arriving = record.Entry;
         if (inserted)
         {
-            AddCells(arriving, +1, deltas, cells);
+            deltas.Add(arriving, +1);
             return arriving.Status == RecordStatus.Cancelled ? RecordOutcome.Cancelled : RecordOutcome.Accepted;
         }
         var feed = _vocabulary.FeedSlug(arriving.Feed);
@@ -115,20 +114,12 @@ public sealed class SqliteRecordLedger : IRecordLedger, IDisposable
         if (replaces)
         {
             statements.Replace(feed, record.Id, arriving, _vocabulary);
-            if (current is { } old) AddCells(old, -1, deltas, cells);
-            AddCells(arriving, +1, deltas, cells);
+            if (current is { } old) deltas.Add(old, -1);
+            deltas.Add(arriving, +1);
         }
         return outcome;
     }
 
-    private static void AddCells(in RecordEntry entry, long sign, Dictionary<int, Dictionary<CellKey, long>> deltas, Span<CellKey> cells)
-    {
-        var n = entry.GetCells(cells);
-        if (n == 0) return;
-        if (!deltas.TryGetValue(entry.Authority, out var forAuthority)) deltas[entry.Authority] = forAuthority = [];
-        for (var i = 0; i < n; i++)
-            forAuthority[cells[i]] = forAuthority.GetValueOrDefault(cells[i]) + sign;
-    }
 
     private List<AuthorityChanges> AppendChanges(Dictionary<int, Dictionary<CellKey, long>> deltas, SqliteTransaction tx)
     {

@@ -202,16 +202,15 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
         ProbeByIndexOnly(connection, tx);
         LockExistingIdentities(connection, tx, rows, feeds, firstRows, identityOf);
 
-        var deltas = new Dictionary<int, Dictionary<CellKey, long>>();
+        var deltas = new CellDeltas();
         var outcomes = new RecordOutcome[rows.Length];
-        Span<CellKey> cells = stackalloc CellKey[RecordEntry.MaxCells];
         for (var i = 0; i < rows.Length; i++)
         {
             var identity = identityOf[i];
             var arriving = rows[i].Entry;
             if (identity.Inserted && identity.FirstRow == i)
             {
-                AddCells(arriving, +1, deltas, cells);
+                deltas.Add(arriving, +1);
                 // Later rows of this identity see it as stored (through the vocabulary), as SQLite reads it back.
                 if (identity.Rows > 1) identity.Current = AsStored(arriving);
                 outcomes[i] = arriving.Status == RecordStatus.Cancelled ? RecordOutcome.Cancelled : RecordOutcome.Accepted;
@@ -223,8 +222,8 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
             {
                 identity.ReplacedBy = i;
                 identity.Current = AsStored(arriving);
-                if (current is { } old) AddCells(old, -1, deltas, cells);
-                AddCells(arriving, +1, deltas, cells);
+                if (current is { } old) deltas.Add(old, -1);
+                deltas.Add(arriving, +1);
             }
         }
 
@@ -389,14 +388,6 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
             _vocabulary.AuthorityCode(entry.Authority), _vocabulary.CategorySlug(entry.Feed, entry.Category),
             _vocabulary.FlagsText(entry.Flags));
 
-    private static void AddCells(in RecordEntry entry, long sign, Dictionary<int, Dictionary<CellKey, long>> deltas, Span<CellKey> cells)
-    {
-        var n = entry.GetCells(cells);
-        if (n == 0) return;
-        if (!deltas.TryGetValue(entry.Authority, out var forAuthority)) deltas[entry.Authority] = forAuthority = [];
-        for (var i = 0; i < n; i++)
-            forAuthority[cells[i]] = forAuthority.GetValueOrDefault(cells[i]) + sign;
-    }
 
     /// <summary>Numbers each authority's net change (gap-free, per authority) and appends it to the log.</summary>
     private List<AuthorityChanges> AppendChanges(NpgsqlConnection connection, NpgsqlTransaction tx,

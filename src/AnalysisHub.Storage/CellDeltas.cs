@@ -1,0 +1,20 @@
+using AnalysisHub.Domain.Cells;
+using AnalysisHub.Domain.Records;
+
+namespace AnalysisHub.Storage;
+
+/// <summary>The net change a commit makes to each authority's cells (authority index → cell → delta).</summary>
+internal sealed class CellDeltas : Dictionary<int, Dictionary<CellKey, long>>
+{
+    private readonly CellKey[] _cells = new CellKey[RecordEntry.MaxCells];
+
+    /// <summary>Adds (<paramref name="sign"/> = +1) or removes (−1) a record's contribution to its cells.</summary>
+    public void Add(in RecordEntry entry, long sign)
+    {
+        var n = entry.GetCells(_cells);
+        if (n == 0) return;
+        if (!TryGetValue(entry.Authority, out var forAuthority)) this[entry.Authority] = forAuthority = [];
+        for (var i = 0; i < n; i++)
+            forAuthority[_cells[i]] = forAuthority.GetValueOrDefault(_cells[i]) + sign;
+    }
+}
