@@ -1,5 +1,5 @@
--- The record ledger on PostgreSQL (PostgresRecordLedger). Idempotent: applied at every start, under an
--- advisory lock so several processes starting together do not race on CREATE TABLE.
+-- The record ledger on PostgreSQL (PostgresRecordLedger). Idempotent: applied by PostgresSchema at start or by
+-- `migrate`, under an advisory lock so several processes starting together do not race on CREATE TABLE.
 -- Same tables and meaning as the SQLite ledger (src/AnalysisHub.Storage/LedgerSchema.cs).
 
 -- One row per record identity: its current version and where it counts. Stable text (slugs and ONS codes),

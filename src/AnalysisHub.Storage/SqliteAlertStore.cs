@@ -4,10 +4,10 @@ using Microsoft.Data.Sqlite;
 namespace AnalysisHub.Storage;
 
 /// <summary>
-/// Raised alerts, durably, in their own SQLite file (so raising one never waits for a large ledger commit).
-/// An alert is raised once: the same footprint, measure, week and method again is not a new alert.
+/// Raised alerts in their own SQLite file (so raising one never waits for a large ledger commit); numbered by
+/// SQLite's rowid. The embedded hub's store; a cluster uses <see cref="Postgres.PostgresAlertStore"/>.
 /// </summary>
-public sealed class SqliteAlertStore
+public sealed class SqliteAlertStore : IAlertStore
 {
     private const string Schema = """
         PRAGMA journal_mode = WAL;
@@ -32,7 +32,6 @@ public sealed class SqliteAlertStore
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Stores the alert; false when it was raised before.</summary>
     public bool TryAdd(Alert alert)
     {
         using var connection = Open();
@@ -57,7 +56,6 @@ public sealed class SqliteAlertStore
         return SQLitePCL.raw.sqlite3_total_changes(connection.Handle) > before;
     }
 
-    /// <summary>Alerts, newest first, optionally of one footprint and raised at or after <paramref name="since"/>.</summary>
     public IReadOnlyList<Alert> List(string? footprint, DateTimeOffset? since, int limit = 1000)
     {
         using var connection = Open();
@@ -72,14 +70,40 @@ public sealed class SqliteAlertStore
         command.Parameters.AddWithValue("$limit", limit);
         using var reader = command.ExecuteReader();
         var alerts = new List<Alert>();
-        while (reader.Read())
-            alerts.Add(new Alert(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                DateOnly.Parse(reader.GetString(4), System.Globalization.CultureInfo.InvariantCulture),
-                DateOnly.Parse(reader.GetString(5), System.Globalization.CultureInfo.InvariantCulture),
-                reader.GetString(6), reader.GetInt64(7), reader.GetDouble(8), reader.GetDouble(9),
-                DateTimeOffset.Parse(reader.GetString(10), System.Globalization.CultureInfo.InvariantCulture)));
+        while (reader.Read()) alerts.Add(Read(reader));
         return alerts;
     }
+
+    public long LastNumber()
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT coalesce(max(rowid), 0) FROM alerts";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    public IReadOnlyList<(long Number, Alert Alert)> After(long number, int limit = 1000)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT footprint, feed, category, period, start_day, end_day, method, count, expected, threshold, raised_at, rowid
+            FROM alerts WHERE rowid > $after ORDER BY rowid LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$after", number);
+        command.Parameters.AddWithValue("$limit", limit);
+        using var reader = command.ExecuteReader();
+        var alerts = new List<(long, Alert)>();
+        while (reader.Read()) alerts.Add((reader.GetInt64(11), Read(reader)));
+        return alerts;
+    }
+
+    private static Alert Read(SqliteDataReader reader) =>
+        new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+            DateOnly.Parse(reader.GetString(4), System.Globalization.CultureInfo.InvariantCulture),
+            DateOnly.Parse(reader.GetString(5), System.Globalization.CultureInfo.InvariantCulture),
+            reader.GetString(6), reader.GetInt64(7), reader.GetDouble(8), reader.GetDouble(9),
+            DateTimeOffset.Parse(reader.GetString(10), System.Globalization.CultureInfo.InvariantCulture));
 
     private SqliteConnection Open()
     {

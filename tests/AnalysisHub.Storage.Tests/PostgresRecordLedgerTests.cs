@@ -11,7 +11,14 @@ public sealed class PostgresRecordLedgerTests(PostgresServer server) : RecordLed
 {
     private string? _connectionString;
 
-    private string ConnectionString => _connectionString ??= server.CreateDatabase();
+    private string ConnectionString => _connectionString ??= CreateDatabaseWithSchema();
+
+    private string CreateDatabaseWithSchema()
+    {
+        var connectionString = server.CreateDatabase();
+        PostgresSchema.Apply(connectionString);
+        return connectionString;
+    }
 
     protected override PostgresRecordLedger Open() =>
         new(new PostgresLedgerOptions { ConnectionString = ConnectionString }, Vocabulary());
@@ -19,12 +26,23 @@ public sealed class PostgresRecordLedgerTests(PostgresServer server) : RecordLed
     protected override void DisposeStore() => NpgsqlConnection.ClearAllPools();
 
     [Fact]
-    public void The_schema_is_embedded_and_can_be_applied_again()
+    public void The_schema_is_embedded_and_can_be_applied_again_without_touching_the_data()
     {
-        Assert.Contains("CREATE TABLE IF NOT EXISTS records", PostgresRecordLedger.Schema, StringComparison.Ordinal);
+        Assert.Contains("CREATE TABLE IF NOT EXISTS records", PostgresSchema.Read("ledger.sql"), StringComparison.Ordinal);
         Ledger.Commit([[Crime("a", "W06000015")]]);
-        using var again = Open(); // applies the DDL a second time over existing tables
+        PostgresSchema.Apply(ConnectionString); // every script a second time over existing tables and rows
+        Assert.Empty(PostgresSchema.MissingTables(ConnectionString));
+        using var again = Open();
         Assert.Equal(1, again.CurrentSequence("W06000015"));
+    }
+
+    [Fact]
+    public void A_database_without_the_schema_reports_every_missing_table()
+    {
+        var empty = server.CreateDatabase();
+        Assert.Equal(
+            ["alerts", "authority_cursor", "cell_changes", "orleansmembershiptable", "orleansquery", "orleansstorage", "records"],
+            PostgresSchema.MissingTables(empty));
     }
 
     [Fact]

@@ -37,9 +37,6 @@ namespace AnalysisHub.Storage.Postgres;
 // and the records from one snapshot.
 public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
 {
-    private const string SchemaResource = "AnalysisHub.Storage.Postgres.ledger.sql";
-    // Serialises schema application when several processes start at once (CREATE TABLE IF NOT EXISTS races).
-    private const long SchemaLockKey = 0x4C45_4447_4552; // "LEDGER"
 
     // The group's new-identity candidates arrive by binary COPY into a session temp table (emptied at every
     // commit). Measured here, COPY + INSERT … SELECT beat INSERT … SELECT FROM unnest(array parameters) by ~25%.
@@ -112,12 +109,10 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
     {
         _vocabulary = vocabulary;
         _attempts = Math.Max(1, options.CommitAttempts);
+        // The tables come from PostgresSchema (applied by the host at start, or by `migrate`), not from here:
+        // an operator may forbid DDL at run time.
         _dataSource = NpgsqlDataSource.Create(options.ConnectionString);
-        ApplySchema();
     }
-
-    /// <summary>The ledger's DDL (deploy/postgres/ledger.sql), embedded in this assembly.</summary>
-    public static string Schema { get; } = ReadSchema();
 
     public StoredVocabulary Vocabulary => _vocabulary;
 
@@ -496,28 +491,6 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
             }
         tx.Commit();
         return (sequence, table);
-    }
-
-    private void ApplySchema()
-    {
-        using var connection = _dataSource.OpenConnection();
-        using var tx = connection.BeginTransaction();
-        using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, tx))
-        {
-            command.Parameters.Add(new NpgsqlParameter<long>("key", SchemaLockKey));
-            command.ExecuteNonQuery();
-        }
-        using (var command = new NpgsqlCommand(Schema, connection, tx))
-            command.ExecuteNonQuery();
-        tx.Commit();
-    }
-
-    private static string ReadSchema()
-    {
-        using var stream = typeof(PostgresRecordLedger).Assembly.GetManifestResourceStream(SchemaResource)
-            ?? throw new InvalidOperationException($"embedded resource {SchemaResource} is missing from the storage assembly");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 
     public void Dispose()
