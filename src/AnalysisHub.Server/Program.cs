@@ -5,6 +5,9 @@ using AnalysisHub.Server.Live;
 using AnalysisHub.Server.Surveillance;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
+var migrate = args.FirstOrDefault() == MigrateCommand.Name;
+if (migrate) args = args[1..];
+
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
@@ -12,6 +15,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
 });
 builder.Configuration.AddCommandLine(args, HubOptions.CommandLine);
+if (migrate) return MigrateCommand.Run(builder.Configuration, Console.Out, Console.Error);
 if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls("http://127.0.0.1:5080");
 
 try
@@ -26,6 +30,7 @@ catch (Exception e) when (e is GeographyException or InvalidOperationException o
 }
 builder.AddHubTelemetry();
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
 builder.Services.AddOpenApi();
 builder.Services.AddSignalR();
 builder.Services.AddSingleton<LiveFeed>();

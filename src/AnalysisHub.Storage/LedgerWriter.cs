@@ -27,14 +27,6 @@ public sealed class LedgerWriter : IAsyncDisposable
     private readonly Task _commitLoop;
     private readonly Task _publishLoop;
 
-    // Kept so the host's container, which registers the concrete SQLite ledger, still builds the writer.
-    // Once the host registers IRecordLedger, drop this overload: with both services registered the container
-    // would find the two constructors ambiguous.
-    public LedgerWriter(SqliteRecordLedger ledger, IChangeSink sink, LedgerOptions options, ILogger<LedgerWriter> logger)
-        : this((IRecordLedger)ledger, sink, options, logger)
-    {
-    }
-
     public LedgerWriter(IRecordLedger ledger, IChangeSink sink, LedgerOptions options, ILogger<LedgerWriter> logger)
     {
         _ledger = ledger;

@@ -15,7 +15,7 @@ public static class AlertApi
         return app;
     }
 
-    private static IResult List(string? footprint, string? since, GeographyRegistry geography, SqliteAlertStore store)
+    private static IResult List(string? footprint, string? since, GeographyRegistry geography, IAlertStore store)
     {
         string? id = null;
         if (!string.IsNullOrEmpty(footprint))

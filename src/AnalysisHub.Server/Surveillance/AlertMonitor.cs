@@ -15,13 +15,22 @@ namespace AnalysisHub.Server.Surveillance;
 /// (so far) and the last complete week, and raises each exceedance once — stored durably, then offered to
 /// live subscribers as <c>alertRaised</c>.
 /// </summary>
+// Implementation note (cluster): every node sweeps, and the store's key decides which node raises an alert.
+// Each node then relays to its own subscribers every alert stored since its last look, whichever node raised
+// it, so a dashboard sees each alert once whatever node it is connected to.
 // Implementation note: a periodic sweep rather than a test per change: a sweep of every footprint and measure
 // is a few hundred in-memory grain reads, and it also catches weeks that become unusual when nothing new
 // arrives (there is none yet: counts only grow) — the cost does not grow with the record rate.
 internal sealed class AlertMonitor(
-    IGrainFactory grains, GeographyRegistry geography, FeedCatalog catalog, SqliteAlertStore store, LiveFeed live,
+    IGrainFactory grains, GeographyRegistry geography, FeedCatalog catalog, IAlertStore store, LiveFeed live,
     TimeProvider clock, IOptions<AlertOptions> options, ILogger<AlertMonitor> logger) : BackgroundService
 {
+    // Numbers come from a sequence and may commit out of order across nodes: look back a little and remember
+    // what was relayed, so an alert committed late behind a higher number is still relayed, and only once.
+    private const int RelayOverlap = 64;
+    private long _relayedThrough = -1;
+    private readonly HashSet<long> _relayed = [];
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.Interval, clock);
@@ -29,7 +38,9 @@ internal sealed class AlertMonitor(
         {
             try
             {
+                if (_relayedThrough < 0) MarkHistoryRelayed();
                 await SweepAsync(stoppingToken);
+                Relay();
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
@@ -62,10 +73,29 @@ internal sealed class AlertMonitor(
                     if (!store.TryAdd(alert)) continue;
                     logger.LogInformation("Alert: {Footprint} {Feed}/{Category} week {Week}: {Count} above {Threshold:0.#} ({Method})",
                         alert.Footprint, alert.Feed, alert.Category, alert.Period, alert.Count, alert.Threshold, alert.Method);
-                    live.PublishAlert(alert);
                 }
             }
         }
+    }
+
+    /// <summary>Alerts raised before this node started are history, not news.</summary>
+    private void MarkHistoryRelayed()
+    {
+        var last = store.LastNumber();
+        foreach (var (number, _) in store.After(Math.Max(0, last - RelayOverlap))) _relayed.Add(number);
+        _relayedThrough = last;
+    }
+
+    /// <summary>Offers this node's live subscribers every alert stored since the last relay.</summary>
+    private void Relay()
+    {
+        foreach (var (number, alert) in store.After(Math.Max(0, _relayedThrough - RelayOverlap)))
+        {
+            if (!_relayed.Add(number)) continue;
+            live.PublishAlert(alert);
+            _relayedThrough = Math.Max(_relayedThrough, number);
+        }
+        _relayed.RemoveWhere(n => n <= _relayedThrough - RelayOverlap);
     }
 }
 

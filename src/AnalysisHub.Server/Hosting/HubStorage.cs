@@ -1,0 +1,51 @@
+using AnalysisHub.Storage;
+using AnalysisHub.Storage.Postgres;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace AnalysisHub.Server.Hosting;
+
+/// <summary>How Orleans reaches the grain-state tables: the ADO.NET invariant and connection string.</summary>
+internal sealed record GrainStateStore(string Invariant, string ConnectionString);
+
+/// <summary>
+/// Registers the ledger, the alert store and the grain-state store of the configured kind, creating their
+/// schema first: SQLite files in the data folder, or the cluster's PostgreSQL database.
+/// </summary>
+internal static class HubStorage
+{
+    public static GrainStateStore AddHubStorage(this IServiceCollection services, HubOptions hub, IConfiguration configuration)
+    {
+        var dataDirectory = Path.GetFullPath(hub.DataDirectory);
+        var ledgerOptions = new LedgerOptions { DatabasePath = Path.Combine(dataDirectory, "ledger.db") };
+        configuration.GetSection("Ledger").Bind(ledgerOptions);
+        services.AddSingleton(ledgerOptions);
+        services.AddSingleton<IChangeLog>(sp => sp.GetRequiredService<IRecordLedger>());
+        return hub.Storage == StorageKind.Postgres ? AddPostgres(services, hub) : AddSqlite(services, dataDirectory);
+    }
+
+    private static GrainStateStore AddSqlite(IServiceCollection services, string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        services.AddSingleton<IRecordLedger, SqliteRecordLedger>();
+        services.AddSingleton<IAlertStore>(new SqliteAlertStore(Path.Combine(dataDirectory, "alerts.db")));
+        var grainState = new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDirectory, "grains.db"), DefaultTimeout = 30 }.ToString();
+        GrainStorageSchema.ApplySqlite(grainState);
+        // Orleans maps this invariant to Microsoft.Data.Sqlite internally.
+        return new GrainStateStore("System.Data.SQLite", grainState);
+    }
+
+    private static GrainStateStore AddPostgres(IServiceCollection services, HubOptions hub)
+    {
+        var connectionString = hub.ConnectionString!;
+        if (hub.ApplySchema) PostgresSchemaAtStart.Apply(connectionString);
+        else if (PostgresSchemaAtStart.Missing(connectionString) is { Count: > 0 } missing)
+            throw new InvalidOperationException(
+                $"the database lacks {string.Join(", ", missing)} and Hub:ApplySchema is false: run `AnalysisHub.Server migrate --storage postgres --connection-string \"…\"` first");
+        services.AddSingleton(new PostgresLedgerOptions { ConnectionString = connectionString });
+        services.AddSingleton<IRecordLedger, PostgresRecordLedger>();
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton<IAlertStore, PostgresAlertStore>();
+        return new GrainStateStore("Npgsql", connectionString);
+    }
+}
