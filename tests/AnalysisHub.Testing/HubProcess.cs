@@ -133,7 +133,7 @@ public sealed class HubProcess : IAsyncDisposable
     }
 
     /// <summary>The server built beside these tests (same configuration), found from the solution folder.</summary>
-    private static string ServerDll()
+    public static string ServerDll()
     {
         var testDirectory = AppContext.BaseDirectory;
         var configuration = testDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
