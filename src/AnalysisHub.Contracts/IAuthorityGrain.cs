@@ -11,10 +11,11 @@ public interface IAuthorityGrain : IRollupGrain
 {
     /// <summary>
     /// Change numbers <paramref name="firstSequence"/>..<paramref name="lastSequence"/> of this authority, merged
-    /// (cells encoded by CellCodec). Repeats are ignored; a gap is filled from the log.
+    /// (cells encoded by CellCodec), the first of them acknowledged at <paramref name="committedAtUnixMs"/> (0 when
+    /// unknown; it only feeds the rollup-lag metric). Repeats are ignored; a gap is filled from the log.
     /// </summary>
     [Alias("ApplyChanges")]
-    Task ApplyChanges(long firstSequence, long lastSequence, byte[] cells);
+    Task ApplyChanges(long firstSequence, long lastSequence, byte[] cells, long committedAtUnixMs);
 
     /// <summary>The cells as last flushed to footprints.</summary>
     // Always interleaves: a footprint rebuilding itself asks for this while this grain may be waiting on

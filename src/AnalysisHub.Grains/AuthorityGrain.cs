@@ -19,6 +19,7 @@ public sealed class AuthorityGrain(
     IChangeLog changeLog,
     GeographyRegistry geography,
     IOptions<RollupOptions> options,
+    RollupMetrics metrics,
     ILogger<AuthorityGrain> logger) : RollupGrain, IAuthorityGrain
 {
     private readonly RollupOptions _options = options.Value;
@@ -26,6 +27,9 @@ public sealed class AuthorityGrain(
     private Footprint _footprint = null!;
     private string _code = null!;
     private IReadOnlyList<IFootprintGrain> _containing = [];
+    private IFootprintGrain? _wales;
+    // Acknowledgement time of the oldest change applied but not yet flushed (0: none, or unknown).
+    private long _oldestPendingCommitMs;
     private long _applied;
     private long _checkpointed;
     // Checkpoints interleave with calls, so one on deactivation could meet one from the timer: one at a time.
@@ -44,6 +48,8 @@ public sealed class AuthorityGrain(
         _code = _footprint.Code!;
         StartListening(_footprint.Id);
         _containing = geography.RollupTargets(_footprint.Id).Select(id => GrainFactory.GetGrain<IFootprintGrain>(id)).ToList();
+        var walesRollup = geography.Footprints.FirstOrDefault(f => f.Kind == FootprintKind.Nation)?.RollupId;
+        _wales = _containing.FirstOrDefault(f => f.GetPrimaryKeyString() == walesRollup);
 
         if (checkpoint.RecordExists && checkpoint.State.Fingerprint == changeLog.Fingerprint)
         {
@@ -73,16 +79,20 @@ public sealed class AuthorityGrain(
         {
             Interleave = true,
         });
+        metrics.Activated("authority"); // last: a failed activation is never counted, nor deactivated
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        metrics.Deactivated("authority");
         if (_applied != _checkpointed) await CheckpointAsync();
     }
 
-    public Task ApplyChanges(long firstSequence, long lastSequence, byte[] cells)
+    public Task ApplyChanges(long firstSequence, long lastSequence, byte[] cells, long committedAtUnixMs)
     {
         if (lastSequence <= _applied) return Task.CompletedTask; // a repeat
+        if (committedAtUnixMs > 0 && (_oldestPendingCommitMs == 0 || committedAtUnixMs < _oldestPendingCommitMs))
+            _oldestPendingCommitMs = committedAtUnixMs;
         if (firstSequence == _applied + 1) Apply(lastSequence, cells);
         else CatchUp(); // a gap (or an overlap): some push was lost or overtaken; the log has every change in order
         return Task.CompletedTask;
@@ -134,20 +144,29 @@ public sealed class AuthorityGrain(
         if (deltas.Count == 0) return;
         var sequence = ++_flushSequence;
         var payload = CellCodec.Encode(deltas);
-        await Task.WhenAll(_containing.Select(f => Push(f, g => g.ApplyMemberChanges(_footprint.Id, _epoch, sequence, payload))));
+        var oldestCommitMs = _oldestPendingCommitMs;
+        _oldestPendingCommitMs = 0;
+        await Task.WhenAll(_containing.Select(async f =>
+        {
+            var pushed = await Push(f, g => g.ApplyMemberChanges(_footprint.Id, _epoch, sequence, payload));
+            if (pushed && f == _wales && oldestCommitMs > 0)
+                metrics.WalesLag(DateTimeOffset.UtcNow - DateTimeOffset.FromUnixTimeMilliseconds(oldestCommitMs));
+        }));
     }
 
-    private async Task Push(IFootprintGrain target, Func<IFootprintGrain, Task> call)
+    private async Task<bool> Push(IFootprintGrain target, Func<IFootprintGrain, Task> call)
     {
         try
         {
             await call(target).WaitAsync(_options.PushTimeout);
+            return true;
         }
         catch (Exception e)
         {
             // The footprint may or may not have applied it; a rebuild from snapshots is right either way.
             logger.LogWarning(e, "Push from {Authority} to {Footprint} failed; it will be resynchronised", _footprint.Id, target.GetPrimaryKeyString());
             _needsResync.Add(target.GetPrimaryKeyString());
+            return false;
         }
     }
 

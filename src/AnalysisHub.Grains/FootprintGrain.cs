@@ -12,21 +12,28 @@ namespace AnalysisHub.Grains;
 /// Wales are one) — each member counted once, however many other footprints contain it. Members push numbered deltas; a repeat is ignored, and a gap or a
 /// member's new activation makes the footprint rebuild itself from every member's snapshot.
 /// </summary>
-public sealed class FootprintGrain(GeographyRegistry geography, IOptions<RollupOptions> options, ILogger<FootprintGrain> logger)
+public sealed class FootprintGrain(GeographyRegistry geography, IOptions<RollupOptions> options, RollupMetrics metrics, ILogger<FootprintGrain> logger)
     : RollupGrain, IFootprintGrain
 {
     private IGrainTimer? _notifyTimer;
     private readonly Dictionary<string, (Guid Epoch, long Sequence)> _members = [];
     private Footprint _footprint = null!;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var key = this.GetPrimaryKeyString();
         _footprint = geography.Find(key) is { } f && f.Members.Count > 1 && f.RollupId == f.Id
             ? f
             : throw new ArgumentException($"'{key}' is not the rollup of a multi-authority footprint");
         StartListening(_footprint.Id);
-        return Resync();
+        await Resync();
+        metrics.Activated("footprint"); // last: a failed activation is never counted, nor deactivated
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        metrics.Deactivated("footprint");
+        return base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     public async Task Resync()

@@ -38,6 +38,8 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
 builder.AddAlerts();
 
 var app = builder.Build();
+// The live gauges observe the feed from the moment the node runs, exported or not.
+app.Services.GetRequiredService<LiveMetrics>();
 app.UseExceptionHandler();
 // The dashboard: built assets under wwwroot, served by the hub itself (no CDN; works offline).
 app.UseDefaultFiles();

@@ -9,6 +9,9 @@ namespace AnalysisHub.Storage;
 /// </summary>
 public sealed record AuthorityChanges(string AuthorityId, long FirstSequence, long Sequence, IReadOnlyDictionary<CellKey, long> Deltas)
 {
+    /// <summary>When the earliest of these changes was made durable (acknowledged); for the rollup-lag metric.</summary>
+    public DateTimeOffset? CommittedAt { get; init; }
+
     /// <summary>
     /// Merges consecutive changes of each authority (given in commit order) into one, so a receiver that fell
     /// behind catches up in one call per authority rather than one per commit.

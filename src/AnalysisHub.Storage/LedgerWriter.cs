@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using AnalysisHub.Domain.Records;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,12 @@ namespace AnalysisHub.Storage;
 /// </summary>
 public sealed class LedgerWriter : IAsyncDisposable
 {
-    private sealed record Pending(IReadOnlyList<IncomingRecord> Records, TaskCompletionSource<IngestCounts> Done);
+    private sealed record Pending(IReadOnlyList<IncomingRecord> Records, TaskCompletionSource<IngestCounts> Done, ActivityContext Request);
+
+    private sealed record Published(IReadOnlyList<AuthorityChanges> Changes, ActivityContext Commit);
+
+    /// <summary>Traces of commits and of the change delivery that follows (source <c>AnalysisHub.Ledger</c>).</summary>
+    public static readonly ActivitySource Activities = new("AnalysisHub.Ledger");
 
     private readonly IRecordLedger _ledger;
     private readonly IChangeSink _sink;
@@ -22,7 +28,7 @@ public sealed class LedgerWriter : IAsyncDisposable
         SingleReader = true,
         FullMode = BoundedChannelFullMode.Wait,
     });
-    private readonly Channel<IReadOnlyList<AuthorityChanges>> _published = Channel.CreateUnbounded<IReadOnlyList<AuthorityChanges>>(
+    private readonly Channel<Published> _published = Channel.CreateUnbounded<Published>(
         new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _commitLoop;
     private readonly Task _publishLoop;
@@ -45,7 +51,8 @@ public sealed class LedgerWriter : IAsyncDisposable
     public async Task<IngestCounts> SubmitAsync(IReadOnlyList<IncomingRecord> records, CancellationToken cancellationToken)
     {
         if (records.Count == 0) return new IngestCounts(0, 0, 0, 0, 0);
-        var pending = new Pending(records, new TaskCompletionSource<IngestCounts>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(records, new TaskCompletionSource<IngestCounts>(TaskCreationOptions.RunContinuationsAsynchronously),
+            Activity.Current?.Context ?? default);
         await _queue.Writer.WriteAsync(pending, cancellationToken);
         // Once queued, the batch will be committed whether or not the caller still waits.
         return await pending.Done.Task;
@@ -63,17 +70,26 @@ public sealed class LedgerWriter : IAsyncDisposable
                 group.Add(next);
                 rows += next.Records.Count;
             }
+            // The commit belongs to the first request's trace and is linked from the others it carried, so an
+            // ingest request's trace runs through the commit to the grain calls that deliver its changes.
+            using var activity = Activities.StartActivity(ActivityKind.Internal, group[0].Request,
+                links: group.Skip(1).Where(p => p.Request != default).Select(p => new ActivityLink(p.Request)), name: "ledger commit");
+            activity?.SetTag("hub.batches", group.Count);
+            activity?.SetTag("hub.rows", rows);
             try
             {
                 var result = _ledger.Commit(group.Select(p => p.Records).ToList());
                 Commits++;
                 for (var i = 0; i < group.Count; i++) group[i].Done.TrySetResult(result.Counts[i]);
-                if (result.Changes.Count > 0) _published.Writer.TryWrite(result.Changes);
+                var committedAt = DateTimeOffset.UtcNow;
+                if (result.Changes.Count > 0)
+                    _published.Writer.TryWrite(new Published(result.Changes.Select(c => c with { CommittedAt = committedAt }).ToList(), activity?.Context ?? default));
             }
             catch (Exception e)
             {
                 _logger.LogError(e, "Commit of {Batches} batches ({Rows} rows) failed; nothing of them was applied", group.Count, rows);
                 var failure = new LedgerUnavailableException("the record ledger could not commit the batch", e);
+                activity?.SetStatus(ActivityStatusCode.Error, e.Message);
                 foreach (var p in group) p.Done.TrySetException(failure);
             }
         }
@@ -88,8 +104,16 @@ public sealed class LedgerWriter : IAsyncDisposable
             // Everything committed since the last round goes out together, one call per authority: when the
             // grains are slower than the commits for a while, they catch up instead of falling further behind.
             var waiting = new List<AuthorityChanges>();
-            while (reader.TryRead(out var changes)) waiting.AddRange(changes);
+            var commits = new List<ActivityContext>();
+            while (reader.TryRead(out var published))
+            {
+                waiting.AddRange(published.Changes);
+                if (published.Commit != default) commits.Add(published.Commit);
+            }
             var coalesced = AuthorityChanges.Coalesce(waiting);
+            using var activity = Activities.StartActivity(ActivityKind.Internal, commits.FirstOrDefault(),
+                links: commits.Skip(1).Select(c => new ActivityLink(c)), name: "deliver changes");
+            activity?.SetTag("hub.authorities", coalesced.Count);
             try
             {
                 await _sink.PublishAsync(coalesced);

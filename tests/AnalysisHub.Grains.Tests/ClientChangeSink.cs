@@ -8,5 +8,5 @@ namespace AnalysisHub.Grains.Tests;
 internal sealed class ClientChangeSink(IGrainFactory grains) : IChangeSink
 {
     public Task PublishAsync(IReadOnlyList<AuthorityChanges> changes) =>
-        Task.WhenAll(changes.Select(c => grains.GetGrain<IAuthorityGrain>(c.AuthorityId).ApplyChanges(c.FirstSequence, c.Sequence, CellCodec.Encode(c.Deltas.ToList()))));
+        Task.WhenAll(changes.Select(c => grains.GetGrain<IAuthorityGrain>(c.AuthorityId).ApplyChanges(c.FirstSequence, c.Sequence, CellCodec.Encode(c.Deltas.ToList()), 0)));
 }

@@ -59,6 +59,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage(StorageNames.Checkpoints);
             silo.Services.AddSingleton(GeographyLoader.LoadReference());
             silo.Services.AddSingleton<IChangeLog>(_ => SharedLedger!);
+            silo.Services.AddMetrics();
+            silo.Services.AddSingleton<RollupMetrics>();
             silo.Services.Configure<RollupOptions>(o =>
             {
                 o.FlushInterval = TimeSpan.FromMilliseconds(50);

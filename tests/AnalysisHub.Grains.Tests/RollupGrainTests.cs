@@ -76,15 +76,15 @@ public sealed class RollupGrainTests(ClusterFixture fixture)
         var change = Assert.Single(first.Changes);
         var grain = Grains.GetGrain<IAuthorityGrain>("la:powys");
         var payload = CellCodec.Encode(change.Deltas.ToList());
-        await grain.ApplyChanges(change.Sequence, change.Sequence, payload);
-        await grain.ApplyChanges(change.Sequence, change.Sequence, payload); // redelivered
+        await grain.ApplyChanges(change.Sequence, change.Sequence, payload, 0);
+        await grain.ApplyChanges(change.Sequence, change.Sequence, payload, 0); // redelivered
         Assert.Equal(1L, await Total("la:powys", 2014));
 
         // The next change is committed but its push is lost; the one after arrives and reveals the gap.
         fixture.Ledger.Commit([[_records.Crime("g4-2", "la:powys", "homicide", at)]]);
         var third = fixture.Ledger.Commit([[_records.Crime("g4-3", "la:powys", "homicide", at)]]);
         var last = Assert.Single(third.Changes);
-        await grain.ApplyChanges(last.Sequence, last.Sequence, CellCodec.Encode(last.Deltas.ToList()));
+        await grain.ApplyChanges(last.Sequence, last.Sequence, CellCodec.Encode(last.Deltas.ToList()), 0);
 
         Assert.Equal(3L, await Total("la:powys", 2014));
         Assert.Equal(last.Sequence, await grain.GetAppliedSequence());
@@ -101,13 +101,13 @@ public sealed class RollupGrainTests(ClusterFixture fixture)
         var merged = Assert.Single(AnalysisHub.Storage.AuthorityChanges.Coalesce(commits.SelectMany(c => c.Changes)));
         Assert.Equal((start + 1, start + 3), (merged.FirstSequence, merged.Sequence));
 
-        await grain.ApplyChanges(merged.FirstSequence, merged.Sequence, CellCodec.Encode(merged.Deltas.ToList()));
-        await grain.ApplyChanges(merged.FirstSequence, merged.Sequence, CellCodec.Encode(merged.Deltas.ToList())); // redelivered
+        await grain.ApplyChanges(merged.FirstSequence, merged.Sequence, CellCodec.Encode(merged.Deltas.ToList()), 0);
+        await grain.ApplyChanges(merged.FirstSequence, merged.Sequence, CellCodec.Encode(merged.Deltas.ToList()), 0); // redelivered
         Assert.Equal(3L, await Total("la:torfaen", 2017));
 
         var fourth = Assert.Single(fixture.Ledger.Commit([[_records.Crime("g7-3", "la:torfaen", "homicide", at)]]).Changes);
         // A range overlapping what was applied cannot be applied in part: the grain reads the log instead.
-        await grain.ApplyChanges(fourth.Sequence - 1, fourth.Sequence, CellCodec.Encode(fourth.Deltas.ToList()));
+        await grain.ApplyChanges(fourth.Sequence - 1, fourth.Sequence, CellCodec.Encode(fourth.Deltas.ToList()), 0);
         Assert.Equal(4L, await Total("la:torfaen", 2017));
         Assert.Equal(fourth.Sequence, await grain.GetAppliedSequence());
     }

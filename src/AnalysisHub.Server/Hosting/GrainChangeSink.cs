@@ -10,6 +10,6 @@ internal sealed class GrainChangeSink(IGrainFactory grains, IOptions<HubOptions>
 {
     public Task PublishAsync(IReadOnlyList<AuthorityChanges> changes) =>
         Task.WhenAll(changes.Select(c => grains.GetGrain<IAuthorityGrain>(c.AuthorityId)
-            .ApplyChanges(c.FirstSequence, c.Sequence, CellCodec.Encode(c.Deltas.ToList()))
+            .ApplyChanges(c.FirstSequence, c.Sequence, CellCodec.Encode(c.Deltas.ToList()), c.CommittedAt?.ToUnixTimeMilliseconds() ?? 0)
             .WaitAsync(options.Value.GrainCallTimeout)));
 }

@@ -32,7 +32,10 @@ public static class HubHostingExtensions
         if (hub.Role == HubRole.Gateway)
             builder.UseOrleansClient(client => OrleansSetup.ConfigureClient(client, hub));
         else
+        {
+            builder.Services.AddSingleton<RollupMetrics>();
             builder.UseOrleans(silo => OrleansSetup.ConfigureSilo(silo, hub, grainState));
+        }
         builder.Services.AddHostedService<RollupWarmup>();
         builder.Services.AddHealthChecks()
             .AddCheck<ReadinessCheck>("ledger-and-grains", tags: ["ready"]);

@@ -21,7 +21,9 @@ public sealed class LiveFeed : IHostedService, IRollupObserver
     /// <summary>Messages an SSE client may fall behind by before it is dropped (it reconnects and gets a snapshot).</summary>
     public const int SseBuffer = 64;
 
-    private static readonly TimeSpan Renewal = TimeSpan.FromSeconds(60);
+    // A rollup grain lost with a silo comes back (keep-alive) without its observers: renewal bounds how long
+    // a node's dashboards miss updates after a failover. One call per subscribed rollup (at most ~60) per period.
+    private static readonly TimeSpan Renewal = TimeSpan.FromSeconds(10);
 
     private sealed class TopicState(LiveTopic topic)
     {
@@ -74,6 +76,13 @@ public sealed class LiveFeed : IHostedService, IRollupObserver
         _changes.Writer.TryComplete();
         if (_loop is not null) await _loop;
         if (_reference is not null) _grains.DeleteObjectReference<IRollupObserver>(_reference);
+    }
+
+    /// <summary>Live clients connected to this node, for the subscriber gauges.</summary>
+    public (int SignalR, int Sse, int Topics) Counts()
+    {
+        lock (_gate)
+            return (_topics.Values.Sum(t => t.Connections.Count), _topics.Values.Sum(t => t.SseClients.Count), _topics.Count);
     }
 
     /// <summary>Called by rollup grains (one-way); queued so the grain's call returns at once.</summary>
