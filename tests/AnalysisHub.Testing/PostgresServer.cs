@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace AnalysisHub.Storage.Tests;
+namespace AnalysisHub.Testing;
 
 /// <summary>
 /// A throwaway PostgreSQL server from the system's binaries (Debian's postgresql package): initdb into a
@@ -116,11 +116,4 @@ public sealed class PostgresServer : IDisposable
             if (Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);
         }
     }
-}
-
-/// <summary>Every test class that needs PostgreSQL shares one server (classes in a collection run one at a time).</summary>
-[CollectionDefinition(Name)]
-public sealed class PostgresCollection : ICollectionFixture<PostgresServer>
-{
-    public const string Name = "postgres";
 }
