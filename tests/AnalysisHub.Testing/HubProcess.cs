@@ -76,7 +76,8 @@ public sealed class HubProcess : IAsyncDisposable
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(ServerDll());
-        foreach (var a in new[] { "--data-dir", DataDirectory, "--urls", $"http://127.0.0.1:{FreePort()}" }.Concat(arguments))
+        // The caller's arguments first: a command (`migrate`) must be the first argument.
+        foreach (var a in arguments.Concat(["--data-dir", DataDirectory, "--urls", $"http://127.0.0.1:{FreePort()}"]))
             start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
