@@ -14,6 +14,12 @@ public sealed record BenchOptions
     /// <summary>The built server to start (defaults to the Release build in the repository).</summary>
     public string? ServerDll { get; init; }
 
+    /// <summary>
+    /// Silos of a PostgreSQL cluster to start with deploy/local-cluster.sh (load goes through its gateway), followed
+    /// by the bare-PostgreSQL baseline; 0 measures one embedded hub.
+    /// </summary>
+    public int Cluster { get; init; }
+
     public int Records { get; init; } = 1_000_000;
     public int BatchSize { get; init; } = 10_000;
     public int Clients { get; init; } = 4;
@@ -51,6 +57,8 @@ public sealed record BenchOptions
           --url URL                  measure a running hub instead of starting one (memory is then skipped)
           --server-dll PATH          server to start (default: src/AnalysisHub.Server/bin/Release/net10.0/AnalysisHub.Server.dll)
           --server-env KEY=VALUE     environment for the started server, repeatable (e.g. Logging__LogLevel__Default=Warning)
+          --cluster N                start an N-silo PostgreSQL cluster + gateway (deploy/local-cluster.sh), measure
+                                     through the gateway, then the bare PostgreSQL COPY/GROUP BY baseline
           --records N                bulk records (default 1000000)
           --batch-size N             records per bulk request (default 10000)
           --clients N                concurrent bulk clients (default 4)
@@ -87,6 +95,7 @@ public sealed record BenchOptions
                 "--url" => o with { Url = Value().TrimEnd('/') },
                 "--server-dll" => o with { ServerDll = Value() },
                 "--server-env" => o with { ServerEnvironment = [.. o.ServerEnvironment, EnvironmentPair(Value(), name)] },
+                "--cluster" => o with { Cluster = Int(1) },
                 "--records" => o with { Records = Int(1) },
                 "--batch-size" => o with { BatchSize = Int(1) },
                 "--clients" => o with { Clients = Int(1) },

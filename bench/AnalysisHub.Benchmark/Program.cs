@@ -23,6 +23,7 @@ catch (ArgumentException e)
 
 var machine = MachineFacts.Collect();
 HubServer? server = null;
+ClusterHub? cluster = null;
 // Ctrl+C must not leave a hub running on its ports.
 Console.CancelKeyPress += (_, _) => server?.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(10));
 
@@ -30,12 +31,20 @@ try
 {
     Uri baseAddress;
     if (options.Url is { } url) baseAddress = new Uri(url);
+    else if (options.Cluster > 0)
+    {
+        Console.WriteLine($"Starting a {options.Cluster}-silo cluster with a gateway on its own PostgreSQL (deploy/local-cluster.sh)…");
+        cluster = await ClusterHub.StartAsync(RepositoryRoot(), options.ServerDll ?? DefaultServerDll(), options.Cluster);
+        baseAddress = cluster.Gateway;
+    }
     else
     {
         server = HubServer.Start(options.ServerDll ?? DefaultServerDll(), options.ServerEnvironment, options.KeepData);
         baseAddress = server.BaseAddress;
     }
-    var target = server is null ? $"{baseAddress} (running hub)" : $"{baseAddress} (started: pid {server.ProcessId}, {server.Root})";
+    var target = server is not null ? $"{baseAddress} (started: pid {server.ProcessId}, {server.Root})"
+        : cluster is not null ? $"{baseAddress} (gateway of a {options.Cluster}-silo PostgreSQL cluster)"
+        : $"{baseAddress} (running hub)";
     Format.Machine(machine, target);
 
     using var api = new HubApi(baseAddress);
@@ -54,6 +63,7 @@ try
     try
     {
         await RunAsync(api, server, options, report);
+        if (cluster is not null) await RunBaselineAsync(api, cluster, options, report);
     }
     catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException or System.Text.Json.JsonException)
     {
@@ -72,6 +82,23 @@ try
 finally
 {
     if (server is not null) await server.DisposeAsync();
+    if (cluster is not null) await cluster.DisposeAsync();
+}
+
+// The same bulk records (same seed) into bare PostgreSQL, on the cluster's own database server.
+static async Task RunBaselineAsync(HubApi api, ClusterHub cluster, BenchOptions options, BenchReport report)
+{
+    var catalog = await api.LoadCatalogAsync();
+    var batches = new RecordGenerator(catalog, options.Seed, "baseline-").Batches(options.Records, options.BatchSize);
+    Format.Section($"6. Baseline: bare PostgreSQL, COPY of the same {Format.Number(options.Records)} records into a plain table, then GROUP BY");
+    var baseline = report.Baseline = await PostgresBaseline.RunAsync(cluster.ConnectionString, batches, catalog);
+    Format.Line("COPY", $"{Format.Number(baseline.RecordsPerSecond)} records/s ({baseline.LoadSeconds:0.00} s)");
+    Format.Line("rollup by GROUP BY", $"{baseline.RollupMilliseconds:N1} ms for {baseline.RollupRows} footprint × feed totals (best of 3)");
+    Format.Line("Wales monthly by GROUP BY", Format.Latency(baseline.WalesMonthly));
+    if (report.Bulk is { } bulk)
+        Format.Line("hub ÷ COPY (ingest)", $"{bulk.RecordsPerSecond / baseline.RecordsPerSecond:0.00}");
+    if (report.Queries is { } queries)
+        Format.Line("query p99: GROUP BY ÷ hub", $"{baseline.WalesMonthly.P99Ms / queries.Latency.P99Ms:0.0}");
 }
 
 static async Task RunAsync(HubApi api, HubServer? server, BenchOptions options, BenchReport report)
@@ -205,13 +232,15 @@ static MemorySample? Sample(HubServer? server, BenchReport report, string phase)
 }
 
 // The Release build in the repository this benchmark lives in (found by walking up to the solution file).
-static string DefaultServerDll()
+static string DefaultServerDll() =>
+    Path.Combine(RepositoryRoot(), "src", "AnalysisHub.Server", "bin", "Release", "net10.0", "AnalysisHub.Server.dll");
+
+static string RepositoryRoot()
 {
     foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
     {
         for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "AnalysisHub.sln")))
-                return Path.Combine(dir.FullName, "src", "AnalysisHub.Server", "bin", "Release", "net10.0", "AnalysisHub.Server.dll");
+            if (File.Exists(Path.Combine(dir.FullName, "AnalysisHub.sln"))) return dir.FullName;
     }
     throw new FileNotFoundException("cannot find the repository (AnalysisHub.sln) to locate the server; pass --server-dll");
 }
