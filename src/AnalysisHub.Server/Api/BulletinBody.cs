@@ -27,4 +27,8 @@ public sealed record BulletinExceedance(double? Expected, double? Threshold, dou
 public sealed record BulletinProfile(DateOnly From, DateOnly To, long Total, IReadOnlyList<ProfileDay> Days);
 
 /// <summary>A member authority ranked by the week's count.</summary>
-public sealed record BulletinMember(int Rank, string Footprint, string Name, long Count, long Population, double RatePer100k);
+public sealed record BulletinMember(int Rank, string Footprint, string Name, long Count, long Population, double RatePer100k)
+{
+    public static BulletinMember For(int rank, AnalysisHub.Domain.Geography.Footprint member, long count) => new(rank, member.Id, member.Name,
+        count, member.Population, AnalysisHub.Domain.Statistics.CrudeRate.Calculate(count, member.Population).Rate);
+}

@@ -45,6 +45,14 @@ internal static class BulletinFormat
         return true;
     }
 
+    /// <summary>The bulletin in the chosen format: <paramref name="json"/> as JSON, or <paramref name="sheet"/> written as CSV or HTML.</summary>
+    public static IResult Respond<T>(BulletinOutput output, T json, DisclosedBulletin sheet) => output switch
+    {
+        BulletinOutput.Csv => TypedResults.Text(BulletinCsv.Write(sheet), "text/csv", System.Text.Encoding.UTF8),
+        BulletinOutput.Html => TypedResults.Text(BulletinHtml.Write(sheet), "text/html", System.Text.Encoding.UTF8),
+        _ => TypedResults.Ok(json),
+    };
+
     private static bool Matches(MediaTypeHeaderValue accepted, string mediaType) =>
         string.Equals(accepted.MediaType.Value, mediaType, StringComparison.OrdinalIgnoreCase);
 }

@@ -4,7 +4,8 @@ using System.Text;
 
 namespace AnalysisHub.Server.Api;
 
-/// <summary>The bulletin as a self-contained printable HTML page; every value is HTML-encoded.</summary>
+/// <summary>The bulletin as a self-contained printable HTML page; every value is HTML-encoded. Withheld figures read
+/// <c>&lt;5</c> (a count), <c>withheld</c> or <c>—</c>.</summary>
 internal static class BulletinHtml
 {
     private static readonly string[] DayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -29,7 +30,7 @@ internal static class BulletinHtml
         }
         """;
 
-    public static string Write(BulletinBody body)
+    public static string Write(DisclosedBulletin body)
     {
         var html = new StringBuilder();
         var title = $"Weekly violence bulletin: {body.Name}, {body.Week}";
@@ -37,8 +38,10 @@ internal static class BulletinHtml
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         html.Append("<title>").Append(E(title)).Append("</title>\n<style>\n").Append(Style).Append("\n</style>\n</head>\n<body>\n");
         html.Append("<header>\n<h1>").Append(E(title)).Append("</h1>\n<p>")
-            .Append(E($"{body.Footprint} ({body.Kind}) · {body.Week}: {D(body.Start)} to {D(body.End)} · population {N(body.Population)} · compared with {body.Benchmark} · partner audience (unsuppressed)"))
-            .Append("</p>\n</header>\n");
+            .Append(E($"{body.Footprint} ({body.Kind}) · {body.Week}: {D(body.Start)} to {D(body.End)} · population {N(body.Population)} · compared with {body.Benchmark} · {body.Audience}"))
+            .Append("</p>\n");
+        if (body.DisclosureControl is { } disclosure) html.Append("<p>").Append(E(disclosure)).Append("</p>\n");
+        html.Append("</header>\n");
 
         html.Append("<section>\n<h2>Summary</h2>\n<table>\n<thead><tr>");
         foreach (var h in new[] { "Measure", "This week", "Previous 4 weeks (mean)", "Same week last year", "Rate per 100,000", "95% CI",
@@ -50,20 +53,20 @@ internal static class BulletinHtml
         {
             html.Append("<tr>");
             Cell(html, $"{m.Feed} / {m.Category}");
-            Cell(html, N(m.Count));
-            Cell(html, F(m.PreviousFourWeeksMean));
-            Cell(html, $"{N(m.SameWeekLastYear)} ({m.SameWeekLastYearPeriod})");
+            Cell(html, Figure(m.Count));
+            Cell(html, Figure(m.PreviousFourWeeksMean));
+            Cell(html, $"{Figure(m.SameWeekLastYear)} ({m.SameWeekLastYearPeriod})");
             Cell(html, F(m.RatePer100k));
-            Cell(html, $"{F(m.Ci95[0])} – {F(m.Ci95[1])}");
+            Cell(html, m.Ci95 is { } ci ? $"{F(ci[0])} – {F(ci[1])}" : "—");
             Cell(html, F(m.BenchmarkRatePer100k));
             Cell(html, m.Comparison ?? "—", m.Comparison);
             Cell(html, F(m.EarsC2.Expected));
             Cell(html, F(m.EarsC2.Threshold));
-            Cell(html, Alarm(m.EarsC2.Alarm));
+            Cell(html, Alarm(m.EarsC2));
             Cell(html, F(m.Farrington.Expected));
             Cell(html, F(m.Farrington.Threshold));
-            Cell(html, Alarm(m.Farrington.Alarm));
-            Cell(html, N(m.ExcludedMonthPrecision));
+            Cell(html, Alarm(m.Farrington));
+            Cell(html, Figure(m.ExcludedMonthPrecision));
             html.Append("</tr>\n");
         }
         html.Append("</tbody>\n</table>\n</section>\n");
@@ -75,6 +78,8 @@ internal static class BulletinHtml
             foreach (var h in new[] { "Rank", "Authority", "Count", "Population", "Rate per 100,000" })
                 html.Append("<th scope=\"col\">").Append(E(h)).Append("</th>");
             html.Append("</tr></thead>\n<tbody>\n");
+            if (m.TopMembersWithheld)
+                html.Append("<tr><td colspan=\"5\">").Append(E("Withheld: listing members beside the total would reveal a count under 5.")).Append("</td></tr>\n");
             foreach (var member in m.TopMembers)
             {
                 html.Append("<tr>");
@@ -88,14 +93,14 @@ internal static class BulletinHtml
             html.Append("</tbody>\n</table>\n");
 
             html.Append("<table class=\"profile\">\n<caption>")
-                .Append(E($"When: day of week × hour (Europe/London), {D(m.Profile.From)} to {D(m.Profile.To)}, {N(m.Profile.Total)} records with a time of day"))
+                .Append(E($"When: day of week × hour (Europe/London), {D(m.Profile.From)} to {D(m.Profile.To)}, {(m.Profile.Total is { } total ? N(total) : "a withheld number of")} records with a time of day"))
                 .Append("</caption>\n<thead><tr><th scope=\"col\">Day</th>");
             for (var h = 0; h < 24; h++) html.Append("<th scope=\"col\">").Append(E(h.ToString("D2", CultureInfo.InvariantCulture))).Append("</th>");
             html.Append("</tr></thead>\n<tbody>\n");
             for (var d = 0; d < m.Profile.Days.Count; d++)
             {
                 html.Append("<tr><th scope=\"row\">").Append(E(d < DayNames.Length ? DayNames[d] : m.Profile.Days[d].Day)).Append("</th>");
-                foreach (var c in m.Profile.Days[d].Hours) Cell(html, N(c));
+                foreach (var c in m.Profile.Days[d].Hours) Cell(html, Figure(c));
                 html.Append("</tr>\n");
             }
             html.Append("</tbody>\n</table>\n</section>\n");
@@ -120,5 +125,14 @@ internal static class BulletinHtml
 
     private static string D(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
-    private static string Alarm(bool? alarm) => alarm switch { true => "ALARM", false => "no", null => "not tested" };
+    /// <summary>A published figure: a count, a mean, or the text that stands for a withheld one.</summary>
+    private static string Figure(object value) => value switch
+    {
+        long count => N(count),
+        double mean => F(mean),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
+
+    private static string Alarm(DisclosedExceedance e) =>
+        e.Withheld ? "withheld" : e.Alarm switch { true => "ALARM", false => "no", null => "not tested" };
 }

@@ -1,8 +1,6 @@
 using AnalysisHub.Contracts;
 using AnalysisHub.Domain.Geography;
 using AnalysisHub.Domain.Time;
-using AnalysisHub.Domain.Vocabulary;
-using AnalysisHub.Server.Hosting;
 
 namespace AnalysisHub.Server.Api;
 
@@ -13,19 +11,17 @@ internal sealed record ComparisonQuestion(IResult? Problem, Footprint? Benchmark
 
     public const string Method = "95% interval (Byar's method for counts of 10 or more, exact Poisson below) against the benchmark's rate";
 
-    public static async Task<ComparisonQuestion> AskAsync(IReadOnlyList<Footprint> footprints, string? feed, string? category, string[]? flag,
-        string? from, string? to, string? benchmarkId, GeographyRegistry geography, FeedCatalog catalog, IGrainFactory grains,
-        TimeProvider clock, HubOptions options)
+    public static async Task<ComparisonQuestion> AskAsync(IReadOnlyList<Footprint> footprints, ComparisonParameters query)
     {
-        var parsed = SeriesParameters.Parse(feed, category, flag, from, to, "year", catalog, clock);
+        var parsed = query.Parse("year");
         if (parsed.Problem is { } problem) return Failed(problem);
-        benchmarkId ??= DefaultBenchmark;
-        if (geography.Find(benchmarkId) is not { } benchmark)
+        var benchmarkId = query.Benchmark ?? DefaultBenchmark;
+        if (query.Geography.Find(benchmarkId) is not { } benchmark)
             return Failed(Problems.BadParameter("benchmark", benchmarkId, $"unknown footprint '{benchmarkId}'"));
 
         var request = SeriesRequest.From(parsed.Query!);
         async Task<long> Count(Footprint f) =>
-            (await RollupGrains.For(grains, f).GetSeries(request).WaitAsync(options.GrainCallTimeout)).Total;
+            (await RollupGrains.For(query.Grains, f).GetSeries(request).WaitAsync(query.Timeout)).Total;
         var counts = await Task.WhenAll(footprints.Append(benchmark).Select(Count));
         return new ComparisonQuestion(null, benchmark, counts[^1], counts[..^1], parsed.Query!.Range);
     }

@@ -1,11 +1,8 @@
-using AnalysisHub.Contracts;
 using AnalysisHub.Domain.Geography;
 using AnalysisHub.Domain.Statistics;
 using AnalysisHub.Domain.Time;
 using AnalysisHub.Domain.Vocabulary;
-using AnalysisHub.Server.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace AnalysisHub.Server.Api;
 
@@ -47,22 +44,14 @@ public static class FootprintApi
         return new SeriesPointBody(p.Period, p.Start, p.End, p.Count, rate.Rate, [rate.Ci95.Lower, rate.Ci95.Upper]);
     }
 
-    private static async Task<IResult> GetSeries(string id, string? feed, string? category, string[]? flag,
-        string? from, string? to, string? granularity, GeographyRegistry geography, FeedCatalog catalog,
-        IGrainFactory grains, TimeProvider clock, IOptions<HubOptions> options)
+    private static async Task<IResult> GetSeries(string id, [AsParameters] SeriesArguments query)
     {
-        if (geography.Find(id) is not { } footprint) return Problems.FootprintNotFound(id);
-        var parsed = SeriesParameters.Parse(feed, category, flag, from, to, granularity, catalog, clock);
-        if (parsed.Problem is { } problem) return problem;
-        var query = parsed.Query!;
-
-        var response = await RollupGrains.For(grains, footprint).GetSeries(SeriesRequest.From(query))
-            .WaitAsync(options.Value.GrainCallTimeout);
-        var population = footprint.Population;
-        var result = response.ToResult();
+        var answer = await query.AskAsync(id);
+        if (answer.Problem is { } problem) return problem;
+        var (footprint, result) = (answer.Footprint!, answer.Result!);
         return TypedResults.Ok(new SeriesBody(
-            footprint.Id, feed!, category, flag ?? [], query.Granularity.ToSlug(), query.Range.From, query.Range.To,
-            population, geography.PopulationSource, result.Total, result.ExcludedMonthPrecision,
-            result.Points.Select(p => Point(p, population)).ToList()));
+            footprint.Id, query.Feed!, query.Category, query.Flag ?? [], answer.Query!.Granularity.ToSlug(), answer.Query.Range.From,
+            answer.Query.Range.To, footprint.Population, query.Geography.PopulationSource, result.Total, result.ExcludedMonthPrecision,
+            result.Points.Select(p => Point(p, footprint.Population)).ToList()));
     }
 }

@@ -1,10 +1,3 @@
-using AnalysisHub.Contracts;
-using AnalysisHub.Domain.Cells;
-using AnalysisHub.Domain.Geography;
-using AnalysisHub.Domain.Vocabulary;
-using AnalysisHub.Server.Hosting;
-using Microsoft.Extensions.Options;
-
 namespace AnalysisHub.Server.Api;
 
 /// <summary>
@@ -13,7 +6,7 @@ namespace AnalysisHub.Server.Api;
 /// </summary>
 public static class ProfileApi
 {
-    private static readonly string[] Days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    public const string TimeZone = "Europe/London";
 
     public static IEndpointRouteBuilder MapProfileApi(this IEndpointRouteBuilder app)
     {
@@ -22,19 +15,12 @@ public static class ProfileApi
         return app;
     }
 
-    private static async Task<IResult> Profile(string id, string? feed, string? category, string? from, string? to,
-        GeographyRegistry geography, FeedCatalog catalog, IGrainFactory grains, TimeProvider clock, IOptions<HubOptions> options)
+    private static async Task<IResult> Profile(string id, [AsParameters] ProfileArguments query)
     {
-        if (geography.Find(id) is not { } footprint) return Problems.FootprintNotFound(id);
-        var parsed = SeriesParameters.Parse(feed, category, null, from, to, "month", catalog, clock);
-        if (parsed.Problem is { } problem) return problem;
-        var query = parsed.Query!;
-        int firstMonth = MonthIndex.Of(query.Range.From), lastMonth = MonthIndex.Of(query.Range.To);
-        var slots = await RollupGrains.For(grains, footprint)
-            .GetHourOfWeekProfile(query.Feed, query.Categories.ToArray(), firstMonth, lastMonth).WaitAsync(options.Value.GrainCallTimeout);
-        var cells = Days.Select((day, d) => new ProfileDay(day, slots.Skip(d * 24).Take(24).ToArray())).ToList();
-        return TypedResults.Ok(new ProfileBody(footprint.Id, feed!, category, MonthIndex.FirstDay(firstMonth), MonthIndex.LastDay(lastMonth),
-            "Europe/London", slots.Sum(), cells));
+        var answer = await query.AskAsync(id);
+        if (answer.Problem is { } problem) return problem;
+        return TypedResults.Ok(new ProfileBody(answer.Footprint!.Id, query.Feed!, query.Category, answer.From, answer.To,
+            TimeZone, answer.Slots.Sum(), ProfileDay.FromSlots(answer.Slots)));
     }
 }
 
@@ -42,4 +28,12 @@ public static class ProfileApi
 public sealed record ProfileBody(string Footprint, string Feed, string? Category, DateOnly From, DateOnly To, string TimeZone,
     long Total, IReadOnlyList<ProfileDay> Days);
 
-public sealed record ProfileDay(string Day, long[] Hours);
+public sealed record ProfileDay(string Day, long[] Hours)
+{
+    /// <summary>The days of the week, Monday first, as profiles name them.</summary>
+    public static readonly IReadOnlyList<string> Names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+    /// <summary>7 × 24 hour-of-week slots (Monday 00:00 first) as one row per day.</summary>
+    public static IReadOnlyList<ProfileDay> FromSlots(long[] slots) =>
+        Names.Select((day, d) => new ProfileDay(day, slots[(d * 24)..((d + 1) * 24)])).ToList();
+}

@@ -1,0 +1,111 @@
+using AnalysisHub.Contracts;
+using AnalysisHub.Domain.Rollups;
+using AnalysisHub.Domain.Statistics;
+using AnalysisHub.Domain.Time;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AnalysisHub.Server.Api;
+
+/// <summary>
+/// The exceedance query (bound with <c>[AsParameters]</c>) and its run over a footprint's live series, for partner and
+/// public outputs alike. Periods are whole days or ISO weeks; the history each method needs is read from before
+/// <c>from</c>, and begins with the footprint's first period holding data for the question.
+/// </summary>
+public sealed class ExceedanceArguments : SeriesArguments
+{
+    private static readonly Dictionary<string, EarsMethod> EarsMethods = new()
+    {
+        ["ears-c1"] = EarsMethod.C1,
+        ["ears-c2"] = EarsMethod.C2,
+        ["ears-c3"] = EarsMethod.C3,
+    };
+
+    public const string FarringtonMethod = "farrington";
+
+    [FromQuery(Name = "method")] public string? Method { get; init; }
+    [FromQuery(Name = "minSigma")] public double? MinSigma { get; init; }
+
+    internal async Task<ExceedanceRun> RunAsync(string id)
+    {
+        if (Geography.Find(id) is not { } footprint) return ExceedanceRun.Failed(Problems.FootprintNotFound(id));
+        var method = Method ?? "ears-c2";
+        var granularity = Granularity ?? "week";
+        if (granularity is not ("day" or "week"))
+            return ExceedanceRun.Failed(Problems.BadParameter("granularity", granularity, "exceedance is tested on 'day' or 'week' periods"));
+        var farrington = method == FarringtonMethod;
+        if (!farrington && !EarsMethods.ContainsKey(method))
+            return ExceedanceRun.Failed(Problems.BadParameter("method", method, $"one of {string.Join(", ", EarsMethods.Keys.Append(FarringtonMethod))}"));
+        if (farrington && granularity != "week")
+            return ExceedanceRun.Failed(Problems.BadParameter("granularity", granularity, "Farrington-flexible runs on weekly series"));
+        if (MinSigma is <= 0) return ExceedanceRun.Failed(Problems.BadParameter("minSigma", MinSigma?.ToString(), "must be positive"));
+
+        var parsed = Parse(granularity);
+        if (parsed.Problem is { } problem) return ExceedanceRun.Failed(problem);
+        var query = parsed.Query!;
+        var unit = query.Granularity;
+
+        // Whole periods only, and enough of them before `from` for the method's baseline.
+        var first = Period.Containing(query.Range.From, unit);
+        var last = Period.Containing(query.Range.To, unit);
+        var history = farrington
+            ? (FarringtonOptions.Noufaily.B * FarringtonOptions.Noufaily.Frequency) + FarringtonOptions.Noufaily.W + 1
+            : Ears.HistoryNeeded(EarsMethods[method]);
+        var historyStart = unit == AnalysisHub.Domain.Time.Granularity.Day ? first.Start.AddDays(-history) : first.Start.AddDays(-7 * history);
+        var request = SeriesRequest.From(query with { Range = new DateRange(historyStart, last.End) });
+        var series = (await RollupGrains.For(Grains, footprint).GetSeries(request).WaitAsync(Timeout)).ToResult();
+        // History starts with the first period that has data: the weeks before a feed began are missing, not
+        // zeros — read as zeros they would make any first count look like an outbreak.
+        var dataStart = series.Points.ToList().FindIndex(p => p.Count > 0);
+        if (dataStart < 0) dataStart = series.Points.Count;
+        var counts = series.Points.Skip(dataStart).Select(p => p.Count).ToList();
+        var firstTested = series.Points.Count - Period.Covering(first.Start, last.End, unit).Count();
+
+        var sigma = MinSigma ?? Ears.DefaultMinSigma;
+        var points = new List<ExceedancePoint>();
+        for (var t = firstTested; t < series.Points.Count; t++)
+        {
+            var p = series.Points[t];
+            points.Add(t < dataStart ? ExceedancePoint.Untested(p)
+                : farrington ? FarringtonPoint(p, counts, t - dataStart)
+                : EarsPoint(p, counts, t - dataStart, EarsMethods[method], sigma));
+        }
+        var parameters = farrington
+            ? new Dictionary<string, object> { ["b"] = 5, ["w"] = 3, ["noPeriods"] = 10, ["pastWeeksNotIncluded"] = 26, ["weightsThreshold"] = 2.58,
+                ["thresholdMethod"] = "nbPlugin", ["alpha"] = 0.05, ["limit54"] = new[] { 5, 4 } }
+            : new Dictionary<string, object> { ["minSigma"] = sigma, ["baseline"] = Ears.BaselineLength,
+                ["guard"] = EarsMethods[method] == EarsMethod.C1 ? 0 : 2, ["threshold"] = EarsMethods[method] == EarsMethod.C3 ? Ears.C3Threshold : Ears.StatisticThreshold };
+        Func<int, IEnumerable<int>> inputs = farrington
+            ? t => PublicExceedance.FarringtonInputs(t)
+            : t => PublicExceedance.EarsInputs(EarsMethods[method], t);
+        var body = new ExceedanceBody(footprint.Id, Feed!, Category, Flag ?? [], granularity, method, parameters, first.Start, last.End, points);
+        return new ExceedanceRun(null, body, counts, firstTested - dataStart, inputs);
+    }
+
+    private static ExceedancePoint FarringtonPoint(SeriesPoint p, IReadOnlyList<long> counts, int t)
+    {
+        var r = Farrington.Evaluate(counts, t);
+        return r is null
+            ? ExceedancePoint.Untested(p)
+            : new ExceedancePoint(p.Period, p.Start, p.End, p.Count, r.Expected, r.Threshold,
+                r.Threshold > r.Expected ? (p.Count - r.Expected) / (r.Threshold - r.Expected) : null, r.Alarm);
+    }
+
+    private static ExceedancePoint EarsPoint(SeriesPoint p, IReadOnlyList<long> counts, int t, EarsMethod method, double sigma)
+    {
+        var e = Ears.Evaluate(counts, t, method, sigma);
+        return e.Tested
+            ? new ExceedancePoint(p.Period, p.Start, p.End, p.Count, e.Expected, e.Threshold, e.Statistic, e.Alarm)
+            : ExceedancePoint.Untested(p);
+    }
+}
+
+/// <summary>
+/// An exceedance run: the partner answer, and what a public one needs to judge it — the counts the methods read (from
+/// the first period with data), the index among them of the answer's first period (negative when it precedes the
+/// data) and, for an index, the counts its figures are computed from.
+/// </summary>
+internal sealed record ExceedanceRun(IResult? Problem, ExceedanceBody? Body, IReadOnlyList<long> Counts, int FirstIndex,
+    Func<int, IEnumerable<int>> Inputs)
+{
+    public static ExceedanceRun Failed(IResult problem) => new(problem, null, [], 0, _ => []);
+}
