@@ -18,6 +18,7 @@ public static class PublicApi
             .WithSummary("The comparison by kind with small-number suppression.");
         api.MapGet("/footprints/{id}/members", Members).WithName("PublicMembers")
             .WithSummary("A footprint and its member authorities with small-number suppression.");
+        api.MapPublicSeries();
         return app;
     }
 
@@ -51,16 +52,14 @@ public static class PublicApi
             string? comparison = isBenchmark ? null
                 : rate.Count.Suppressed ? BenchmarkOutcome.NotCompared.ToSlug()
                 : BenchmarkComparison.Compare(rate.Ci95!.Value, benchmarkRate.Rate).ToSlug();
-            return new PublicRow(f.Id, f.Kind, f.Name, disclosed[i].Value is { } v ? v : DisclosureControl.SuppressedText,
-                disclosed[i].Suppressed, f.Population, rate.Rate, Pair(rate.Ci95), Pair(rate.Ci998), comparison, rate.Unreliable, isBenchmark);
+            return new PublicRow(f.Id, f.Kind, f.Name, Published.Count(disclosed[i]),
+                disclosed[i].Suppressed, f.Population, rate.Rate, Published.Pair(rate.Ci95), Published.Pair(rate.Ci998), comparison, rate.Unreliable, isBenchmark);
         }).ToList();
         return TypedResults.Ok(new PublicBody(query.Feed!, query.Category, query.Flag ?? [], question.Range.From, question.Range.To, question.Benchmark!.Id,
             ComparisonQuestion.Method,
             "Counts of 1 to 4 are shown as \"<5\" and their rates withheld; further counts are withheld where a shown total would otherwise reveal them. Rates from fewer than 10 events are marked unreliable.",
             rows));
     }
-
-    private static double[]? Pair(Interval? interval) => interval is { } i ? [i.Lower, i.Upper] : null;
 }
 
 /// <summary>A public row: <c>count</c> is a number or <c>"&lt;5"</c>; <c>suppressed</c> says which, for typed clients.</summary>
