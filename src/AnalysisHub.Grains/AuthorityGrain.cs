@@ -79,6 +79,12 @@ public sealed class AuthorityGrain(
         {
             Interleave = true,
         });
+        // Safety net for lost pushes when no later change arrives to reveal the gap (one indexed read).
+        this.RegisterGrainTimer(() =>
+        {
+            if (changeLog.CurrentSequence(_code) > _applied) CatchUp();
+            return Task.CompletedTask;
+        }, new GrainTimerCreationOptions(_options.LogCheckInterval, _options.LogCheckInterval) { Interleave = true });
         metrics.Activated("authority"); // last: a failed activation is never counted, nor deactivated
     }
 
@@ -175,8 +181,6 @@ public sealed class AuthorityGrain(
         await _checkpointing.WaitAsync();
         try
         {
-            // Safety net for lost pushes when no later change arrives to reveal the gap.
-            if (changeLog.CurrentSequence(_code) > _applied) CatchUp();
             if (_applied == _checkpointed) return;
             var sequence = _applied;
             checkpoint.State = new AuthorityCheckpoint

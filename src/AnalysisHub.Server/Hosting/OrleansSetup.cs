@@ -1,6 +1,7 @@
 using System.Net;
 using AnalysisHub.Grains;
 using Orleans.Configuration;
+using Orleans.Storage;
 
 namespace AnalysisHub.Server.Hosting;
 
@@ -51,6 +52,8 @@ internal static class OrleansSetup
             options.Invariant = grainState.Invariant;
             options.ConnectionString = grainState.ConnectionString;
         });
+        silo.Services.AddOptions<AdoNetGrainStorageOptions>(StorageNames.Checkpoints)
+            .Configure<Orleans.Serialization.Serializer>((options, serializer) => options.GrainStorageSerializer = new CheckpointSerializer(serializer));
     }
 
     public static void ConfigureClient(IClientBuilder client, HubOptions hub)
