@@ -24,18 +24,24 @@ internal static class OrleansSetup
                 options.Invariant = grainState.Invariant;
                 options.ConnectionString = grainState.ConnectionString;
             });
+            // The hub's own settings first; under Kubernetes the pod's (ORLEANS_CLUSTER_ID, ORLEANS_SERVICE_ID, POD_IP,
+            // POD_NAME) then win where given, so a gateway and its silos agree either way.
+            silo.Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = hub.ClusterId;
+                options.ServiceId = hub.ServiceId;
+            });
             if (hub.Kubernetes)
             {
-                // Cluster id, service id, pod address and silo name come from the pod (see deploy/kubernetes).
+                silo.Configure<EndpointOptions>(options =>
+                {
+                    options.SiloPort = hub.SiloPort;
+                    options.GatewayPort = hub.GatewayPort;
+                });
                 silo.UseKubernetesHosting();
             }
             else
             {
-                silo.Configure<ClusterOptions>(options =>
-                {
-                    options.ClusterId = hub.ClusterId;
-                    options.ServiceId = hub.ServiceId;
-                });
                 silo.ConfigureEndpoints(AdvertisedAddress(hub), hub.SiloPort, hub.GatewayPort, listenOnAnyHostAddress: true);
             }
             silo.Configure<ClusterMembershipOptions>(options =>
