@@ -19,6 +19,7 @@ public static class PublicApi
         api.MapGet("/footprints/{id}/members", Members).WithName("PublicMembers")
             .WithSummary("A footprint and its member authorities with small-number suppression.");
         api.MapPublicSeries();
+        api.MapPublicExceedance();
         return app;
     }
 
