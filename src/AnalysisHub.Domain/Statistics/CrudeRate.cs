@@ -33,6 +33,12 @@ public static class CrudeRate
         return new Interval(count.Lower / population * multiplier, count.Upper / population * multiplier);
     }
 
+    // Every series point carries an interval, and most daily counts are small: the exact limits take two chi-square
+    // quantile searches each, which profiling showed dominating a series query. They depend only on (α, count <
+    // 10), and z only on α, so each is computed once. (Only a handful of α values are ever used.)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(double Alpha, long Observed), Interval> Exact = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<double, double> Z = new();
+
     /// <summary>The limits of the Poisson count itself, before dividing by the population.</summary>
     public static Interval CountLimits(long observed, double alpha)
     {
@@ -41,15 +47,20 @@ public static class CrudeRate
 
         if (observed >= ByarsFrom)
         {
-            var z = Distributions.NormalQuantile(1 - alpha / 2);
+            var z = Z.GetOrAdd(alpha, a => Distributions.NormalQuantile(1 - a / 2));
             double o = observed, o1 = observed + 1;
             var lower = o * Math.Pow(1 - 1 / (9 * o) - z / (3 * Math.Sqrt(o)), 3);
             var upper = o1 * Math.Pow(1 - 1 / (9 * o1) + z / (3 * Math.Sqrt(o1)), 3);
             return new Interval(lower, upper);
         }
 
-        var exactLower = observed == 0 ? 0 : Distributions.ChiSquareQuantile(alpha / 2, 2 * observed) / 2;
-        var exactUpper = Distributions.ChiSquareQuantile(1 - alpha / 2, 2 * observed + 2) / 2;
-        return new Interval(exactLower, exactUpper);
+        return Exact.GetOrAdd((alpha, observed), key => ExactLimits(key.Observed, key.Alpha));
+    }
+
+    private static Interval ExactLimits(long observed, double alpha)
+    {
+        var lower = observed == 0 ? 0 : Distributions.ChiSquareQuantile(alpha / 2, 2 * observed) / 2;
+        var upper = Distributions.ChiSquareQuantile(1 - alpha / 2, 2 * observed + 2) / 2;
+        return new Interval(lower, upper);
     }
 }
