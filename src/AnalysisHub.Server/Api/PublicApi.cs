@@ -18,8 +18,12 @@ public static class PublicApi
             .WithSummary("The comparison by kind with small-number suppression.");
         api.MapGet("/footprints/{id}/members", Members).WithName("PublicMembers")
             .WithSummary("A footprint and its member authorities with small-number suppression.");
-        api.MapPublicSeries();
-        api.MapPublicExceedance();
+        api.MapGet("/footprints/{id}/series", PublicSeriesApi.Answer).WithName("PublicSeries")
+            .WithSummary("A footprint's dense count series with small-number suppression; the total is withheld when any period's count is.");
+        api.MapGet("/footprints/{id}/exceedance", PublicExceedanceApi.Answer).WithName("PublicExceedance")
+            .WithSummary("Exceedance for each day or week of a footprint's series; figures computed from counts of 1-4 are withheld.");
+        api.MapGet("/footprints/{id}/profile", PublicProfileApi.Answer).WithName("PublicTimeProfile")
+            .WithSummary("Counts by day of week and hour of day with small-number suppression; the total is withheld when any hour's count is.");
         return app;
     }
 

@@ -9,20 +9,7 @@ namespace AnalysisHub.Server.Api;
 /// </summary>
 internal static class PublicExceedanceApi
 {
-    public const string Note =
-        "Counts of 1 to 4 are shown as \"<5\". A period's expected value, threshold, statistic and alarm are withheld (null, with withheld true) " +
-        "when its own count or any count they are computed from (the method's baseline or reference periods) is 1 to 4, because each can give " +
-        "such a count back: the statistic is (count - expected) / sd, successive expected values differ by a baseline count over 7, and an alarm " +
-        "beside its threshold bounds the count. Untested periods have nulls with withheld false.";
-
-    public static RouteGroupBuilder MapPublicExceedance(this RouteGroupBuilder api)
-    {
-        api.MapGet("/footprints/{id}/exceedance", Exceedance).WithName("PublicExceedance")
-            .WithSummary("Exceedance for each day or week of a footprint's series with small-number suppression.");
-        return api;
-    }
-
-    private static async Task<IResult> Exceedance(string id, [AsParameters] ExceedanceArguments query)
+    public static async Task<IResult> Answer(string id, [AsParameters] ExceedanceArguments query)
     {
         var run = await query.RunAsync(id);
         if (run.Problem is { } problem) return problem;
@@ -36,7 +23,7 @@ internal static class PublicExceedanceApi
                 : new PublicExceedancePoint(p.Period, p.Start, p.End, Published.Count(count), count.Suppressed, null, null, null, null, true);
         }).ToList();
         return TypedResults.Ok(new PublicExceedanceBody(body.Footprint, body.Feed, body.Category, body.Flags, body.Granularity, body.Method,
-            body.Parameters, body.From, body.To, Note, points));
+            body.Parameters, body.From, body.To, PublicNotes.Exceedance, points));
     }
 }
 

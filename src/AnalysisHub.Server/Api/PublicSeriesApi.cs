@@ -10,19 +10,7 @@ namespace AnalysisHub.Server.Api;
 /// </summary>
 internal static class PublicSeriesApi
 {
-    public const string Note =
-        "Counts of 1 to 4 are shown as \"<5\" and their rates and intervals withheld. The total is withheld (null) whenever a period's count is, " +
-        "so no withheld count can be worked out from the others; the month-precision count is shown as \"<5\" when 1 to 4. " +
-        "Rates from fewer than 10 events are marked unreliable.";
-
-    public static RouteGroupBuilder MapPublicSeries(this RouteGroupBuilder api)
-    {
-        api.MapGet("/footprints/{id}/series", Series).WithName("PublicSeries")
-            .WithSummary("A footprint's dense count series with small-number suppression; the total is withheld when any period's count is.");
-        return api;
-    }
-
-    private static async Task<IResult> Series(string id, [AsParameters] SeriesArguments query)
+    public static async Task<IResult> Answer(string id, [AsParameters] SeriesArguments query)
     {
         var answer = await query.AskAsync(id);
         if (answer.Problem is { } problem) return problem;
@@ -38,7 +26,7 @@ internal static class PublicSeriesApi
         return TypedResults.Ok(new PublicSeriesBody(
             footprint.Id, query.Feed!, query.Category, query.Flag ?? [], answer.Query!.Granularity.ToSlug(), answer.Query.Range.From,
             answer.Query.Range.To, footprint.Population, query.Geography.PopulationSource, breakdown.Total, breakdown.TotalWithheld,
-            Published.Count(excluded), excluded.Suppressed, Note, points));
+            Published.Count(excluded), excluded.Suppressed, PublicNotes.Series, points));
     }
 }
 
