@@ -25,14 +25,12 @@ public static class BulletinApi
     {
         var answer = await query.AskAsync(id, context.Request);
         if (answer.Problem is { } problem) return problem;
-        var (footprint, wales) = (answer.Footprint!, answer.Wales!);
-        var measures = answer.Measures.Select(f => Measure(f, footprint, wales)).ToList();
-        var body = new BulletinBody(footprint.Id, footprint.Kind, footprint.Name, answer.Week.Label, answer.Week.Start, answer.Week.End,
-            wales.Id, footprint.Population, query.Geography.PopulationSource, ProfileApi.TimeZone, measures,
-            BulletinFootnotes.For(query.Geography.PopulationSource, answer.Week,
-                measures.Select(m => $"{m.Feed}/{m.Category}: {m.ExcludedMonthPrecision}"),
+        var measures = answer.Each(Measure);
+        var (f, week, source) = (answer.Footprint!, answer.Week, query.Geography.PopulationSource);
+        var body = new BulletinBody(f.Id, f.Kind, f.Name, week.Label, week.Start, week.End, answer.Wales!.Id, f.Population, source,
+            ProfileApi.TimeZone, measures, BulletinFootnotes.For(source, week, measures.Select(m => $"{m.Feed}/{m.Category}: {m.ExcludedMonthPrecision}"),
                 "Partner audience: counts are not suppressed; do not publish without disclosure control."));
-        return BulletinFormat.Respond(answer.Output, body, DisclosedBulletin.Unsuppressed(body));
+        return answer.Respond(body, DisclosedBulletin.Unsuppressed(body));
     }
 
     private static BulletinMeasure Measure(BulletinFigures f, Footprint footprint, Footprint wales)

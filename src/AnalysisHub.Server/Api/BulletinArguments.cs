@@ -45,4 +45,10 @@ internal sealed record BulletinAnswer(IResult? Problem, Footprint? Footprint, Fo
     IReadOnlyList<BulletinFigures> Measures)
 {
     public static BulletinAnswer Failed(IResult problem) => new(problem, null, null, default, BulletinOutput.Json, []);
+
+    /// <summary>Each measure's figures made into <typeparamref name="T"/> for this footprint, against Wales.</summary>
+    public List<T> Each<T>(Func<BulletinFigures, Footprint, Footprint, T> measure) => Measures.Select(f => measure(f, Footprint!, Wales!)).ToList();
+
+    /// <summary>The bulletin in the chosen format: <paramref name="json"/> as JSON, or <paramref name="sheet"/> as CSV or HTML.</summary>
+    public IResult Respond<T>(T json, DisclosedBulletin sheet) => BulletinFormat.Respond(Output, json, sheet);
 }

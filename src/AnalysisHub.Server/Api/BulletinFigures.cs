@@ -31,11 +31,13 @@ internal sealed record BulletinFigures(
 
     public long SameWeekLastYearCount => History.FirstOrDefault(p => p.Start == SameWeekLastYear.Start)?.Count ?? 0;
 
-    /// <summary>Where the methods' history begins: the first week holding data (the weeks before are missing, not zeros).</summary>
-    public int DataStart => History.ToList().FindIndex(p => p.Count > 0) is var i and >= 0 ? i : History.Count;
+    private IReadOnlyList<long>? _counts;
 
-    /// <summary>The counts the methods read, from <see cref="DataStart"/>; the week is the last.</summary>
-    public IReadOnlyList<long> Counts => History.Skip(DataStart).Select(p => p.Count).ToList();
+    /// <summary>Where the methods' history begins: the first week holding data (the weeks before are missing, not zeros).</summary>
+    public int DataStart => History.Count - Counts.Count;
+
+    /// <summary>The counts the methods read, from the first week holding data; the week is the last.</summary>
+    public IReadOnlyList<long> Counts => _counts ??= History.SkipWhile(p => p.Count == 0).Select(p => p.Count).ToList();
 
     /// <summary>EARS C2 (minSigma 0.5) at the week, as the exceedance endpoint tests it; nulls when it cannot be tested.</summary>
     public BulletinExceedance EarsC2()

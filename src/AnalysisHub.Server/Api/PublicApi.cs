@@ -4,10 +4,11 @@ using AnalysisHub.Domain.Statistics;
 namespace AnalysisHub.Server.Api;
 
 /// <summary>
-/// The products for a public audience, under <c>/api/v1/public/…</c>: always with disclosure control. Counts of
-/// 1–4 show as <c>"&lt;5"</c> with their rates withheld, and complementary suppression covers every sum the output
-/// itself shows (a footprint and the shown footprints that partition it), so no withheld count can be
-/// recovered by subtraction.
+/// The products for a public audience, under <c>/api/v1/public/…</c>: always with disclosure control, each the twin of a
+/// partner endpoint with its parameters and shape. Counts of 1–4 show as <c>"&lt;5"</c> with their rates withheld, and
+/// no sum the output shows can give a withheld count back: comparisons apply complementary suppression over the
+/// footprints they show; series and profiles withhold their total beside a withheld part; exceedance withholds figures
+/// computed from a withheld count; the bulletin does all of these and lists members only when that is safe.
 /// </summary>
 public static class PublicApi
 {
@@ -24,6 +25,8 @@ public static class PublicApi
             .WithSummary("Exceedance for each day or week of a footprint's series; figures computed from counts of 1-4 are withheld.");
         api.MapGet("/footprints/{id}/profile", PublicProfileApi.Answer).WithName("PublicTimeProfile")
             .WithSummary("Counts by day of week and hour of day with small-number suppression; the total is withheld when any hour's count is.");
+        api.MapGet("/footprints/{id}/bulletin", PublicBulletinApi.Answer).WithName("PublicWeeklyBulletin")
+            .WithSummary("The weekly bulletin of violence measures with disclosure control (JSON, CSV or printable HTML).");
         return app;
     }
 

@@ -17,8 +17,10 @@ internal static class PublicExceedanceApi
         var points = body.Points.Select((p, j) =>
         {
             var count = DisclosureControl.Disclose(p.Count);
-            // The answer's j-th period is the run's FirstIndex + j-th count (negative: before any data, so untested).
-            return PublicExceedance.MayShow(run.Counts, run.Inputs(run.FirstIndex + j))
+            // The answer's j-th period is the run's FirstIndex + j-th count (negative: before any data). An untested
+            // period has no figures to withhold.
+            var untested = p.Expected is null && p.Alarm is null;
+            return untested || PublicExceedance.MayShow(run.Counts, run.Inputs(run.FirstIndex + j))
                 ? new PublicExceedancePoint(p.Period, p.Start, p.End, Published.Count(count), count.Suppressed, p.Expected, p.Threshold, p.Statistic, p.Alarm, false)
                 : new PublicExceedancePoint(p.Period, p.Start, p.End, Published.Count(count), count.Suppressed, null, null, null, null, true);
         }).ToList();
