@@ -6,6 +6,10 @@ namespace AnalysisHub.Domain.Statistics;
 /// </summary>
 public sealed record DisclosedCount(long? Value, bool Suppressed, bool Secondary)
 {
-    /// <summary>The published text: the count, or <c>&lt;5</c> for a withheld one.</summary>
-    public string Display => Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? DisclosureControl.SuppressedText;
+    /// <summary>
+    /// The published text: the count; <c>&lt;5</c> for a count of 1–4; <c>*</c> for a count withheld only to
+    /// protect another (it may be 0 or large, so calling it "&lt;5" would be false).
+    /// </summary>
+    public string Display => Value?.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                             ?? (Secondary ? DisclosureControl.ComplementaryText : DisclosureControl.SuppressedText);
 }

@@ -12,6 +12,9 @@ public static class DisclosureControl
     public const long ReliableFrom = 10;
     public const string SuppressedText = "<5";
 
+    /// <summary>Shown for a count withheld only so that another cannot be derived.</summary>
+    public const string ComplementaryText = "*";
+
     /// <summary>Counts 1–4 are withheld; 0 is shown.</summary>
     public static bool IsPrimarySuppressed(long count) => count is > 0 and < SmallestShown;
 
@@ -35,10 +38,10 @@ public static class DisclosureControl
     }
 
     /// <summary>
-    /// Primary then complementary suppression over cells tied by additive <paramref name="groups"/>. Whenever a
-    /// group has exactly one suppressed cell, its value would follow by subtraction, so one more is suppressed: the
-    /// smallest shown member (ties to the lowest index), or the parent when no member is left. This repeats over
-    /// all groups until nothing changes; suppression only grows, so it ends.
+    /// Primary then complementary suppression over cells tied by additive <paramref name="groups"/>. While the
+    /// shown figures let a reader pin down a count of 1–4 (<see cref="DisclosureBounds"/>: by subtraction, because
+    /// only one value of its range fits — two <c>&lt;5</c> cells that must add to 2 — or by combining groups), one
+    /// more cell is withheld. Suppression only grows, so it ends.
     /// </summary>
     /// <returns>one entry per cell, in the order of <paramref name="counts"/>.</returns>
     public static IReadOnlyList<DisclosedCount> SuppressComplementary(IReadOnlyList<long> counts, IReadOnlyList<SuppressionGroup> groups)
@@ -53,32 +56,35 @@ public static class DisclosureControl
         var suppressed = counts.Select(IsPrimarySuppressed).ToArray();
         var secondary = new bool[counts.Count];
 
-        bool changed;
-        do
+        // Repeat until no count of 1–4 can be pinned down: each round withholds one more cell — a member that on its
+        // own ends the disclosure (smallest count first, so totals stay visible where possible), else a total that
+        // does, else the smallest shown member (or the total) of a group holding the disclosed cell.
+        while (DisclosureBounds.DeterminedCells(Disclosed(counts, suppressed, secondary), groups) is [var exposed, ..])
         {
-            changed = false;
-            foreach (var g in groups)
-            {
-                if (g.Cells.Count(c => suppressed[c]) != 1) continue;
+            var members = groups.SelectMany(g => g.Members).Where(c => !suppressed[c]).Distinct().OrderBy(c => counts[c]).ThenBy(c => c);
+            var totals = groups.Select(g => g.Parent).Where(c => !suppressed[c]).Distinct().OrderBy(c => counts[c]).ThenBy(c => c);
+            int? choice = members.Concat(totals).Cast<int?>().FirstOrDefault(c => !StillExposed(c!.Value));
+            choice ??= groups.Where(g => g.Cells.Contains(exposed) && g.Cells.Any(c => !suppressed[c]))
+                .Select(g => g.Members.Where(m => !suppressed[m]).OrderBy(m => counts[m]).ThenBy(m => m).Cast<int?>().FirstOrDefault() ?? g.Parent)
+                .Cast<int?>().FirstOrDefault();
+            if (choice is not { } cell) break; // every cell around it is already withheld: nothing more to hide
+            suppressed[cell] = secondary[cell] = true;
 
-                var candidate = g.Members
-                    .Where(m => !suppressed[m])
-                    .OrderBy(m => counts[m])
-                    .ThenBy(m => m)
-                    .Select(m => (int?)m)
-                    .FirstOrDefault() ?? g.Parent;
-                if (suppressed[candidate]) continue; // only reachable if a cell is both parent and member
-                suppressed[candidate] = true;
-                secondary[candidate] = true;
-                changed = true;
+            bool StillExposed(int candidate)
+            {
+                suppressed[candidate] = secondary[candidate] = true;
+                var exposedStill = DisclosureBounds.DeterminedCells(Disclosed(counts, suppressed, secondary), groups).Contains(exposed);
+                suppressed[candidate] = secondary[candidate] = false;
+                return exposedStill;
             }
         }
-        while (changed);
 
-        return counts
-            .Select((c, i) => suppressed[i] ? new DisclosedCount(null, true, secondary[i]) : new DisclosedCount(c, false, false))
-            .ToArray();
+        return Disclosed(counts, suppressed, secondary);
     }
+
+    private static DisclosedCount[] Disclosed(IReadOnlyList<long> counts, bool[] suppressed, bool[] secondary) => counts
+        .Select((c, i) => suppressed[i] ? new DisclosedCount(null, true, secondary[i]) : new DisclosedCount(c, false, false))
+        .ToArray();
 
     /// <summary>
     /// The cells whose value follows from a single group by subtraction: those alone in being suppressed within a

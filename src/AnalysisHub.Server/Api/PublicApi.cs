@@ -65,12 +65,12 @@ public static class PublicApi
         }).ToList();
         return TypedResults.Ok(new PublicBody(query.Feed!, query.Category, query.Flag ?? [], question.Range.From, question.Range.To, question.Benchmark!.Id,
             ComparisonQuestion.Method,
-            "Counts of 1 to 4 are shown as \"<5\" and their rates withheld; further counts are withheld where a shown total would otherwise reveal them. Rates from fewer than 10 events are marked unreliable.",
+            "Counts of 1 to 4 are shown as \"<5\" and their rates withheld; further counts are withheld (shown as \"*\") where the shown figures would otherwise reveal a withheld one, by subtraction or because only one value in its range fits. Rates from fewer than 10 events are marked unreliable.",
             rows));
     }
 }
 
-/// <summary>A public row: <c>count</c> is a number or <c>"&lt;5"</c>; <c>suppressed</c> says which, for typed clients.</summary>
+/// <summary>A public row: <c>count</c> is a number, <c>"&lt;5"</c> (1–4) or <c>"*"</c> (withheld to protect another); <c>suppressed</c> says which, for typed clients.</summary>
 public sealed record PublicRow(string Footprint, string Kind, string Name, object Count, bool Suppressed, long Population,
     double? RatePer100k, double[]? Ci95, double[]? Ci998, string? Comparison, bool Unreliable, bool IsBenchmark);
 

@@ -5,8 +5,8 @@ namespace AnalysisHub.Server.Api;
 /// <summary>Figures in the form public outputs publish them.</summary>
 internal static class Published
 {
-    /// <summary>A count as JSON publishes it: the number, or <c>"&lt;5"</c> when withheld.</summary>
-    public static object Count(DisclosedCount count) => count.Value is { } v ? v : DisclosureControl.SuppressedText;
+    /// <summary>A count as JSON publishes it: the number; <c>"&lt;5"</c> for 1–4; <c>"*"</c> when withheld to protect another.</summary>
+    public static object Count(DisclosedCount count) => count.Value is { } v ? v : count.Display;
 
     /// <summary>An interval as a [lower, upper] pair, or null when withheld.</summary>
     public static double[]? Pair(Interval? interval) => interval is { } i ? [i.Lower, i.Upper] : null;
