@@ -13,49 +13,36 @@ public sealed class BulletinTests(SharedHub shared)
 
     private const string Path = "/api/v1/footprints/csp:cwm-taf/bulletin?week=2012-W27";
 
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static bool _ingested;
-
     /// <summary>
     /// 2012-W27 is Monday 2 July to Sunday 8 July 2012. Police violence: 6 in Rhondda Cynon Taf and 3 in Merthyr Tydfil
     /// that week; 2, 4, 1 and 5 in the four weeks before (mean 3); 4 in 2011-W27 (the week holding 2012-07-02 − 364 days);
     /// and 2 records known only to July 2012. ED assaults: 2 in Merthyr Tydfil that week.
     /// </summary>
-    private async Task IngestOnce()
+    private Task IngestOnce() => shared.SeedOnceAsync(nameof(BulletinTests), async () =>
     {
-        await Gate.WaitAsync();
-        try
+        var rows = new List<string>();
+        var week27 = new DateOnly(2012, 7, 2);
+        void Add(string prefix, int n, DateOnly day, string area, string time = "12:00:00")
         {
-            if (_ingested) return;
-            var rows = new List<string>();
-            var week27 = new DateOnly(2012, 7, 2);
-            void Add(string prefix, int n, DateOnly day, string area, string time = "12:00:00")
-            {
-                for (var i = 0; i < n; i++)
-                    rows.Add(Record($"bul-{prefix}-{i}", $"{day:yyyy-MM-dd}T{time}Z", area, "violence-with-injury"));
-            }
-            Add("w27-rct", 6, week27.AddDays(2), "W06000016", "21:30:00"); // Wednesday 22:30 BST
-            Add("w27-mer", 3, week27.AddDays(4), "W06000024");
-            int[] before = [2, 4, 1, 5]; // W23, W24, W25, W26
-            for (var w = 0; w < before.Length; w++) Add($"w{23 + w}", before[w], week27.AddDays(7 * (w - 4) + 1), "W06000016");
-            Add("w27-2011", 4, new DateOnly(2011, 7, 6), "W06000016");
-            rows.Add("{\"id\":\"bul-month-1\",\"occurredAt\":\"2012-07\",\"precision\":\"month\",\"area\":\"W06000016\",\"category\":\"violence-with-injury\"}");
-            rows.Add("{\"id\":\"bul-month-2\",\"occurredAt\":\"2012-07\",\"precision\":\"month\",\"area\":\"W06000024\",\"category\":\"violence-with-injury\"}");
-            await Http.IngestNdjson("crime", [.. rows]);
-            await Http.IngestNdjson("ed-assaults",
-                Record("bul-ed-1", "2012-07-06T23:00:00Z", "W06000024", "means-body"),
-                Record("bul-ed-2", "2012-07-07T01:00:00Z", "W06000024", "means-body"));
-            await Http.EventuallyTotal(9 + 12 + 2, "csp:cwm-taf", "crime", "2012-01-01", "2012-12-31");
-            await Http.EventuallyTotal(4, "csp:cwm-taf", "crime", "2011-01-01", "2011-12-31");
-            await Http.EventuallyTotal(2, "csp:cwm-taf", "ed-assaults", "2012-01-01", "2012-12-31");
-            await Http.EventuallyTotal(9 + 12 + 2, "nation:wales", "crime", "2012-01-01", "2012-12-31");
-            _ingested = true;
+            for (var i = 0; i < n; i++)
+                rows.Add(Record($"bul-{prefix}-{i}", $"{day:yyyy-MM-dd}T{time}Z", area, "violence-with-injury"));
         }
-        finally
-        {
-            Gate.Release();
-        }
-    }
+        Add("w27-rct", 6, week27.AddDays(2), "W06000016", "21:30:00"); // Wednesday 22:30 BST
+        Add("w27-mer", 3, week27.AddDays(4), "W06000024");
+        int[] before = [2, 4, 1, 5]; // W23, W24, W25, W26
+        for (var w = 0; w < before.Length; w++) Add($"w{23 + w}", before[w], week27.AddDays(7 * (w - 4) + 1), "W06000016");
+        Add("w27-2011", 4, new DateOnly(2011, 7, 6), "W06000016");
+        rows.Add("{\"id\":\"bul-month-1\",\"occurredAt\":\"2012-07\",\"precision\":\"month\",\"area\":\"W06000016\",\"category\":\"violence-with-injury\"}");
+        rows.Add("{\"id\":\"bul-month-2\",\"occurredAt\":\"2012-07\",\"precision\":\"month\",\"area\":\"W06000024\",\"category\":\"violence-with-injury\"}");
+        await Http.IngestNdjson("crime", [.. rows]);
+        await Http.IngestNdjson("ed-assaults",
+            Record("bul-ed-1", "2012-07-06T23:00:00Z", "W06000024", "means-body"),
+            Record("bul-ed-2", "2012-07-07T01:00:00Z", "W06000024", "means-body"));
+        await Http.EventuallyTotal(9 + 12 + 2, "csp:cwm-taf", "crime", "2012-01-01", "2012-12-31");
+        await Http.EventuallyTotal(4, "csp:cwm-taf", "crime", "2011-01-01", "2011-12-31");
+        await Http.EventuallyTotal(2, "csp:cwm-taf", "ed-assaults", "2012-01-01", "2012-12-31");
+        await Http.EventuallyTotal(9 + 12 + 2, "nation:wales", "crime", "2012-01-01", "2012-12-31");
+    });
 
     private static JsonElement Measure(JsonElement body, string feed) =>
         body.GetProperty("measures").EnumerateArray().Single(m => m.GetProperty("feed").GetString() == feed);

@@ -13,9 +13,6 @@ public sealed class PublicBulletinTests(SharedHub shared)
     private const string CwmTafMorgannwg = "/api/v1/public/footprints/psb:cwm-taf-morgannwg/bulletin?week=1995-W27";
     private const string SouthWales = "/api/v1/public/footprints/force:south-wales/bulletin?week=1995-W40";
 
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static bool _ingested;
-
     private static IEnumerable<string> Violence(string prefix, int n, string utc, string area) =>
         Enumerable.Range(0, n).Select(i => Record($"pbul-{prefix}-{i}", utc, area, "violence-with-injury"));
 
@@ -29,33 +26,23 @@ public sealed class PublicBulletinTests(SharedHub shared)
     /// South Wales in 1995-W40 (2–8 October): Cardiff 30, Swansea 20, Rhondda Cynon Taf 15, Bridgend 10, Neath Port
     /// Talbot 8, Vale of Glamorgan 3, Merthyr Tydfil 2 — 88.
     /// </summary>
-    private async Task IngestOnce()
+    private Task IngestOnce() => shared.SeedOnceAsync(nameof(PublicBulletinTests), async () =>
     {
-        await Gate.WaitAsync();
-        try
-        {
-            if (_ingested) return;
-            await Http.IngestNdjson("crime",
-            [
-                .. Violence("w27-rct", 12, "1995-07-05T21:30:00Z", "W06000016"), .. Violence("w27-bri", 9, "1995-07-07T00:00:00Z", "W06000013"),
-                .. Violence("w27-mer", 2, "1995-07-08T14:00:00Z", "W06000024"), .. Violence("w23", 1, "1995-06-06T12:00:00Z", "W06000016"),
-                .. Violence("w25", 2, "1995-06-20T12:00:00Z", "W06000016"), .. Violence("w27-1994", 3, "1994-07-06T12:00:00Z", "W06000016"),
-                .. Violence("w40-car", 30, "1995-10-04T12:00:00Z", "W06000015"), .. Violence("w40-swa", 20, "1995-10-04T12:00:00Z", "W06000011"),
-                .. Violence("w40-rct", 15, "1995-10-04T12:00:00Z", "W06000016"), .. Violence("w40-bri", 10, "1995-10-04T12:00:00Z", "W06000013"),
-                .. Violence("w40-npt", 8, "1995-10-04T12:00:00Z", "W06000012"), .. Violence("w40-vog", 3, "1995-10-04T12:00:00Z", "W06000014"),
-                .. Violence("w40-mer", 2, "1995-10-04T12:00:00Z", "W06000024"),
-            ]);
-            await Http.IngestNdjson("ed-assaults", [.. EdAssaults("w27-ed", 3, "1995-07-05T21:30:00Z", "W06000016")]);
-            await Http.EventuallyTotal(23 + 1 + 2, "psb:cwm-taf-morgannwg", "crime", "1995-06-01", "1995-07-31");
-            await Http.EventuallyTotal(88, "nation:wales", "crime", "1995-10-01", "1995-10-31");
-            await Http.EventuallyTotal(3, "nation:wales", "ed-assaults", "1995-01-01", "1995-12-31");
-            _ingested = true;
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
+        await Http.IngestNdjson("crime",
+        [
+            .. Violence("w27-rct", 12, "1995-07-05T21:30:00Z", "W06000016"), .. Violence("w27-bri", 9, "1995-07-07T00:00:00Z", "W06000013"),
+            .. Violence("w27-mer", 2, "1995-07-08T14:00:00Z", "W06000024"), .. Violence("w23", 1, "1995-06-06T12:00:00Z", "W06000016"),
+            .. Violence("w25", 2, "1995-06-20T12:00:00Z", "W06000016"), .. Violence("w27-1994", 3, "1994-07-06T12:00:00Z", "W06000016"),
+            .. Violence("w40-car", 30, "1995-10-04T12:00:00Z", "W06000015"), .. Violence("w40-swa", 20, "1995-10-04T12:00:00Z", "W06000011"),
+            .. Violence("w40-rct", 15, "1995-10-04T12:00:00Z", "W06000016"), .. Violence("w40-bri", 10, "1995-10-04T12:00:00Z", "W06000013"),
+            .. Violence("w40-npt", 8, "1995-10-04T12:00:00Z", "W06000012"), .. Violence("w40-vog", 3, "1995-10-04T12:00:00Z", "W06000014"),
+            .. Violence("w40-mer", 2, "1995-10-04T12:00:00Z", "W06000024"),
+        ]);
+        await Http.IngestNdjson("ed-assaults", [.. EdAssaults("w27-ed", 3, "1995-07-05T21:30:00Z", "W06000016")]);
+        await Http.EventuallyTotal(23 + 1 + 2, "psb:cwm-taf-morgannwg", "crime", "1995-06-01", "1995-07-31");
+        await Http.EventuallyTotal(88, "nation:wales", "crime", "1995-10-01", "1995-10-31");
+        await Http.EventuallyTotal(3, "nation:wales", "ed-assaults", "1995-01-01", "1995-12-31");
+    });
 
     private static JsonElement Measure(JsonElement body, string feed) =>
         body.GetProperty("measures").EnumerateArray().Single(m => m.GetProperty("feed").GetString() == feed);

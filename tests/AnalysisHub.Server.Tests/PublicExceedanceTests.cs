@@ -18,30 +18,17 @@ public sealed class PublicExceedanceTests(SharedHub shared)
     private static readonly int[] Weekly =
         [8, 9, 7, 10, 8, 9, 3, 8, 9, 10, 7, 8, 9, 8, 25, 9, 2, 8, 10, 9, 8, 7, 9, 8, 10, 9, 8, 9, 8, 9, 10, 8, 9, 7, 8, 9, 10, 8, 9, 8];
 
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static bool _ingested;
-
     private static string Path(string method, string prefix = "/api/v1/public") =>
         $"{prefix}/footprints/la:ceredigion/exceedance?feed=calls&category=public-safety-and-welfare&method={method}" +
         $"&from={FirstMonday.AddDays(7 * 8):yyyy-MM-dd}&to={FirstMonday.AddDays(7 * Weekly.Length - 1):yyyy-MM-dd}";
 
-    private async Task IngestOnce()
+    private Task IngestOnce() => shared.SeedOnceAsync(nameof(PublicExceedanceTests), async () =>
     {
-        await Gate.WaitAsync();
-        try
-        {
-            if (_ingested) return;
-            var rows = Weekly.SelectMany((n, w) => Enumerable.Range(0, n).Select(i =>
-                Record($"pexc-{w}-{i}", $"{FirstMonday.AddDays(7 * w + i % 7):yyyy-MM-dd}T12:00:00Z", "W06000008", "public-safety-and-welfare"))).ToArray();
-            await Http.IngestNdjson("calls", rows);
-            await Http.EventuallyTotal(Weekly.Sum(), "la:ceredigion", "calls", "1993-01-01", "1993-12-31", "public-safety-and-welfare");
-            _ingested = true;
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
+        var rows = Weekly.SelectMany((n, w) => Enumerable.Range(0, n).Select(i =>
+            Record($"pexc-{w}-{i}", $"{FirstMonday.AddDays(7 * w + i % 7):yyyy-MM-dd}T12:00:00Z", "W06000008", "public-safety-and-welfare"))).ToArray();
+        await Http.IngestNdjson("calls", rows);
+        await Http.EventuallyTotal(Weekly.Sum(), "la:ceredigion", "calls", "1993-01-01", "1993-12-31", "public-safety-and-welfare");
+    });
 
     // The answer's points run from week 8; point j is week 8 + j.
     private static List<JsonElement> Points(JsonElement body) => body.GetProperty("points").EnumerateArray().ToList();

@@ -9,9 +9,6 @@ public sealed class PublicProfileTests(SharedHub shared)
 {
     private HttpClient Http => shared.Http;
 
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static bool _ingested;
-
     private static string Path(string month, string prefix = "/api/v1/public") =>
         $"{prefix}/footprints/la:pembrokeshire/profile?feed=incidents&category=transport&from=1994-{month}-01&to=1994-{month}-28";
 
@@ -22,26 +19,16 @@ public sealed class PublicProfileTests(SharedHub shared)
     /// July 1994 (BST): Friday 1st 22:00 × 6, Saturday 2nd 23:00 × 2, Sunday 3rd 02:00 × 1, Monday 4th 09:00 × 5.
     /// August: Friday 5th 22:00 × 5 only.
     /// </summary>
-    private async Task IngestOnce()
+    private Task IngestOnce() => shared.SeedOnceAsync(nameof(PublicProfileTests), async () =>
     {
-        await Gate.WaitAsync();
-        try
-        {
-            if (_ingested) return;
-            await Http.IngestNdjson("incidents",
-            [
-                .. Records("fri", 6, "1994-07-01T21:00:00Z"), .. Records("sat", 2, "1994-07-02T22:00:00Z"),
-                .. Records("sun", 1, "1994-07-03T01:00:00Z"), .. Records("mon", 5, "1994-07-04T08:00:00Z"),
-                .. Records("aug", 5, "1994-08-05T21:00:00Z"),
-            ]);
-            await Http.EventuallyTotal(19, "la:pembrokeshire", "incidents", "1994-01-01", "1994-12-31", "transport");
-            _ingested = true;
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
+        await Http.IngestNdjson("incidents",
+        [
+            .. Records("fri", 6, "1994-07-01T21:00:00Z"), .. Records("sat", 2, "1994-07-02T22:00:00Z"),
+            .. Records("sun", 1, "1994-07-03T01:00:00Z"), .. Records("mon", 5, "1994-07-04T08:00:00Z"),
+            .. Records("aug", 5, "1994-08-05T21:00:00Z"),
+        ]);
+        await Http.EventuallyTotal(19, "la:pembrokeshire", "incidents", "1994-01-01", "1994-12-31", "transport");
+    });
 
     private static Dictionary<string, JsonElement> Days(JsonElement body) =>
         body.GetProperty("days").EnumerateArray().ToDictionary(d => d.GetProperty("day").GetString()!);

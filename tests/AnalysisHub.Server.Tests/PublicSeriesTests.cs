@@ -11,29 +11,16 @@ public sealed class PublicSeriesTests(SharedHub shared)
 
     private const string Query = "feed=incidents&category=public-safety-and-welfare&from=1991-01-01&to=1991-06-30";
 
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static bool _ingested;
-
     /// <summary>January 12, February 3, March 0, April 7, May 1, June 20 — and one record known only to June.</summary>
-    private async Task IngestOnce()
+    private Task IngestOnce() => shared.SeedOnceAsync(nameof(PublicSeriesTests), async () =>
     {
-        await Gate.WaitAsync();
-        try
-        {
-            if (_ingested) return;
-            int[] perMonth = [12, 3, 0, 7, 1, 20];
-            var rows = perMonth.SelectMany((n, m) => Enumerable.Range(0, n)
-                .Select(i => Record($"pser-{m}-{i}", $"1991-{m + 1:D2}-{1 + i:D2}T12:00:00Z", "W06000023", "public-safety-and-welfare"))).ToList();
-            rows.Add("{\"id\":\"pser-month\",\"occurredAt\":\"1991-06\",\"precision\":\"month\",\"area\":\"W06000023\",\"category\":\"public-safety-and-welfare\"}");
-            await Http.IngestNdjson("incidents", [.. rows]);
-            await Http.EventuallyTotal(44, "la:powys", "incidents", "1991-01-01", "1991-12-31", "public-safety-and-welfare");
-            _ingested = true;
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
+        int[] perMonth = [12, 3, 0, 7, 1, 20];
+        var rows = perMonth.SelectMany((n, m) => Enumerable.Range(0, n)
+            .Select(i => Record($"pser-{m}-{i}", $"1991-{m + 1:D2}-{1 + i:D2}T12:00:00Z", "W06000023", "public-safety-and-welfare"))).ToList();
+        rows.Add("{\"id\":\"pser-month\",\"occurredAt\":\"1991-06\",\"precision\":\"month\",\"area\":\"W06000023\",\"category\":\"public-safety-and-welfare\"}");
+        await Http.IngestNdjson("incidents", [.. rows]);
+        await Http.EventuallyTotal(44, "la:powys", "incidents", "1991-01-01", "1991-12-31", "public-safety-and-welfare");
+    });
 
     [Fact]
     public async Task Small_counts_show_as_less_than_five_with_no_rate_and_the_total_is_withheld()
