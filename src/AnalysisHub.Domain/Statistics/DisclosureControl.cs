@@ -85,21 +85,4 @@ public static class DisclosureControl
     private static DisclosedCount[] Disclosed(IReadOnlyList<long> counts, bool[] suppressed, bool[] secondary) => counts
         .Select((c, i) => suppressed[i] ? new DisclosedCount(null, true, secondary[i]) : new DisclosedCount(c, false, false))
         .ToArray();
-
-    /// <summary>
-    /// The cells whose value follows from a single group by subtraction: those alone in being suppressed within a
-    /// group. Empty means no suppressed cell can be recovered from any one constraint.
-    /// </summary>
-    public static IReadOnlyList<int> RecoverableCells(IReadOnlyList<bool> suppressed, IReadOnlyList<SuppressionGroup> groups)
-    {
-        ArgumentNullException.ThrowIfNull(suppressed);
-        ArgumentNullException.ThrowIfNull(groups);
-        var recoverable = new SortedSet<int>();
-        foreach (var g in groups)
-        {
-            var hidden = g.Cells.Where(c => suppressed[c]).Distinct().ToList();
-            if (hidden.Count == 1) recoverable.Add(hidden[0]);
-        }
-        return recoverable.ToArray();
-    }
 }

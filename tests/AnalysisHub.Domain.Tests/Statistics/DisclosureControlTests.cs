@@ -53,7 +53,7 @@ public class DisclosureControlTests
         Assert.Equal([false, true, true], result.Select(c => c.Suppressed));
         Assert.True(result[1].Secondary);
         Assert.False(result[2].Secondary);
-        Assert.Empty(DisclosureControl.RecoverableCells(result.Select(c => c.Suppressed).ToArray(), groups));
+        Assert.Empty(RecoverableCells(result.Select(c => c.Suppressed).ToArray(), groups));
     }
 
     [Fact]
@@ -97,9 +97,9 @@ public class DisclosureControlTests
     {
         SuppressionGroup[] groups = [new(0, [1, 2]), new(3, [4, 5])];
 
-        Assert.Equal([1], DisclosureControl.RecoverableCells([false, true, false, false, false, false], groups));
-        Assert.Equal([3], DisclosureControl.RecoverableCells([false, false, false, true, false, false], groups));
-        Assert.Empty(DisclosureControl.RecoverableCells([false, true, true, true, true, false], groups));
+        Assert.Equal([1], RecoverableCells([false, true, false, false, false, false], groups));
+        Assert.Equal([3], RecoverableCells([false, false, false, true, false, false], groups));
+        Assert.Empty(RecoverableCells([false, true, true, true, true, false], groups));
     }
 
     [Fact]
@@ -133,5 +133,20 @@ public class DisclosureControlTests
                 if (!suppressed[i]) Assert.Equal(counts[i], result[i].Value);
             }
         }
+    }
+
+    /// <summary>
+    /// The cells whose value follows from a single group by subtraction: those alone in being suppressed within a
+    /// group. Empty means no suppressed cell can be recovered from any one constraint.
+    /// </summary>
+    private static IReadOnlyList<int> RecoverableCells(IReadOnlyList<bool> suppressed, IReadOnlyList<SuppressionGroup> groups)
+    {
+        var recoverable = new SortedSet<int>();
+        foreach (var g in groups)
+        {
+            var hidden = g.Cells.Where(c => suppressed[c]).Distinct().ToList();
+            if (hidden.Count == 1) recoverable.Add(hidden[0]);
+        }
+        return recoverable.ToArray();
     }
 }
