@@ -13,6 +13,8 @@ public sealed class HubCatalog
     /// <summary>The local authorities (kind <c>la</c>); their index is the generator's authority index.</summary>
     public required IReadOnlyList<FootprintInfo> Authorities { get; init; }
 
+    private Dictionary<string, int>? _authorityIndexById;
+
     public const string NationId = "nation:wales";
 
     /// <summary>Kinds that each partition Wales: the totals over one kind's footprints must equal the Wales total.</summary>
@@ -21,7 +23,7 @@ public sealed class HubCatalog
     /// <summary>Indexes into <see cref="Authorities"/> of the authorities a footprint covers.</summary>
     public IReadOnlyList<int> AuthorityIndexes(FootprintInfo footprint)
     {
-        var byId = Authorities.Select((a, i) => (a.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var byId = _authorityIndexById ??= Authorities.Select((a, i) => (a.Id, i)).ToDictionary(x => x.Id, x => x.i);
         if (footprint.Kind == "la") return [byId[footprint.Id]];
         return footprint.Members.Select(m => byId.TryGetValue(m, out var i)
             ? i : throw new InvalidOperationException($"{footprint.Id} has member {m}, which is not an authority")).ToList();
