@@ -62,8 +62,9 @@ try
 
     try
     {
-        await RunAsync(api, server, options, report);
-        if (cluster is not null) await RunBaselineAsync(api, cluster, options, report);
+        var catalog = await api.LoadCatalogAsync();
+        await RunAsync(api, catalog, server, options, report);
+        if (cluster is not null) await RunBaselineAsync(cluster, catalog, options, report);
     }
     catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException or System.Text.Json.JsonException)
     {
@@ -86,9 +87,8 @@ finally
 }
 
 // The same bulk records (same seed) into bare PostgreSQL, on the cluster's own database server.
-static async Task RunBaselineAsync(HubApi api, ClusterHub cluster, BenchOptions options, BenchReport report)
+static async Task RunBaselineAsync(ClusterHub cluster, HubCatalog catalog, BenchOptions options, BenchReport report)
 {
-    var catalog = await api.LoadCatalogAsync();
     var batches = new RecordGenerator(catalog, options.Seed, "baseline-").Batches(options.Records, options.BatchSize);
     Format.Section($"6. Baseline: bare PostgreSQL, COPY of the same {Format.Number(options.Records)} records into a plain table, then GROUP BY");
     var baseline = report.Baseline = await PostgresBaseline.RunAsync(cluster.ConnectionString, batches, catalog);
@@ -101,9 +101,8 @@ static async Task RunBaselineAsync(HubApi api, ClusterHub cluster, BenchOptions 
         Format.Line("query p99: GROUP BY ÷ hub", $"{baseline.WalesMonthly.P99Ms / queries.Latency.P99Ms:0.0}");
 }
 
-static async Task RunAsync(HubApi api, HubServer? server, BenchOptions options, BenchReport report)
+static async Task RunAsync(HubApi api, HubCatalog catalog, HubServer? server, BenchOptions options, BenchReport report)
 {
-    var catalog = await api.LoadCatalogAsync();
     if (catalog.Authorities.Count == 0 || catalog.Feeds.Count == 0 || catalog.Footprints.All(f => f.Id != HubCatalog.NationId))
         throw new InvalidOperationException("the hub publishes no authorities, no feeds or no nation:wales footprint");
     Console.WriteLine($"Catalog: {catalog.Feeds.Count} feeds ({string.Join(", ", catalog.Feeds.Select(f => f.Id))}), " +
