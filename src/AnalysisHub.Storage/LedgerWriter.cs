@@ -44,9 +44,6 @@ public sealed class LedgerWriter : IAsyncDisposable
         _publishLoop = Task.Run(PublishLoop);
     }
 
-    /// <summary>Number of commits made (one per group of batches).</summary>
-    public long Commits { get; private set; }
-
     /// <summary>Queues a validated batch; completes once it is durable, with its counts.</summary>
     public async Task<IngestCounts> SubmitAsync(IReadOnlyList<IncomingRecord> records, CancellationToken cancellationToken)
     {
@@ -79,7 +76,6 @@ public sealed class LedgerWriter : IAsyncDisposable
             try
             {
                 var result = _ledger.Commit(group.Select(p => p.Records).ToList());
-                Commits++;
                 for (var i = 0; i < group.Count; i++) group[i].Done.TrySetResult(result.Counts[i]);
                 var committedAt = DateTimeOffset.UtcNow;
                 if (result.Changes.Count > 0)

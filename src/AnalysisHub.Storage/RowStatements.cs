@@ -54,20 +54,18 @@ internal sealed class RowStatements : IDisposable
             reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6),
             reader.IsDBNull(7) ? null : reader.GetString(7));
 
-    private static void Bind(SqliteCommand command, string feed, string id, in RecordEntry entry, StoredVocabulary vocabulary) =>
-        Bind(command.Parameters, 0, feed, id, entry, vocabulary);
-
-    private static void Bind(SqliteParameterCollection p, int first, string feed, string id, in RecordEntry entry, StoredVocabulary vocabulary)
+    private static void Bind(SqliteCommand command, string feed, string id, in RecordEntry entry, StoredVocabulary vocabulary)
     {
-        p[first].Value = feed;
-        p[first + 1].Value = id;
-        p[first + 2].Value = entry.Version;
-        p[first + 3].Value = (int)entry.Status;
-        p[first + 4].Value = (int)entry.Precision;
-        p[first + 5].Value = entry.Time;
-        p[first + 6].Value = (object?)vocabulary.AuthorityCode(entry.Authority) ?? DBNull.Value;
-        p[first + 7].Value = (object?)vocabulary.CategorySlug(entry.Feed, entry.Category) ?? DBNull.Value;
-        p[first + 8].Value = (object?)vocabulary.FlagsText(entry.Flags) ?? DBNull.Value;
+        var p = command.Parameters;
+        p[0].Value = feed;
+        p[1].Value = id;
+        p[2].Value = entry.Version;
+        p[3].Value = (int)entry.Status;
+        p[4].Value = (int)entry.Precision;
+        p[5].Value = entry.Time;
+        p[6].Value = (object?)vocabulary.AuthorityCode(entry.Authority) ?? DBNull.Value;
+        p[7].Value = (object?)vocabulary.CategorySlug(entry.Feed, entry.Category) ?? DBNull.Value;
+        p[8].Value = (object?)vocabulary.FlagsText(entry.Flags) ?? DBNull.Value;
     }
 
     public void Dispose()

@@ -41,8 +41,6 @@ public sealed class SqliteRecordLedger : IRecordLedger, IDisposable
         Execute(_writer, LedgerSchema.Sqlite);
     }
 
-    public StoredVocabulary Vocabulary => _vocabulary;
-
     public string Fingerprint => _vocabulary.Fingerprint;
 
     /// <summary>Applies the batches in order inside one transaction and makes them durable.</summary>
@@ -222,7 +220,7 @@ public sealed class SqliteRecordLedger : IRecordLedger, IDisposable
         return (sequence, table);
     }
 
-    internal SqliteConnection Open()
+    private SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
