@@ -11,7 +11,7 @@ public static class HubHostingExtensions
 {
     public static WebApplicationBuilder AddHub(this WebApplicationBuilder builder)
     {
-        var hub = builder.Configuration.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
+        var hub = HubOptions.From(builder.Configuration);
         builder.Services.Configure<HubOptions>(builder.Configuration.GetSection(HubOptions.Section));
         builder.Services.Configure<IngestOptions>(builder.Configuration.GetSection(IngestOptions.Section));
         builder.Services.Configure<RollupOptions>(builder.Configuration.GetSection("Rollup"));

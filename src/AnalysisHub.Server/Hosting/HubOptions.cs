@@ -7,6 +7,10 @@ public sealed class HubOptions
 {
     public const string Section = "Hub";
 
+    /// <summary>The settings as configured, with the defaults for any not set.</summary>
+    public static HubOptions From(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<HubOptions>() ?? new HubOptions();
+
     /// <summary>Silo + API, or API-only gateway (<c>--role</c>).</summary>
     public HubRole Role { get; set; } = HubRole.Silo;
 

@@ -13,7 +13,7 @@ internal static class MigrateCommand
 
     public static int Run(IConfiguration configuration, TextWriter output, TextWriter error)
     {
-        var hub = configuration.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
+        var hub = HubOptions.From(configuration);
         try
         {
             hub.Validate();

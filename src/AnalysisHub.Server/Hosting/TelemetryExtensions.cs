@@ -24,7 +24,7 @@ public static class TelemetryExtensions
         var otlp = string.IsNullOrWhiteSpace(options.OtlpEndpoint) ? null : new Uri(options.OtlpEndpoint);
         if (!options.Console && otlp is null) return builder;
 
-        var hub = builder.Configuration.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
+        var hub = HubOptions.From(builder.Configuration);
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("analysishub", serviceInstanceId: $"{Environment.MachineName}:{hub.Role}:{hub.SiloPort}"))
             .WithTracing(tracing =>
