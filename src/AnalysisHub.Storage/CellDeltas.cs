@@ -17,4 +17,17 @@ internal sealed class CellDeltas : Dictionary<int, Dictionary<CellKey, long>>
         for (var i = 0; i < n; i++)
             forAuthority[_cells[i]] = forAuthority.GetValueOrDefault(_cells[i]) + sign;
     }
+
+    /// <summary>
+    /// Each authority's net change, without the cells that came back to zero: a record added and withdrawn in
+    /// the same group leaves nothing to send. Authorities left with no change are skipped.
+    /// </summary>
+    public IEnumerable<(int Authority, Dictionary<CellKey, long> Net)> NetChanges()
+    {
+        foreach (var (authority, cells) in this)
+        {
+            var net = cells.Where(kv => kv.Value != 0).ToDictionary(kv => kv.Key, kv => kv.Value);
+            if (net.Count > 0) yield return (authority, net);
+        }
+    }
 }

@@ -52,21 +52,14 @@ public sealed class SqliteRecordLedger : IRecordLedger, IDisposable
             ApplyPendingTrims(tx);
             using var statements = new RowStatements(_writer, tx);
             var deltas = new CellDeltas();
-            var counts = new List<IngestCounts>(batches.Count);
             var rows = batches.SelectMany(b => b).ToArray();
             var outcomes = new RecordOutcome[rows.Length];
             var inserted = InsertNewIdentities(rows, statements);
             for (var i = 0; i < rows.Length; i++)
                 outcomes[i] = Apply(rows[i], inserted[i], statements, deltas);
-            var offset = 0;
-            foreach (var batch in batches)
-            {
-                counts.Add(IngestCounts.From(outcomes.AsSpan(offset, batch.Count)));
-                offset += batch.Count;
-            }
             var changes = AppendChanges(deltas, tx);
             tx.Commit();
-            return new CommitResult(counts, changes);
+            return CommitResult.From(batches, outcomes, changes);
         }
     }
 
@@ -118,8 +111,7 @@ public sealed class SqliteRecordLedger : IRecordLedger, IDisposable
         return outcome;
     }
 
-
-    private List<AuthorityChanges> AppendChanges(Dictionary<int, Dictionary<CellKey, long>> deltas, SqliteTransaction tx)
+    private List<AuthorityChanges> AppendChanges(CellDeltas deltas, SqliteTransaction tx)
     {
         var changes = new List<AuthorityChanges>();
         using var next = Command(_writer, tx, """
@@ -130,11 +122,8 @@ public sealed class SqliteRecordLedger : IRecordLedger, IDisposable
         using var append = Command(_writer, tx,
             "INSERT INTO cell_changes (authority, seq, cells) VALUES ($authority, $seq, $cells)",
             "$authority", "$seq", "$cells");
-        foreach (var (authority, cells) in deltas)
+        foreach (var (authority, net) in deltas.NetChanges())
         {
-            // Net changes only: a record added and withdrawn in the same group leaves nothing to send.
-            var net = cells.Where(kv => kv.Value != 0).ToDictionary(kv => kv.Key, kv => kv.Value);
-            if (net.Count == 0) continue;
             var code = _vocabulary.AuthorityCode(authority)!;
             next.Parameters[0].Value = code;
             var seq = (long)next.ExecuteScalar()!;

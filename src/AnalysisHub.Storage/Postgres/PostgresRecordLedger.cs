@@ -223,16 +223,9 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
         }
 
         ReplaceChangedIdentities(connection, tx, rows, feeds, firstRows, identityOf);
-        var counts = new List<IngestCounts>(batches.Count);
-        var offset = 0;
-        foreach (var batch in batches)
-        {
-            counts.Add(IngestCounts.From(outcomes.AsSpan(offset, batch.Count)));
-            offset += batch.Count;
-        }
         var changes = AppendChanges(connection, tx, deltas);
         tx.Commit();
-        return new CommitResult(counts, changes);
+        return CommitResult.From(batches, outcomes, changes);
     }
 
     /// <summary>Inserts the first row of every identity the ledger has not seen, in key order, and marks them.</summary>
@@ -383,19 +376,11 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
             _vocabulary.AuthorityCode(entry.Authority), _vocabulary.CategorySlug(entry.Feed, entry.Category),
             _vocabulary.FlagsText(entry.Flags));
 
-
     /// <summary>Numbers each authority's net change (gap-free, per authority) and appends it to the log.</summary>
     private List<AuthorityChanges> AppendChanges(NpgsqlConnection connection, NpgsqlTransaction tx,
-        Dictionary<int, Dictionary<CellKey, long>> deltas)
+        CellDeltas deltas)
     {
-        var changes = new List<(int Authority, string Code, Dictionary<CellKey, long> Net)>();
-        foreach (var (authority, cells) in deltas)
-        {
-            // Net changes only: a record added and withdrawn in the same group leaves nothing to send.
-            var net = cells.Where(kv => kv.Value != 0).ToDictionary(kv => kv.Key, kv => kv.Value);
-            if (net.Count == 0) continue;
-            changes.Add((authority, _vocabulary.AuthorityCode(authority)!, net));
-        }
+        var changes = deltas.NetChanges().Select(c => (c.Authority, Code: _vocabulary.AuthorityCode(c.Authority)!, c.Net)).ToList();
         if (changes.Count == 0) return [];
         using var command = new NpgsqlCommand(AppendNumbered, connection, tx);
         command.Parameters.Add(new NpgsqlParameter<string[]>("authority", changes.Select(c => c.Code).ToArray()));
