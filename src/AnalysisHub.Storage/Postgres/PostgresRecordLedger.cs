@@ -308,12 +308,18 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
             var first = existing[(int)reader.GetInt64(0) - 1];
             var identity = identityOf[first];
             // A stored row that no longer maps onto the vocabulary counts nowhere: treat it as absent.
-            identity.Current = _vocabulary.ToEntry(rows[first].Entry.Feed, reader.GetInt64(1),
-                (RecordStatus)reader.GetInt16(2), (RecordPrecision)reader.GetInt16(3), reader.GetInt64(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6),
-                reader.IsDBNull(7) ? null : reader.GetString(7));
+            identity.Current = ReadEntry(reader, rows[first].Entry.Feed);
         }
     }
+
+    /// <summary>
+    /// Reads a stored row whose columns 1–7 are version, status, precision, time, authority, category, flags;
+    /// null when it refers to a slug or code no longer known.
+    /// </summary>
+    private RecordEntry? ReadEntry(NpgsqlDataReader reader, int feed) =>
+        _vocabulary.ToEntry(feed, reader.GetInt64(1), (RecordStatus)reader.GetInt16(2), (RecordPrecision)reader.GetInt16(3),
+            reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6),
+            reader.IsDBNull(7) ? null : reader.GetString(7));
 
     /// <summary>Writes each changed identity's final state (the last row that replaced it) in one statement.</summary>
     private void ReplaceChangedIdentities(NpgsqlConnection connection, NpgsqlTransaction tx, IncomingRecord[] rows, string[] feeds,
@@ -467,10 +473,7 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
                 if (!feeds.TryGetValue(feedSlug, out var feed))
                     feeds[feedSlug] = feed = _vocabulary.FeedIndex(feedSlug);
                 if (feed < 0) continue;
-                var entry = _vocabulary.ToEntry(feed, reader.GetInt64(1), (RecordStatus)reader.GetInt16(2),
-                    (RecordPrecision)reader.GetInt16(3), reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetString(5),
-                    reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7));
-                if (entry is not { } e) continue;
+                if (ReadEntry(reader, feed) is not { } e) continue;
                 var n = e.GetCells(cells);
                 for (var i = 0; i < n; i++) table.Add(cells[i], 1);
             }
