@@ -3,7 +3,6 @@ using AnalysisHub.Domain.Ingest;
 using AnalysisHub.Domain.Vocabulary;
 using AnalysisHub.Server.Hosting;
 using AnalysisHub.Storage;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace AnalysisHub.Server.Api;

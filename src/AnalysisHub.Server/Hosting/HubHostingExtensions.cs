@@ -1,8 +1,6 @@
-using AnalysisHub.Domain.Geography;
 using AnalysisHub.Domain.Vocabulary;
 using AnalysisHub.Grains;
 using AnalysisHub.Storage;
-using Microsoft.Extensions.Options;
 
 namespace AnalysisHub.Server.Hosting;
 

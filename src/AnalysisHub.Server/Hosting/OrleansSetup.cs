@@ -1,7 +1,6 @@
 using System.Net;
 using AnalysisHub.Grains;
 using Orleans.Configuration;
-using Orleans.Storage;
 
 namespace AnalysisHub.Server.Hosting;
 

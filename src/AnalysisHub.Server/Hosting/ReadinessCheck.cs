@@ -2,7 +2,6 @@ using AnalysisHub.Contracts;
 using AnalysisHub.Domain.Geography;
 using AnalysisHub.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Orleans.Runtime;
 
 namespace AnalysisHub.Server.Hosting;
 

@@ -1,7 +1,6 @@
 using AnalysisHub.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;
-using Orleans.Runtime;
 
 namespace AnalysisHub.Server.Hosting;
 

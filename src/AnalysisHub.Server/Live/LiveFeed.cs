@@ -5,7 +5,6 @@ using AnalysisHub.Domain.Cells;
 using AnalysisHub.Domain.Geography;
 using AnalysisHub.Domain.Surveillance;
 using AnalysisHub.Domain.Time;
-using AnalysisHub.Server.Hosting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
