@@ -26,7 +26,7 @@ public sealed class BulletinArguments : QueryServices
         if (Geography.Find(Benchmark) is not { } wales)
             return BulletinAnswer.Failed(Problems.BadParameter("benchmark", Benchmark, $"unknown footprint '{Benchmark}'"));
 
-        var members = footprint.Members.Select(m => Geography.Find(m)!).ToList();
+        var members = MembersOf(footprint).ToList();
         var measures = new List<BulletinFigures>();
         foreach (var measure in ViolenceMeasure.All)
         {

@@ -27,7 +27,7 @@ public static class ComparisonApi
     private static async Task<IResult> Members(string id, [AsParameters] ComparisonParameters query)
     {
         if (query.Geography.Find(id) is not { } footprint) return Problems.FootprintNotFound(id);
-        return await Rows(footprint.Members.Select(m => query.Geography.Find(m)!).ToList(), null, footprint.Id, query);
+        return await Rows(query.MembersOf(footprint).ToList(), null, footprint.Id, query);
     }
 
     private static async Task<IResult> Rows(IReadOnlyList<Footprint> footprints, string? kind, string? parent, ComparisonParameters query)

@@ -40,7 +40,7 @@ public static class PublicApi
     {
         if (query.Geography.Find(id) is not { } footprint) return Problems.FootprintNotFound(id);
         // The footprint's own row is shown beside its members, so its total is a sum the suppression must cover.
-        return await Rows(footprint.Members.Select(m => query.Geography.Find(m)!).Prepend(footprint).Distinct().ToList(), query);
+        return await Rows(query.MembersOf(footprint).Prepend(footprint).Distinct().ToList(), query);
     }
 
     private static async Task<IResult> Rows(IReadOnlyList<Footprint> footprints, ComparisonParameters query)

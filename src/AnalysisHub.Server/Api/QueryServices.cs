@@ -16,4 +16,7 @@ public abstract class QueryServices
     [FromServices] public required IOptions<HubOptions> Options { get; init; }
 
     internal TimeSpan Timeout => Options.Value.GrainCallTimeout;
+
+    /// <summary>A footprint's member authorities, in its order.</summary>
+    internal IEnumerable<Footprint> MembersOf(Footprint footprint) => footprint.Members.Select(m => Geography.Find(m)!);
 }
