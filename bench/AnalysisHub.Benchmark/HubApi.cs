@@ -98,7 +98,7 @@ public sealed class HubApi : IDisposable
             $"/api/v1/footprints/{footprint}/series?feed={feed}{categoryPart}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&granularity={granularity}");
     }
 
-    /// <summary>A GET whose whole body is read (as a real client would), returning the status and body size.</summary>
+    /// <summary>A GET whose whole body is read (as a real client would), returning the status and, unless 200, the problem text.</summary>
     public async Task<(int Status, string? Error)> GetAsync(string path)
     {
         using var response = await _http.GetAsync(path, HttpCompletionOption.ResponseContentRead);
