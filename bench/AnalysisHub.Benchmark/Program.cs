@@ -25,7 +25,11 @@ var machine = MachineFacts.Collect();
 HubServer? server = null;
 ClusterHub? cluster = null;
 // Ctrl+C must not leave a hub running on its ports.
-Console.CancelKeyPress += (_, _) => server?.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(10));
+Console.CancelKeyPress += (_, _) =>
+{
+    server?.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(10));
+    cluster?.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(60));
+};
 
 try
 {
