@@ -37,7 +37,7 @@ internal static class HubStorage
 
     private static GrainStateStore AddPostgres(IServiceCollection services, HubOptions hub)
     {
-        var connectionString = hub.ConnectionString!;
+        var connectionString = WithConnectTimeout(hub.ConnectionString!);
         if (hub.ApplySchema) PostgresSchemaAtStart.Apply(connectionString);
         else if (PostgresSchemaAtStart.Missing(connectionString) is { Count: > 0 } missing)
             throw new InvalidOperationException(
@@ -47,5 +47,17 @@ internal static class HubStorage
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<IAlertStore, PostgresAlertStore>();
         return new GrainStateStore("Npgsql", connectionString);
+    }
+
+    /// <summary>Seconds a node waits to open a connection when the connection string does not say.</summary>
+    private const int ConnectTimeoutSeconds = 5;
+
+    // Npgsql waits 15 s by default to connect. While PostgreSQL is stopping or starting, a connection attempt can
+    // sit that long, and an ingest request with it: it should get its 503 and Retry-After promptly instead.
+    private static string WithConnectTimeout(string connectionString)
+    {
+        if (new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.ContainsKey("Timeout"))
+            return connectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { Timeout = ConnectTimeoutSeconds }.ToString();
     }
 }
