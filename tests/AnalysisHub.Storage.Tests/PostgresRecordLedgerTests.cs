@@ -46,6 +46,67 @@ public sealed class PostgresRecordLedgerTests(PostgresServer server) : RecordLed
     }
 
     [Fact]
+    public void A_group_meeting_a_stored_identity_part_way_through_is_decided_whole_by_the_general_path()
+    {
+        Assert.Equal(new IngestCounts(2, 0, 0, 0, 0), Ledger.Commit([[Crime("m", "W06000015"), Crime("q", "W06000015")]]).Counts[0]);
+
+        // In key order a and b are new and copied before m, which exists: the copy stops there and is undone.
+        var result = Ledger.Commit([[Crime("a", "W06000015"), Crime("b", "W06000011"), Crime("m", "W06000011", version: 1), Crime("z", "W06000015")]]);
+        Assert.Equal(new IngestCounts(3, 1, 0, 0, 0), result.Counts[0]);
+        // The next groups take the general path for a while; all new or not, they are decided the same way.
+        Assert.Equal(new IngestCounts(1, 0, 1, 0, 0), Ledger.Commit([[Crime("c", "W06000015"), Crime("a", "W06000015")]]).Counts[0]);
+
+        Assert.Equal(4, DayTotal(Ledger, "W06000015")); // q, a, z, c
+        Assert.Equal(2, DayTotal(Ledger, "W06000011")); // b, m (moved)
+        Assert.Equal(6, CountRows("SELECT count(*) FROM records"));
+    }
+
+    [Fact]
+    public async Task A_copy_that_meets_an_identity_another_writer_is_inserting_waits_and_then_counts_it_as_stored()
+    {
+        Ledger.Commit([[Crime("warm", "W06000015")]]);
+        // Another writer has inserted k but not committed yet.
+        await using var other = new NpgsqlConnection(ConnectionString);
+        await other.OpenAsync();
+        await using var tx = await other.BeginTransactionAsync();
+        await using (var insert = new NpgsqlCommand(
+            "INSERT INTO records (feed, id, version, status, precision, time, authority, category, flags) " +
+            "VALUES ('crime', 'k', 0, 0, 0, @time, 'W06000015', 'robbery', NULL)", other, tx))
+        {
+            insert.Parameters.AddWithValue("time", Crime("k", "W06000015").Entry.Time);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var commit = Task.Run(() => Ledger.Commit([[Crime("a", "W06000015", day: 2), Crime("k", "W06000011", version: 1)]]));
+        await Task.Delay(500);
+        Assert.False(commit.IsCompleted); // held by the other writer's uncommitted row
+        await tx.CommitAsync();
+
+        var result = await commit.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(new IngestCounts(1, 1, 0, 0, 0), result.Counts[0]);
+        // The ledger's changes are what it decided: a added in Cardiff; k moved from Cardiff (the other writer's
+        // version 0) to Swansea.
+        long Day(string authorityId, int dayOfMonth) => result.Changes.Where(c => c.AuthorityId == authorityId)
+            .SelectMany(c => c.Deltas).Where(kv => kv.Key.Kind == CellKind.Day && kv.Key.Time == new DateOnly(2025, 3, dayOfMonth).DayNumber)
+            .Sum(kv => kv.Value);
+        Assert.Equal(1, Day("la:cardiff", 2));
+        Assert.Equal(-1, Day("la:cardiff", 1));
+        Assert.Equal(1, Day("la:swansea", 1));
+        Assert.Equal(3, CountRows("SELECT count(*) FROM records"));
+    }
+
+    private static long DayTotal(PostgresRecordLedger ledger, string authority) =>
+        ledger.Rebuild(authority).Cells.NonZeroCells().Where(c => c.Key.Kind == CellKind.Day).Sum(c => c.Value);
+
+    private long CountRows(string sql)
+    {
+        using var connection = new NpgsqlConnection(ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        return (long)command.ExecuteScalar()!;
+    }
+
+    [Fact]
     public async Task Two_writers_committing_concurrently_keep_each_authoritys_numbers_gap_free_and_the_counts_exact()
     {
         // Two ledgers on two data sources, as two silo processes would have, over the same database.

