@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using AnalysisHub.Testing;
 
 namespace AnalysisHub.Benchmark;
 
@@ -29,7 +28,7 @@ public sealed class ClusterHub : IAsyncDisposable
     public static async Task<ClusterHub> StartAsync(string repository, string serverDll, int silos)
     {
         var directory = Path.Combine(Path.GetTempPath(), "hub-bench-cluster-" + Guid.NewGuid().ToString("N")[..8]);
-        var basePort = FreeBasePort();
+        var basePort = LocalClusterPorts.FreeBase(silos);
         var environment = new Dictionary<string, string>
         {
             ["HUB_CLUSTER_DIR"] = directory,
@@ -53,30 +52,6 @@ public sealed class ClusterHub : IAsyncDisposable
         using var process = Process.Start(start)!;
         await process.WaitForExitAsync();
         if (process.ExitCode != 0) throw new InvalidOperationException($"local-cluster.sh {string.Join(' ', arguments)} failed ({process.ExitCode})");
-    }
-
-    private static int FreeBasePort()
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            var candidate = Random.Shared.Next(20_000, 40_000);
-            if (new[] { 0, 1, 2, 3, 4, 5, 101, 102, 103, 104, 105, 201, 202, 203, 204, 205, 300 }.All(d => IsFree(candidate + d))) return candidate;
-        }
-        throw new InvalidOperationException("no free port range for a local cluster");
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 
     public async ValueTask DisposeAsync() => await RunAsync(_script, _environment, "down");

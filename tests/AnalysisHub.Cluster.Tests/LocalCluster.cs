@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace AnalysisHub.Cluster.Tests;
@@ -13,10 +11,11 @@ namespace AnalysisHub.Cluster.Tests;
 public sealed class LocalCluster : IAsyncDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "hub-cluster-" + Guid.NewGuid().ToString("N")[..12]);
-    private readonly int _basePort = FreeBasePort();
+    private readonly int _basePort;
 
-    private LocalCluster()
+    private LocalCluster(int silos)
     {
+        _basePort = LocalClusterPorts.FreeBase(silos);
     }
 
     /// <summary>The gateway node: the only address the clients use.</summary>
@@ -26,7 +25,7 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public static async Task<LocalCluster> StartAsync(int silos)
     {
-        var cluster = new LocalCluster();
+        var cluster = new LocalCluster(silos);
         try
         {
             await cluster.RunAsync(TimeSpan.FromMinutes(4), "up", silos.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -86,33 +85,6 @@ public sealed class LocalCluster : IAsyncDisposable
         if (process.ExitCode != 0)
             throw new InvalidOperationException(
                 $"local-cluster.sh {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{await error}{await output}\n{Logs()}");
-    }
-
-    // The script uses base … base+300: find a base whose gateway, silo and database ports are all free.
-    private static int FreeBasePort()
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            var candidate = Random.Shared.Next(20_000, 40_000);
-            int[] ports = [candidate, candidate + 1, candidate + 2, candidate + 3, candidate + 101, candidate + 102, candidate + 103,
-                candidate + 201, candidate + 202, candidate + 203, candidate + 300];
-            if (ports.All(IsFree)) return candidate;
-        }
-        throw new InvalidOperationException("no free port range for a local cluster");
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 
     public async ValueTask DisposeAsync()
