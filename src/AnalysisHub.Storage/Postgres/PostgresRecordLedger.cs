@@ -55,14 +55,15 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
         ON COMMIT DELETE ROWS
         """;
 
-    private const string CopyRecords =
-        "COPY records (feed, id, version, status, precision, time, authority, category, flags) FROM STDIN (FORMAT BINARY)";
+    /// <summary>The columns <see cref="WriteRecordColumns"/> writes, in its order.</summary>
+    private const string RecordColumns = "feed, id, version, status, precision, time, authority, category, flags";
+
+    private const string CopyRecords = $"COPY records ({RecordColumns}) FROM STDIN (FORMAT BINARY)";
 
     /// <summary>Groups that take the general path after one met an existing identity, before COPY is tried again.</summary>
     private const int GroupsBetweenCopyAttemptsAfterAMiss = 16;
 
-    private const string CopyIncoming =
-        "COPY ledger_incoming (feed, id, version, status, precision, time, authority, category, flags, ord) FROM STDIN (FORMAT BINARY)";
+    private const string CopyIncoming = $"COPY ledger_incoming ({RecordColumns}, ord) FROM STDIN (FORMAT BINARY)";
 
     // Answers with the positions (0-based, in COPY order) of the identities that already existed: none on a
     // pure load, so nothing but the row count comes back.
@@ -208,7 +209,9 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
             return byFeed != 0 ? byFeed : string.CompareOrdinal(rows[a].Id, rows[b].Id);
         });
 
-        if (!TryCopyAllAsNew(connection, tx, rows, feeds, firstRows, identityOf))
+        // Every identity is presumed new; the general path unmarks those it finds stored.
+        foreach (var i in firstRows) identityOf[i].Inserted = true;
+        if (!TryCopyAllAsNew(connection, tx, rows, feeds, firstRows))
         {
             InsertNewIdentities(connection, tx, rows, feeds, firstRows, identityOf);
             ProbeByIndexOnly(connection, tx);
@@ -251,7 +254,7 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
     /// (with nothing of it applied) when one does, or while the general path is preferred after a recent miss.
     /// </summary>
     private bool TryCopyAllAsNew(NpgsqlConnection connection, NpgsqlTransaction tx, IncomingRecord[] rows, string[] feeds,
-        List<int> firstRows, Identity[] identityOf)
+        List<int> firstRows)
     {
         if (firstRows.Count == 0) return false;
         if (_groupsBeforeNextCopyAttempt > 0)
@@ -278,7 +281,6 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
             return false;
         }
         tx.Release(savepoint);
-        foreach (var i in firstRows) identityOf[i].Inserted = true;
         return true;
     }
 
@@ -297,12 +299,11 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
         WriteTextOrNull(copy, _vocabulary.FlagsText(entry.Flags));
     }
 
-    /// <summary>Inserts the first row of every identity the ledger has not seen, in key order, and marks them.</summary>
+    /// <summary>Inserts the first row of every identity the ledger has not seen, in key order, and unmarks the others.</summary>
     private void InsertNewIdentities(NpgsqlConnection connection, NpgsqlTransaction tx, IncomingRecord[] rows, string[] feeds,
         List<int> firstRows, Identity[] identityOf)
     {
         if (firstRows.Count == 0) return;
-        foreach (var i in firstRows) identityOf[i].Inserted = true;
         using (var copy = connection.BeginBinaryImport(CopyIncoming))
         {
             for (var k = 0; k < firstRows.Count; k++)
