@@ -101,12 +101,13 @@ public sealed class SqliteRecordLedger : IRecordLedger, IDisposable
         var feed = _vocabulary.FeedSlug(arriving.Feed);
         // A stored row that no longer maps onto the vocabulary counts nowhere: treat it as absent.
         var current = statements.Find(feed, record.Id, arriving.Feed, _vocabulary);
-        var outcome = LedgerRules.Decide(current, arriving, out var replaces);
-        if (replaces)
+        var outcome = LedgerRules.Decide(current, arriving, out var next);
+        if (next is { } stored)
         {
-            statements.Replace(feed, record.Id, arriving, _vocabulary);
+            statements.Replace(feed, record.Id, stored, _vocabulary);
+            // A duplicate that only raises the version adds and removes the same cells: they net to nothing.
             if (current is { } old) deltas.Add(old, -1);
-            deltas.Add(arriving, +1);
+            deltas.Add(stored, +1);
         }
         return outcome;
     }

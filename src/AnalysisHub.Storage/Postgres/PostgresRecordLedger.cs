@@ -171,8 +171,8 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
         public int Rows { get; set; } = 1;
         public bool Inserted { get; set; }
         public RecordEntry? Current { get; set; }
-        /// <summary>The row whose content is the identity's final state, when the commit changes it (-1: unchanged).</summary>
-        public int ReplacedBy { get; set; } = -1;
+        /// <summary>The state to store when the commit changes the stored one (null: unchanged).</summary>
+        public RecordEntry? Final { get; set; }
     }
 
     private CommitResult CommitOnce(IReadOnlyList<IReadOnlyList<IncomingRecord>> batches,
@@ -233,13 +233,14 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
                 continue;
             }
             var current = identity.Current;
-            outcomes[i] = LedgerRules.Decide(current, arriving, out var replaces);
-            if (replaces)
+            outcomes[i] = LedgerRules.Decide(current, arriving, out var next);
+            if (next is { } stored)
             {
-                identity.ReplacedBy = i;
-                identity.Current = AsStored(arriving);
+                identity.Final = stored;
+                identity.Current = AsStored(stored);
+                // A duplicate that only raises the version adds and removes the same cells: they net to nothing.
                 if (current is { } old) deltas.Add(old, -1);
-                deltas.Add(arriving, +1);
+                deltas.Add(stored, +1);
             }
         }
 
@@ -382,16 +383,15 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
             reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6),
             reader.IsDBNull(7) ? null : reader.GetString(7));
 
-    /// <summary>Writes each changed identity's final state (the last row that replaced it) in one statement.</summary>
+    /// <summary>Writes each changed identity's final state in one statement.</summary>
     private void ReplaceChangedIdentities(NpgsqlConnection connection, NpgsqlTransaction tx, IncomingRecord[] rows, string[] feeds,
         List<int> firstRows, Identity[] identityOf)
     {
-        var changed = new List<int>();
+        var changed = new List<(int Row, RecordEntry Entry)>();
         foreach (var first in firstRows)
         {
-            var identity = identityOf[first];
             // An identity inserted by this commit and never replaced already holds its final state.
-            if (identity.ReplacedBy >= 0) changed.Add(identity.ReplacedBy);
+            if (identityOf[first].Final is { } final) changed.Add((first, final));
         }
         if (changed.Count == 0) return;
         using var command = new NpgsqlCommand(ReplaceChanged, connection, tx);
@@ -399,7 +399,8 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
         command.ExecuteNonQuery();
     }
 
-    private void AddRowParameters(NpgsqlCommand command, IncomingRecord[] rows, string[] feeds, List<int> selected)
+    private void AddRowParameters(NpgsqlCommand command, IncomingRecord[] rows, string[] feeds,
+        List<(int Row, RecordEntry Entry)> selected)
     {
         var n = selected.Count;
         var feed = new string[n];
@@ -413,8 +414,7 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
         var flags = new string?[n];
         for (var k = 0; k < n; k++)
         {
-            var i = selected[k];
-            var entry = rows[i].Entry;
+            var (i, entry) = selected[k];
             feed[k] = feeds[i];
             id[k] = rows[i].Id;
             version[k] = entry.Version;

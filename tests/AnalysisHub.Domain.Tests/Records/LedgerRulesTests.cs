@@ -17,10 +17,11 @@ public class LedgerRulesTests
     private static RecordEntry Cancellation(long version) =>
         new(0, version, RecordStatus.Cancelled, RecordPrecision.Instant, 0, -1, -1, 0);
 
+    /// <returns>the outcome, and whether the stored state changes.</returns>
     private static (RecordOutcome Outcome, bool Replaces) Decide(RecordEntry? current, RecordEntry arriving)
     {
-        var outcome = LedgerRules.Decide(current, arriving, out var replaces);
-        return (outcome, replaces);
+        var outcome = LedgerRules.Decide(current, arriving, out var next);
+        return (outcome, next is not null);
     }
 
     [Theory]
@@ -51,12 +52,55 @@ public class LedgerRulesTests
     [Theory]
     [InlineData(2, 2)]
     [InlineData(0, 0)]
-    [InlineData(2, 5)] // same content is a duplicate first, whatever the version
     [InlineData(5, 2)]
     [InlineData(1, 0)]
-    public void Identical_content_is_a_duplicate_whatever_the_version(long currentVersion, long arrivingVersion)
+    public void Identical_content_with_an_equal_or_lower_version_is_a_duplicate_that_changes_nothing(long currentVersion,
+        long arrivingVersion)
     {
         Assert.Equal((RecordOutcome.Duplicate, false), Decide(Active(currentVersion), Active(arrivingVersion)));
+    }
+
+    // Issue 11: a same-content row with a higher version used to leave the stored version behind, so a later
+    // re-send of a version in between was applied as a correction instead of being stale.
+    [Theory]
+    [InlineData(2, 5)]
+    [InlineData(0, 1)]
+    public void Identical_content_with_a_higher_version_is_a_duplicate_that_raises_the_stored_version(long currentVersion,
+        long arrivingVersion)
+    {
+        var outcome = LedgerRules.Decide(Active(currentVersion), Active(arrivingVersion), out var next);
+
+        Assert.Equal(RecordOutcome.Duplicate, outcome);
+        Assert.Equal(Active(arrivingVersion), next);
+    }
+
+    [Fact]
+    public void A_lower_version_after_a_duplicate_with_a_higher_version_is_stale()
+    {
+        // v1, then v3 repeating v1's content, then a late v2 that differs: v3 is the highest version received.
+        RecordEntry? state = null;
+        var outcomes = new List<RecordOutcome>();
+        foreach (var row in new[] { Active(1), Active(3), Active(2, category: 9) })
+        {
+            outcomes.Add(LedgerRules.Decide(state, row, out var next));
+            state = next ?? state;
+        }
+
+        Assert.Equal([RecordOutcome.Accepted, RecordOutcome.Duplicate, RecordOutcome.Stale], outcomes);
+        Assert.Equal(Active(3), state);
+    }
+
+    [Fact]
+    public void A_re_sent_cancellation_with_a_higher_version_keeps_the_tombstone_and_its_content_at_the_new_version()
+    {
+        var tombstone = Active(1) with { Status = RecordStatus.Cancelled };
+
+        var outcome = LedgerRules.Decide(tombstone, Cancellation(3), out var next);
+
+        Assert.Equal(RecordOutcome.Duplicate, outcome);
+        Assert.Equal(tombstone with { Version = 3 }, next);
+        // cancel v1, cancel v3 (duplicate), then an active v2: the tombstone holds.
+        Assert.Equal((RecordOutcome.Stale, false), Decide(next, Active(2)));
     }
 
     [Theory]
@@ -112,7 +156,6 @@ public class LedgerRulesTests
 
     [Theory]
     [InlineData(2, 2)]
-    [InlineData(2, 3)]
     [InlineData(2, 1)]
     public void Re_sent_cancellation_is_a_duplicate(long currentVersion, long arrivingVersion)
     {
@@ -184,8 +227,8 @@ public class LedgerRulesTests
         ];
         foreach (var row in rows)
         {
-            outcomes.Add(LedgerRules.Decide(state, row, out var replaces));
-            if (replaces) state = row;
+            outcomes.Add(LedgerRules.Decide(state, row, out var next));
+            state = next ?? state;
         }
 
         Assert.Equal(
