@@ -10,7 +10,7 @@ namespace AnalysisHub.Storage.Tests;
 /// The ledger contract, run against every ledger: <see cref="SqliteRecordLedgerTests"/> and
 /// <see cref="PostgresRecordLedgerTests"/> supply the store; the assertions are the same.
 /// </summary>
-public abstract class RecordLedgerTests<TLedger> : IDisposable where TLedger : IRecordLedger, IDisposable
+public abstract partial class RecordLedgerTests<TLedger> : IDisposable where TLedger : IRecordLedger, IDisposable
 {
     protected static readonly GeographyRegistry Geography = GeographyLoader.LoadReference();
     protected static readonly FeedCatalog Catalog = FeedCatalog.LoadReference();
