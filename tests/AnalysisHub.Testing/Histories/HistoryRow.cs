@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace AnalysisHub.Testing.Histories;
@@ -11,6 +12,9 @@ namespace AnalysisHub.Testing.Histories;
 public sealed record HistoryRow(
     string Id, long? Version, bool Cancelled, bool IdOnly, string Area, string Category, string OccurredAt, string[] Flags)
 {
+    // Plain '+' in offsets, so that a printed history reads as a source system would have written it.
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The row as one NDJSON line, with the id prefixed so that separate histories never meet.</summary>
     public string ToNdjson(string idPrefix = "")
     {
@@ -24,6 +28,6 @@ public sealed record HistoryRow(
         }
         if (Version is { } version) fields["version"] = version;
         if (Cancelled) fields["status"] = "cancelled";
-        return JsonSerializer.Serialize(fields);
+        return JsonSerializer.Serialize(fields, Readable);
     }
 }
