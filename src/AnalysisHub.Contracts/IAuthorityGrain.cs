@@ -26,4 +26,8 @@ public interface IAuthorityGrain : IRollupGrain
     /// <summary>The change number applied so far (for tests and the readiness of rollups).</summary>
     [ReadOnly, Alias("GetAppliedSequence")]
     Task<long> GetAppliedSequence();
+
+    /// <summary>Every cell held, with the change number applied so far (for the recount audit).</summary>
+    [ReadOnly, Alias("GetCells")]
+    Task<AuthorityCells> GetCells();
 }

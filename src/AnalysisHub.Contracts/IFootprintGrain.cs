@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace AnalysisHub.Contracts;
 
 /// <summary>
@@ -14,4 +16,8 @@ public interface IFootprintGrain : IRollupGrain
     /// <summary>Discards the sum and rebuilds it from every member's snapshot.</summary>
     [Alias("Resync")]
     Task Resync();
+
+    /// <summary>Every cell of the sum, with the member flushes it holds (for the recount audit).</summary>
+    [ReadOnly, Alias("GetCells")]
+    Task<FootprintCells> GetCells();
 }

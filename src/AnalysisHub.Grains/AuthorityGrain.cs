@@ -115,6 +115,9 @@ public sealed class AuthorityGrain(
 
     public Task<long> GetAppliedSequence() => Task.FromResult(_applied);
 
+    public Task<AuthorityCells> GetCells() =>
+        Task.FromResult(new AuthorityCells(_applied, CellCodec.Encode(Cells.NonZeroCells().ToList())));
+
     private void Apply(long sequence, byte[] cells)
     {
         foreach (var (key, delta) in CellCodec.Decode(cells))

@@ -62,6 +62,10 @@ public sealed class FootprintGrain(GeographyRegistry geography, IOptions<RollupO
         return Task.CompletedTask;
     }
 
+    public Task<FootprintCells> GetCells() => Task.FromResult(new FootprintCells(
+        CellCodec.Encode(Cells.NonZeroCells().ToList()),
+        _members.ToDictionary(m => m.Key, m => new MemberFlush(m.Value.Epoch, m.Value.Sequence))));
+
     public override Task Subscribe(IRollupObserver observer)
     {
         // Notifications run on a timer only while someone listens.

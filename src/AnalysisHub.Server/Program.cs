@@ -1,9 +1,12 @@
 using AnalysisHub.Domain.Geography;
+using AnalysisHub.Server.Admin;
 using AnalysisHub.Server.Api;
 using AnalysisHub.Server.Hosting;
 using AnalysisHub.Server.Live;
 using AnalysisHub.Server.Surveillance;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+if (args.FirstOrDefault() == VerifyCommand.Name) return await VerifyCommand.RunAsync(args[1..], Console.Out, Console.Error);
 
 var migrate = args.FirstOrDefault() == MigrateCommand.Name;
 if (migrate) args = args[1..];
@@ -36,6 +39,7 @@ builder.Services.AddSignalR();
 builder.Services.AddSingleton<LiveFeed>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
 builder.AddAlerts();
+builder.Services.AddSingleton<RecountAudit>();
 
 var app = builder.Build();
 // The live gauges observe the feed from the moment the node runs, exported or not.
@@ -57,6 +61,7 @@ app.MapPublicApi();
 app.MapBulletinApi();
 app.MapAlertApi();
 app.MapLiveApi();
+app.MapAdminApi();
 app.Run();
 return 0;
 

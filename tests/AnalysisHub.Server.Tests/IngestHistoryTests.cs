@@ -62,12 +62,14 @@ public sealed class IngestHistoryTests
         await hub.KillAsync();
         await hub.StartAsync();
         await AssertCellsEventually(hub.Http, "after kill -9 and restart");
+        Assert.Empty((await hub.Http.GetJson("/api/v1/admin/verify")).GetProperty("differences").EnumerateArray());
 
         // Without grain checkpoints the authorities recount from the ledger alone.
         await hub.KillAsync();
         File.Delete(Path.Combine(hub.DataDirectory, "grains.db"));
         await hub.StartAsync();
         await AssertCellsEventually(hub.Http, "after a rebuild from the ledger (grain checkpoints removed)");
+        Assert.Empty((await hub.Http.GetJson("/api/v1/admin/verify")).GetProperty("differences").EnumerateArray());
     }
 
     private string NewPrefix() => $"srv{Interlocked.Increment(ref _cases)}-{Guid.NewGuid():N}"[..18] + "-";
