@@ -91,6 +91,14 @@ public sealed class HubApi : IDisposable
         return doc.RootElement.GetProperty("total").GetInt64();
     }
 
+    /// <summary>The recount audit: how many differing cells remain (0 when the rollups follow the ledger), and a few of them.</summary>
+    public async Task<(int Differences, IReadOnlyList<string> Samples)> VerifyAsync()
+    {
+        using var doc = await GetJsonAsync("/api/v1/admin/verify");
+        var differences = doc.RootElement.GetProperty("differences");
+        return (differences.GetArrayLength(), differences.EnumerateArray().Take(10).Select(d => d.GetRawText()).ToList());
+    }
+
     public static string SeriesPath(string footprint, string feed, string? category, DateOnly from, DateOnly to, string granularity)
     {
         var categoryPart = category is null ? "" : $"&category={category}";

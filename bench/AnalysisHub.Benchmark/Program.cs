@@ -153,6 +153,9 @@ static async Task RunAsync(HubApi api, HubCatalog catalog, HubServer? server, Be
     var exactness = report.Exactness = await Verification.CheckAsync(api, catalog, expected);
     Format.Exactness(exactness);
     report.Failures.AddRange(exactness.Mismatches.Select(m => $"exactness after bulk: {m}"));
+    var recount = report.Recount = await Verification.RecountAsync(api);
+    Format.Recount(recount);
+    if (recount.Differences > 0) report.Failures.Add($"recount audit after bulk: {recount.Differences} differing cells");
     Sample(server, report, "after bulk");
 
     // 3. Query latency.
@@ -190,6 +193,9 @@ static async Task RunAsync(HubApi api, HubCatalog catalog, HubServer? server, Be
         var exactAfter = report.StreamingExactness = await Verification.CheckAsync(api, catalog, expected);
         Format.Exactness(exactAfter);
         report.Failures.AddRange(exactAfter.Mismatches.Select(m => $"exactness after streaming: {m}"));
+        var recountAfter = report.StreamingRecount = await Verification.RecountAsync(api);
+        Format.Recount(recountAfter);
+        if (recountAfter.Differences > 0) report.Failures.Add($"recount audit after streaming: {recountAfter.Differences} differing cells");
     }
 
     // Live delivery (the dashboard issue's benchmark), only when asked for.

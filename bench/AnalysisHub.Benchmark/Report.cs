@@ -16,10 +16,12 @@ public sealed class BenchReport
     public BulkResult? Bulk { get; set; }
     public ConvergenceResult? Convergence { get; set; }
     public ExactnessResult? Exactness { get; set; }
+    public RecountResult? Recount { get; set; }
     public QueryResult? Queries { get; set; }
     public StreamingResult? Streaming { get; set; }
     public ConvergenceResult? StreamingConvergence { get; set; }
     public ExactnessResult? StreamingExactness { get; set; }
+    public RecountResult? StreamingRecount { get; set; }
     public LiveResult? Live { get; set; }
     public BaselineResult? Baseline { get; set; }
     public List<MemorySample> Memory { get; } = [];
@@ -132,6 +134,14 @@ public static class Format
             ? $"OK ({e.SeriesChecked} footprint × feed totals; every kind's sum equals Wales)"
             : $"FAILED: {e.Mismatches.Count} mismatch(es)");
         foreach (var m in e.Mismatches.Take(20)) Line("", m);
+    }
+
+    public static void Recount(RecountResult r)
+    {
+        Line("recount audit", r.Differences == 0
+            ? $"OK (GET /api/v1/admin/verify: no differences, {r.Milliseconds:0} ms)"
+            : $"FAILED: {r.Differences} differing cell(s)");
+        foreach (var d in r.Samples) Line("", d);
     }
 
     public static void Summary(BenchReport report)

@@ -85,6 +85,14 @@ public static class Verification
         return new ExactnessResult(mismatches.Count == 0, totals.Count, mismatches);
     }
 
+    /// <summary>The hub's own recount audit (every authority against the ledger, every footprint against its members).</summary>
+    public static async Task<RecountResult> RecountAsync(HubApi api)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (differences, samples) = await api.VerifyAsync();
+        return new RecountResult(differences, clock.Elapsed.TotalMilliseconds, samples);
+    }
+
     private static async Task<Dictionary<(string Footprint, int Feed), long>> AllTotalsAsync(HubApi api, HubCatalog catalog)
     {
         var work = catalog.Footprints.SelectMany(f => catalog.Feeds.Select((_, i) => (f.Id, Feed: i))).ToList();
@@ -112,5 +120,7 @@ public sealed record ConvergenceResult(
     bool Converged, double? Milliseconds, int Polls, int PollErrors, string? LastPollError, IReadOnlyList<FeedConvergence> Feeds);
 
 public sealed record FeedConvergence(string Feed, long Expected, long Observed, double? Milliseconds);
+
+public sealed record RecountResult(int Differences, double Milliseconds, IReadOnlyList<string> Samples);
 
 public sealed record ExactnessResult(bool Exact, int SeriesChecked, IReadOnlyList<string> Mismatches);

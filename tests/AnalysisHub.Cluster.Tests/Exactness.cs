@@ -37,12 +37,23 @@ public sealed class Exactness(HttpClient http, IReadOnlyList<FootprintInfo> foot
             if (wrong.Count == 0)
             {
                 AssertEveryPartitionSumsToWales(expected);
+                await AssertRecountAuditIsCleanAsync();
                 return clock.Elapsed;
             }
             await Task.Delay(500);
         } while (clock.Elapsed < within);
         Assert.Fail($"{wrong.Count} footprints not exact after {within.TotalSeconds} s:\n{string.Join('\n', wrong.Take(20))}");
         return clock.Elapsed;
+    }
+
+    /// <summary>The hub's own recount audit agrees: every authority equals its records, every footprint its members.</summary>
+    private async Task AssertRecountAuditIsCleanAsync()
+    {
+        using var response = await http.GetAsync("/api/v1/admin/verify");
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"verify answered {(int)response.StatusCode}: {text}");
+        using var report = JsonDocument.Parse(text);
+        Assert.True(report.RootElement.GetProperty("differences").GetArrayLength() == 0, $"recount audit: {text}");
     }
 
     private void AssertEveryPartitionSumsToWales(Dictionary<string, long> totals)
