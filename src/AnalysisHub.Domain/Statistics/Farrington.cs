@@ -11,9 +11,9 @@ namespace AnalysisHub.Domain.Statistics;
 /// <item>a quasi-Poisson log-link GLM of count on intercept + trend (the period index) + factor, fitted by
 /// IRLS; φ = max(1, Pearson dispersion); Anscombe residuals sᵢ above 2.58 get weight ∝ sᵢ⁻², the rest a
 /// constant, normalised to sum to n; refit with the weights and recompute φ (floored at 1);</item>
-/// <item>the trend is kept only if significant at 5% (t-test of its coefficient, as <c>summary.glm</c> computes it
-/// on the reference's reweighted fit) and
-/// the prediction does not exceed the largest reference count; otherwise the whole fit is redone without it;</item>
+/// <item>the trend is kept only if significant at 5% (t-test of its coefficient, as <c>summary.glm</c> computes
+/// it on the reference's reweighted fit) and the prediction does not exceed the largest reference count;
+/// otherwise the whole fit is redone without it;</item>
 /// <item>expected μ₀ = the prediction for t in the window level; threshold = the 0.95 quantile of the negative
 /// binomial with mean μ₀ and size μ₀/(φ − 1) (Poisson when φ = 1), the "nbPlugin" method;</item>
 /// <item>alarm when (y − log μ₀)/(threshold − log μ₀) &gt; 1 and y ≠ 0; with fewer than 5 cases in the last 4
@@ -23,12 +23,13 @@ namespace AnalysisHub.Domain.Statistics;
 public static class Farrington
 {
     // Implementation notes, where the reference's behaviour is not what the papers say and this follows the
-    // reference (surveillance 1.20.3; tests/…/Statistics/Farrington holds its figures for seven series):
+    // reference (surveillance 1.20.3; tests/AnalysisHub.Domain.Tests/Statistics/Farrington holds its figures
+    // for seven series):
     // - Weekly series are indexed, not dated: the reference periods of t are t − 52·k exactly, which is what
     //   farringtonFlexible does with indexed data (epochAsDate = FALSE, freq = 52). A 53-week ISO year shifts
     //   the ISO week label of the reference periods by one (2027-W10 is compared with 2026-W11, …); R, given
     //   dates, would instead pick the same weekday nearest to k calendar years back, which is t − 52·k − 1
-    //   from the fourth year on. The hub's series are dense week lists, so the indexed rule is the one used.
+    //   for the older years (from the third or fourth, depending on leap days). The hub's series are dense week lists, so the indexed rule is the one used.
     // - IRLS follows glm.fit (see QuasiPoissonFit). Only the first, unweighted fit is checked for
     //   convergence: with the trend failing it is refitted without, and failing again the period is untested.
     // - The trend test is summary.glm's t-test (p = 2·pt(−|β/SE|, df) < 0.05) on the reweighted fit. The
