@@ -7,7 +7,8 @@ namespace AnalysisHub.Domain.Tests.Statistics;
 
 // Farrington-flexible against R surveillance 1.20.3 (farringtonFlexible, Noufaily settings) on the series that
 // Statistics/Farrington/generate-golden.R writes: every week's expected value to 6 significant figures, the
-// threshold and the alarm exactly, and no figures (null) wherever the reference has NA.
+// threshold, the alarm and whether the trend was kept exactly, and no figures (null) wherever the reference
+// has NA.
 public class FarringtonGoldenTests(ITestOutputHelper output)
 {
     private const string Prefix = "FarringtonGolden.";
@@ -46,6 +47,8 @@ public class FarringtonGoldenTests(ITestOutputHelper output)
             var golden = rows[t];
             var hub = results[t];
             var label = $"{file} index {t} ({golden.IsoYear}-W{golden.IsoWeek:00})";
+            if (hub?.TrendKept != golden.Trend)
+                mismatches.Add($"{label}: trend kept {hub?.TrendKept}, reference {golden.Trend}");
             if (golden.Expected is not { } expected)
             {
                 if (hub?.Expected is not null || hub?.Threshold is not null)
@@ -77,7 +80,8 @@ public class FarringtonGoldenTests(ITestOutputHelper output)
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches.Take(20)) + $"\n({mismatches.Count} in all)");
     }
 
-    private sealed record GoldenRow(int Index, int IsoYear, int IsoWeek, long Count, double? Expected, long? Threshold, bool? Alarm);
+    private sealed record GoldenRow(int Index, int IsoYear, int IsoWeek, long Count, double? Expected, long? Threshold, bool? Alarm,
+        bool? Trend);
 
     private static List<GoldenRow> Read(string file)
     {
@@ -85,7 +89,7 @@ public class FarringtonGoldenTests(ITestOutputHelper output)
                            ?? throw new InvalidOperationException($"{file} is not embedded.");
         using var reader = new StreamReader(stream);
         var header = reader.ReadLine();
-        Assert.Equal("index,isoYear,isoWeek,count,expected,threshold,alarm", header);
+        Assert.Equal("index,isoYear,isoWeek,count,expected,threshold,alarm,trend", header);
         var rows = new List<GoldenRow>();
         while (reader.ReadLine() is { } line)
         {
@@ -98,7 +102,8 @@ public class FarringtonGoldenTests(ITestOutputHelper output)
                 long.Parse(f[3], CultureInfo.InvariantCulture),
                 f[4] == "NA" ? null : double.Parse(f[4], CultureInfo.InvariantCulture),
                 f[5] == "NA" ? null : long.Parse(f[5], CultureInfo.InvariantCulture),
-                f[6] == "NA" ? null : bool.Parse(f[6])));
+                f[6] == "NA" ? null : bool.Parse(f[6]),
+                f[7] == "NA" ? null : f[7] == "1"));
             Assert.Equal(rows.Count - 1, rows[^1].Index);
         }
         return rows;

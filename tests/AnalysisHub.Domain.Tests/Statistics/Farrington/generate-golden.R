@@ -8,7 +8,8 @@
 # Each CSV has one row per week: index (0-based position in the series, what the hub's Farrington takes),
 # isoYear and isoWeek (the label of the week; the series are dense ISO weeks, so 53-week years such as 2020
 # and 2026 appear), count, and the reference's expected, threshold (upperbound) and alarm, "NA" where the
-# reference gives none (before five years of history, or when limit54 fails).
+# reference gives none (before five years of history, or when limit54 fails), and trend: whether the
+# reference kept the time trend (1/0; NA where the week is not tested).
 #
 # The series are handed to surveillance as indexed weekly data (freq = 52, epochAsDate = FALSE): the
 # reference weeks of t are t - 52, ..., t - 260, exactly as the hub computes them on its dense weekly index.
@@ -102,14 +103,17 @@ for (name in names(series)) {
   expected <- rep(NA_real_, n)
   threshold <- rep(NA_real_, n)
   alarm <- rep(NA, n)
+  trend <- rep(NA_real_, n)
   range <- tested:n
   expected[range] <- fit@control$expected[, 1]
   threshold[range] <- upperbound(fit)[, 1]
   alarm[range] <- alarms(fit)[, 1]
+  trend[range] <- fit@control$trend[, 1]
   out <- data.frame(index = seq_len(n) - 1, isoYear = weeks$isoYear, isoWeek = weeks$isoWeek, count = s$y,
                     expected = fmt(expected), threshold = fmt(threshold),
-                    alarm = ifelse(is.na(alarm), "NA", ifelse(alarm, "true", "false")))
+                    alarm = ifelse(is.na(alarm), "NA", ifelse(alarm, "true", "false")),
+                    trend = ifelse(is.na(trend), "NA", trend))
   write.csv(out, sprintf("golden-%s.csv", name), row.names = FALSE, quote = FALSE)
-  cat(name, ": ", n, " weeks, ", sum(!is.na(expected)), " with figures, ", sum(alarm, na.rm = TRUE), " alarms\n",
+  cat(name, ": ", n, " weeks, ", sum(!is.na(expected)), " with figures, ", sum(alarm, na.rm = TRUE), " alarms, trend kept in ", sum(trend, na.rm = TRUE), "\n",
       sep = "")
 }
