@@ -3,7 +3,7 @@ namespace AnalysisHub.Domain.Statistics;
 /// <summary>
 /// The few distribution functions the surveillance statistics need, written out here so the domain stays free
 /// of numerical packages: exact Poisson limits need chi-square quantiles, every interval needs a normal
-/// quantile, and Farrington's threshold needs negative-binomial and Poisson quantiles.
+/// quantile, Farrington's trend test needs Student's t and its threshold negative-binomial and Poisson quantiles.
 /// </summary>
 public static class Distributions
 {
@@ -139,19 +139,91 @@ public static class Distributions
     }
 
     /// <summary>
-    /// Quantile of Student's t by the Cornish–Fisher expansion (Abramowitz &amp; Stegun 26.7.5); accurate to
-    /// better than 1e-6 for df ≥ 30, which is all Farrington's trend test needs (it has hundreds of residual df).
+    /// Student's t distribution function P(T ≤ t) with <paramref name="degreesOfFreedom"/> df, through the
+    /// regularized incomplete beta: P(T ≤ −|t|) = ½ I_x(df/2, ½), x = df/(df + t²). The tail is computed
+    /// directly so that small p-values (R's <c>pt(−|t|, df)</c>) keep their precision.
+    /// </summary>
+    public static double StudentTCdf(double t, double degreesOfFreedom)
+    {
+        if (!(degreesOfFreedom > 0))
+            throw new ArgumentOutOfRangeException(nameof(degreesOfFreedom), degreesOfFreedom, "df must be > 0.");
+        if (double.IsNaN(t)) return double.NaN;
+        if (double.IsInfinity(t)) return t > 0 ? 1 : 0;
+        var x = degreesOfFreedom / (degreesOfFreedom + t * t);
+        var tail = 0.5 * RegularizedBeta(x, degreesOfFreedom / 2, 0.5);
+        return t > 0 ? 1 - tail : tail;
+    }
+
+    /// <summary>
+    /// Quantile of Student's t: the root of <see cref="StudentTCdf"/> = p, bracketed and bisected to a relative
+    /// width of 1e-14 (the distribution function is monotone, so this is exact to that width).
     /// </summary>
     public static double StudentTQuantile(double p, double degreesOfFreedom)
     {
-        var z = NormalQuantile(p);
-        var v = degreesOfFreedom;
-        double z2 = z * z, z3 = z2 * z, z5 = z3 * z2, z7 = z5 * z2, z9 = z7 * z2;
-        var g1 = (z3 + z) / 4;
-        var g2 = (5 * z5 + 16 * z3 + 3 * z) / 96;
-        var g3 = (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / 384;
-        var g4 = (79 * z9 + 776 * z7 + 1482 * z5 - 1920 * z3 - 945 * z) / 92160;
-        return z + g1 / v + g2 / (v * v) + g3 / (v * v * v) + g4 / (v * v * v * v);
+        if (!(p > 0 && p < 1)) throw new ArgumentOutOfRangeException(nameof(p), p, "p must be in (0, 1).");
+        if (!(degreesOfFreedom > 0))
+            throw new ArgumentOutOfRangeException(nameof(degreesOfFreedom), degreesOfFreedom, "df must be > 0.");
+        if (p == 0.5) return 0;
+        // Symmetry: solve in the lower tail, where the distribution function keeps its precision.
+        var lower = Math.Min(p, 1 - p);
+        double hi = 0, lo = -1;
+        while (StudentTCdf(lo, degreesOfFreedom) > lower)
+        {
+            hi = lo;
+            lo *= 2;
+        }
+        for (var i = 0; i < 2000 && hi - lo > 1e-14 * Math.Abs(lo); i++)
+        {
+            var mid = 0.5 * (lo + hi);
+            if (StudentTCdf(mid, degreesOfFreedom) > lower) hi = mid;
+            else lo = mid;
+        }
+        var root = 0.5 * (lo + hi);
+        return p < 0.5 ? root : -root;
+    }
+
+    /// <summary>Regularized incomplete beta I_x(a, b), by Lentz's continued fraction on the side where it
+    /// converges fast (Numerical Recipes betai).</summary>
+    public static double RegularizedBeta(double x, double a, double b)
+    {
+        if (!(a > 0 && b > 0)) throw new ArgumentOutOfRangeException(nameof(a), "a and b must be > 0.");
+        if (!(x >= 0 && x <= 1)) throw new ArgumentOutOfRangeException(nameof(x), x, "x must be in [0, 1].");
+        if (x == 0 || x == 1) return x;
+        var front = Math.Exp(LogGamma(a + b) - LogGamma(a) - LogGamma(b) + a * Math.Log(x) + b * Math.Log(1 - x));
+        return x < (a + 1) / (a + b + 2)
+            ? front * BetaContinuedFraction(x, a, b) / a
+            : 1 - front * BetaContinuedFraction(1 - x, b, a) / b;
+    }
+
+    private static double BetaContinuedFraction(double x, double a, double b)
+    {
+        double qab = a + b, qap = a + 1, qam = a - 1;
+        var c = 1.0;
+        var d = 1 - qab * x / qap;
+        if (Math.Abs(d) < Tiny) d = Tiny;
+        d = 1 / d;
+        var h = d;
+        for (var m = 1; m < 10_000; m++)
+        {
+            var m2 = 2 * m;
+            var aa = m * (b - m) * x / ((qam + m2) * (a + m2));
+            d = 1 + aa * d;
+            if (Math.Abs(d) < Tiny) d = Tiny;
+            c = 1 + aa / c;
+            if (Math.Abs(c) < Tiny) c = Tiny;
+            d = 1 / d;
+            h *= d * c;
+            aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
+            d = 1 + aa * d;
+            if (Math.Abs(d) < Tiny) d = Tiny;
+            c = 1 + aa / c;
+            if (Math.Abs(c) < Tiny) c = Tiny;
+            d = 1 / d;
+            var del = d * c;
+            h *= del;
+            if (Math.Abs(del - 1) < Epsilon) break;
+        }
+        return h;
     }
 
     /// <summary>

@@ -11,27 +11,35 @@ namespace AnalysisHub.Domain.Statistics;
 /// <item>a quasi-Poisson log-link GLM of count on intercept + trend (the period index) + factor, fitted by
 /// IRLS; φ = max(1, Pearson dispersion); Anscombe residuals sᵢ above 2.58 get weight ∝ sᵢ⁻², the rest a
 /// constant, normalised to sum to n; refit with the weights and recompute φ (floored at 1);</item>
-/// <item>the trend is kept only if significant at 5% (t-test of its coefficient, as <c>summary.glm</c>) and
-/// the prediction does not exceed the largest reference count; otherwise the whole fit is redone without it;</item>
+/// <item>the trend is kept only if significant at 5% (t-test of its coefficient, as <c>summary.glm</c> computes
+/// it on the reference's reweighted fit) and the prediction does not exceed the largest reference count;
+/// otherwise the whole fit is redone without it;</item>
 /// <item>expected μ₀ = the prediction for t in the window level; threshold = the 0.95 quantile of the negative
 /// binomial with mean μ₀ and size μ₀/(φ − 1) (Poisson when φ = 1), the "nbPlugin" method;</item>
-/// <item>alarm when (y − μ₀)/(threshold − μ₀) &gt; 1 and y ≠ 0, and only with at least 5 cases in the last 4
-/// periods (limit54).</item>
+/// <item>alarm when (y − log μ₀)/(threshold − log μ₀) &gt; 1 and y ≠ 0; with fewer than 5 cases in the last 4
+/// periods (limit54) there is no expected value, no threshold and no alarm.</item>
 /// </list>
 /// </summary>
 public static class Farrington
 {
-    // Implementation note: differences from R surveillance::farringtonFlexible, all deliberate and small.
-    // - Weekly series are indexed, not dated: the reference periods are t − 52·k exactly. R, given dates, picks
-    //   the same weekday nearest to one calendar year back, which is t − 53·k now and then; with weekly
-    //   indices (epochAsDate = FALSE) R does exactly what is done here.
-    // - The trend test compares |β/SE| with a Student t quantile from the Cornish–Fisher expansion (accurate
-    //   to ~1e-6 at the hundreds of residual df the fit has) rather than R's exact pt().
-    // - IRLS stops at a relative deviance change of 1e-10 (R: 1e-8) and after 100 iterations (R: 25); a fit
-    //   that does not converge or whose information matrix is singular gives no result, as in R. A factor
-    //   level with no reference periods (only possible with unusual options) is dropped from the design.
-    // - R reports no expected value and no upper bound when limit54 fails; here both are reported (they are
-    //   real model output) and only the alarm is withheld — EnoughCases says why.
+    // Implementation notes, where the reference's behaviour is not what the papers say and this follows the
+    // reference (surveillance 1.20.3; tests/AnalysisHub.Domain.Tests/Statistics/Farrington holds its figures
+    // for seven series):
+    // - Weekly series are indexed, not dated: the reference periods of t are t − 52·k exactly, which is what
+    //   farringtonFlexible does with indexed data (epochAsDate = FALSE, freq = 52). A 53-week ISO year shifts
+    //   the ISO week label of the reference periods by one (2027-W10 is compared with 2026-W11, …); R, given
+    //   dates, would instead pick the same weekday nearest to k calendar years back, which is t − 52·k − 1
+    //   for the older years (from the third or fourth, depending on leap days). The hub's series are dense week lists, so the indexed rule is the one used.
+    // - IRLS follows glm.fit (see QuasiPoissonFit). Only the first, unweighted fit is checked for
+    //   convergence: with the trend failing it is refitted without, and failing again the period is untested.
+    // - The trend test is summary.glm's t-test (p = 2·pt(−|β/SE|, df) < 0.05) on the reweighted fit. The
+    //   reference overwrites that fit's working weights with the Anscombe prior weights before testing, so
+    //   the dispersion behind SE is Σ ωᵢ((yᵢ − μᵢ)/μᵢ)²/df rather than the Pearson one; it is reproduced
+    //   here, as it decides whether the trend is kept (the Pearson version drops it far more often).
+    // - The nbPlugin score is (y − η₀)/(U − η₀) with η₀ = log μ₀, the link-scale prediction, as the reference
+    //   computes it; the alarm is score > 1 and y ≠ 0. It equals y > U whenever U > η₀.
+    // - When limit54 fails the reference gives no expected value and no threshold, and neither does this
+    //   (EnoughCases says why); the alarm is then false.
     // - No population offset (counts only), as in the Noufaily settings.
 
     /// <summary>
@@ -58,37 +66,39 @@ public static class Farrington
         var y = rows.Select(i => (double)series[i]).ToArray();
         var rowLevels = rows.Select(i => levels[i - start]).ToArray();
 
-        var withTrend = FitFlexible(rows, rowLevels, y, trend: true, o);
-        Model? model = null;
-        var trendKept = false;
-        if (withTrend is not null)
-        {
-            var fit = withTrend.Fit;
-            var tStatistic = fit.Coefficients[1] / fit.StandardError(1);
-            var critical = Distributions.StudentTQuantile(1 - o.PThresholdTrend / 2, fit.ResidualDf);
-            var significant = Math.Abs(tStatistic) > critical;
-            var atLeastThreeYears = o.B >= 3;
-            var noExtrapolation = withTrend.Predict(t) <= y.Max();
-            trendKept = significant && atLeastThreeYears && noExtrapolation;
-            if (trendKept) model = withTrend;
-        }
-        model ??= FitFlexible(rows, rowLevels, y, trend: false, o);
+        var model = FitFlexible(rows, rowLevels, y, trend: true, o);
         if (model is null) return null;
+        var trendKept = false;
+        if (model.Trend)
+        {
+            var fit = model.Fit;
+            var standardError = Math.Sqrt(fit.Dispersion(model.PriorWeights) * fit.InverseInformation[1, 1]);
+            var pValue = 2 * Distributions.StudentTCdf(-Math.Abs(fit.Coefficients[1] / standardError), fit.ResidualDf);
+            var significant = pValue < o.PThresholdTrend;
+            var atLeastThreeYears = o.B >= 3;
+            var noExtrapolation = model.Predict(t) <= y.Max();
+            trendKept = significant && atLeastThreeYears && noExtrapolation;
+            if (!trendKept) model = FitFlexible(rows, rowLevels, y, trend: false, o);
+            if (model is null) return null;
+        }
 
-        var expected = model.Predict(t);
-        if (double.IsNaN(expected) || double.IsInfinity(expected)) return null;
         var phi = model.Phi;
-        var threshold = phi > 1
-            ? Distributions.NegativeBinomialQuantile(1 - o.Alpha, expected / (phi - 1), expected)
-            : Distributions.PoissonQuantile(1 - o.Alpha, expected);
+        var eta = model.LinearPredictor(t);
+        var expected = Math.Exp(eta);
 
         long recent = 0;
         for (var i = Math.Max(0, t - o.Limit54Periods + 1); i <= t; i++) recent += series[i];
         var enoughCases = recent >= o.Limit54Cases;
 
         var count = series[t];
-        var score = (count - expected) / (threshold - expected);
-        var alarm = enoughCases && score > 1 && count != 0;
+        if (!enoughCases || double.IsNaN(expected) || double.IsInfinity(expected))
+            return new FarringtonResult(t, count, null, null, false, phi, trendKept, enoughCases);
+
+        var threshold = phi > 1
+            ? Distributions.NegativeBinomialQuantile(1 - o.Alpha, expected / (phi - 1), expected)
+            : Distributions.PoissonQuantile(1 - o.Alpha, expected);
+        var score = (count - eta) / (threshold - eta);
+        var alarm = score > 1 && count != 0;
         return new FarringtonResult(t, count, expected, threshold, alarm, phi, trendKept, enoughCases);
     }
 
@@ -137,35 +147,51 @@ public static class Farrington
         return levels;
     }
 
-    private sealed record Model(QuasiPoissonFit Fit, double Phi, bool Trend)
+    private sealed record Model(QuasiPoissonFit Fit, double Phi, bool Trend, double[] PriorWeights)
     {
         // Level noPeriods (the windows) is the reference level, so the prediction for t is intercept + trend.
-        public double Predict(int t) => Math.Exp(Fit.Coefficients[0] + (Trend ? Fit.Coefficients[1] * t : 0));
+        public double LinearPredictor(int t) => Fit.Coefficients[0] + (Trend ? Fit.Coefficients[1] * t : 0);
+
+        public double Predict(int t) => Math.Exp(LinearPredictor(t));
     }
 
-    // algo.farrington.fitGLM.flexible: fit, φ, Anscombe weights, refit, φ again.
+    // algo.farrington.fitGLM.flexible: fit (without the trend if it does not converge with it), φ, Anscombe
+    // weights, refit with them, φ again. The refit is used whether or not it converged, as in the reference.
     private static Model? FitFlexible(List<int> rows, int[] rowLevels, double[] y, bool trend, FarringtonOptions o)
     {
+        var ones = Enumerable.Repeat(1.0, y.Length).ToArray();
+        var x = Design(rows, rowLevels, trend, o);
+        var first = QuasiPoissonFit.Fit(x, y, ones);
+        if (first is not { Converged: true } && trend)
+        {
+            trend = false;
+            x = Design(rows, rowLevels, trend, o);
+            first = QuasiPoissonFit.Fit(x, y, ones);
+        }
+        if (first is not { Converged: true }) return null;
+        var phi = Math.Max(first.Dispersion(first.WorkingWeights), 1);
+
+        var weights = AnscombeWeights(first, y, phi, o.WeightsThreshold);
+        var second = QuasiPoissonFit.Fit(x, y, weights);
+        if (second is null) return null;
+        return new Model(second, Math.Max(second.Dispersion(second.WorkingWeights), 1), trend, weights);
+    }
+
+    // Intercept, the period index when there is a trend, and one indicator per seasonal level other than
+    // noPeriods that occurs in the reference data.
+    private static double[,] Design(List<int> rows, int[] rowLevels, bool trend, FarringtonOptions o)
+    {
         var present = rowLevels.Where(l => l != o.NoPeriods).Distinct().Order().ToArray();
-        var columns = 1 + (trend ? 1 : 0) + present.Length;
-        var x = new double[rows.Count, columns];
+        var offset = 1 + (trend ? 1 : 0);
+        var x = new double[rows.Count, offset + present.Length];
         for (var i = 0; i < rows.Count; i++)
         {
             x[i, 0] = 1;
             if (trend) x[i, 1] = rows[i];
             var column = Array.IndexOf(present, rowLevels[i]);
-            if (column >= 0) x[i, 1 + (trend ? 1 : 0) + column] = 1;
+            if (column >= 0) x[i, offset + column] = 1;
         }
-
-        var ones = Enumerable.Repeat(1.0, y.Length).ToArray();
-        var first = QuasiPoissonFit.Fit(x, y, ones);
-        if (first is null) return null;
-        var phi = Math.Max(first.Dispersion, 1);
-
-        var weights = AnscombeWeights(first, y, phi, o.WeightsThreshold);
-        var second = QuasiPoissonFit.Fit(x, y, weights);
-        if (second is null) return null;
-        return new Model(second, Math.Max(second.Dispersion, 1), trend);
+        return x;
     }
 
     // anscombe.residuals + algo.farrington.assign.weights.

@@ -1,48 +1,75 @@
 namespace AnalysisHub.Domain.Statistics;
 
 /// <summary>
-/// A fitted log-link quasi-Poisson GLM with prior weights, as R's <c>glm(family = quasipoisson)</c> fits it by
-/// iteratively reweighted least squares. Farrington needs the fitted means, the hat values (for Anscombe
-/// residuals), the Pearson dispersion and the coefficient covariance (for the trend test), nothing more.
+/// A fitted log-link quasi-Poisson GLM with prior weights, iterated exactly as R's <c>glm.fit</c> does (start
+/// μ = y + 0.1, at most 25 iterations, converged when |dev − dev_old| / (|dev| + 0.1) &lt; 1e-8), so that
+/// Farrington's figures agree with <c>surveillance</c> to the last digits that matter. Like <c>glm.fit</c>, the
+/// working weights, the hat values and the unscaled covariance are those of the last weighted least-squares
+/// step, i.e. evaluated at the μ before the final update, while the fitted values are the final μ.
 /// </summary>
 internal sealed class QuasiPoissonFit
 {
-    private const int MaxIterations = 100;
-    private const double Tolerance = 1e-10;
+    private const int MaxIterations = 25;
+    private const double Tolerance = 1e-8;
+    private const double MachineEpsilon = 2.220446049250313e-16;
 
-    private QuasiPoissonFit(double[] coefficients, double[] fitted, double[] hat, double[,] inverseInformation,
-        double dispersion, int residualDf)
+    private readonly double[] _y;
+
+    private QuasiPoissonFit(double[] y, double[] coefficients, double[] fitted, double[] workingWeights, double[] hat,
+        double[,] inverseInformation, int residualDf, bool converged)
     {
+        _y = y;
         Coefficients = coefficients;
         Fitted = fitted;
+        WorkingWeights = workingWeights;
         Hat = hat;
         InverseInformation = inverseInformation;
-        Dispersion = dispersion;
         ResidualDf = residualDf;
+        Converged = converged;
     }
 
     public double[] Coefficients { get; }
     public double[] Fitted { get; }
+
+    /// <summary>Prior weight × μ of the last iteration (R's <c>fit$weights</c>).</summary>
+    public double[] WorkingWeights { get; }
+
     public double[] Hat { get; }
 
-    /// <summary>(XᵀWX)⁻¹; times the dispersion it is the coefficient covariance.</summary>
+    /// <summary>(XᵀWX)⁻¹ with the last iteration's working weights; times a dispersion it is the coefficient
+    /// covariance.</summary>
     public double[,] InverseInformation { get; }
-
-    /// <summary>Σ wᵢ(yᵢ − μᵢ)²/μᵢ / (n − p), not floored (as <c>summary.glm</c> reports it).</summary>
-    public double Dispersion { get; }
 
     public int ResidualDf { get; }
 
-    public double StandardError(int coefficient) => Math.Sqrt(Dispersion * InverseInformation[coefficient, coefficient]);
+    /// <summary>Whether the deviance criterion was met within 25 iterations (R's <c>fit$converged</c>).</summary>
+    public bool Converged { get; }
 
-    /// <summary>Fits y ~ X with prior weights; null when IRLS does not converge or the information is singular
-    /// (R's <c>farringtonFlexible</c> then gives no result for the period).</summary>
+    /// <summary>
+    /// <c>summary.glm</c>'s dispersion Σ wᵢ rᵢ² / (n − p), rᵢ = (yᵢ − μᵢ)/μᵢ the working residuals, for the given
+    /// weights: with <see cref="WorkingWeights"/> it is the Pearson dispersion.
+    /// </summary>
+    public double Dispersion(double[] weights)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < _y.Length; i++)
+        {
+            if (!(weights[i] > 0)) continue;
+            var r = (_y[i] - Fitted[i]) / Fitted[i];
+            sum += weights[i] * r * r;
+        }
+        return sum / ResidualDf;
+    }
+
+    /// <summary>Fits y ~ X with prior weights; null only when the information matrix is singular (or there are
+    /// no residual degrees of freedom). A fit that did not converge is returned with <see cref="Converged"/>
+    /// false, as <c>glm</c> returns it, because R uses such fits in some places and not in others.</summary>
     public static QuasiPoissonFit? Fit(double[,] x, double[] y, double[] priorWeights)
     {
         int n = y.Length, p = x.GetLength(1);
         if (n <= p) return null;
 
-        // R's poisson()$initialize: μ = y + 0.1.
+        // poisson()$initialize: μ = y + 0.1.
         var eta = new double[n];
         var mu = new double[n];
         for (var i = 0; i < n; i++)
@@ -52,8 +79,9 @@ internal sealed class QuasiPoissonFit
         }
 
         var beta = new double[p];
+        var working = new double[n];
         double[,]? inverse = null;
-        var deviance = Deviance(y, mu, priorWeights);
+        var devianceOld = Deviance(y, mu, priorWeights);
         var converged = false;
         for (var iteration = 0; iteration < MaxIterations; iteration++)
         {
@@ -62,6 +90,7 @@ internal sealed class QuasiPoissonFit
             for (var i = 0; i < n; i++)
             {
                 var w = priorWeights[i] * mu[i];
+                working[i] = w;
                 var z = eta[i] + (y[i] - mu[i]) / mu[i];
                 for (var j = 0; j < p; j++)
                 {
@@ -89,40 +118,28 @@ internal sealed class QuasiPoissonFit
                 mu[i] = Math.Exp(e);
             }
 
-            var previous = deviance;
-            deviance = Deviance(y, mu, priorWeights);
-            // R's glm.control criterion |dev − dev_old| / (|dev| + 0.1) < ε, with a tighter ε.
-            if (Math.Abs(deviance - previous) / (Math.Abs(deviance) + 0.1) < Tolerance)
+            var deviance = Deviance(y, mu, priorWeights);
+            if (Math.Abs(deviance - devianceOld) / (Math.Abs(deviance) + 0.1) < Tolerance)
             {
                 converged = true;
                 break;
             }
+            devianceOld = deviance;
         }
-        if (!converged) return null;
 
-        // Information, inverse and hat values at the final μ.
-        var finalInformation = new double[p, p];
-        for (var i = 0; i < n; i++)
-        {
-            var w = priorWeights[i] * mu[i];
-            for (var j = 0; j < p; j++)
-                for (var k = 0; k < p; k++) finalInformation[j, k] += w * x[i, j] * x[i, k];
-        }
-        inverse = SymmetricInverse(finalInformation);
-        if (inverse is null) return null;
-
+        // Hat values of the last weighted least-squares step: wᵢ xᵢᵀ (XᵀWX)⁻¹ xᵢ.
         var hat = new double[n];
-        var pearson = 0.0;
         for (var i = 0; i < n; i++)
         {
             var quadratic = 0.0;
             for (var j = 0; j < p; j++)
-                for (var k = 0; k < p; k++) quadratic += x[i, j] * inverse[j, k] * x[i, k];
-            hat[i] = priorWeights[i] * mu[i] * quadratic;
-            pearson += priorWeights[i] * (y[i] - mu[i]) * (y[i] - mu[i]) / mu[i];
+                for (var k = 0; k < p; k++) quadratic += x[i, j] * inverse![j, k] * x[i, k];
+            hat[i] = working[i] * quadratic;
+            // lm.influence rounds hat values within 10ε of 1 up to 1.
+            if (hat[i] > 1 - 10 * MachineEpsilon) hat[i] = 1;
         }
 
-        return new QuasiPoissonFit(beta, mu, hat, inverse, pearson / (n - p), n - p);
+        return new QuasiPoissonFit(y, beta, mu, working, hat, inverse!, n - p, converged);
     }
 
     private static double Deviance(double[] y, double[] mu, double[] weights)

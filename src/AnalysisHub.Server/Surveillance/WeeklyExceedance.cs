@@ -18,7 +18,12 @@ internal static class WeeklyExceedance
         if (dataStart < 0 || t < dataStart) return null;
         var counts = weekly.Skip(dataStart).ToList();
         if (Farrington.Evaluate(counts, t - dataStart) is { } f)
-            return new Result("farrington", f.Expected, f.Threshold, f.Alarm);
+        {
+            // Without enough recent cases (limit54) Farrington has no figures and cannot alarm.
+            return f is { Expected: { } expected, Threshold: { } threshold }
+                ? new Result("farrington", expected, threshold, f.Alarm)
+                : null;
+        }
         var e = Ears.Evaluate(counts, t - dataStart, EarsMethod.C2);
         return e.Tested ? new Result("ears-c2", e.Expected!.Value, e.Threshold!.Value, e.Alarm!.Value) : null;
     }

@@ -66,10 +66,21 @@ public class DistributionsTests
         Close(expected, Distributions.LogGamma(x), 1e-13);
 
     [Theory]
-    [InlineData(30, 2.0422724563)]   // t table, 0.975 quantile
-    [InlineData(120, 1.9799304050)]
-    public void Student_t_quantile_is_accurate_for_large_df(double df, double expected) =>
-        Close(expected, Distributions.StudentTQuantile(0.975, df), 1e-6);
+    [InlineData(0.975, 3, 3.1824463052837078)]     // R: qt(p, df)
+    [InlineData(0.975, 30, 2.0422724563012378)]
+    [InlineData(0.975, 120, 1.9799304050824222)]
+    [InlineData(0.975, 250, 1.9694983934211523)]
+    [InlineData(0.01, 5, -3.3649299989072183)]
+    public void Student_t_quantile_matches_r_qt(double p, double df, double expected) =>
+        Close(expected, Distributions.StudentTQuantile(p, df), 1e-12);
+
+    [Theory]
+    [InlineData(-2, 10, 0.036694017385370196)]     // R: pt(t, df)
+    [InlineData(-3.5, 250, 0.00027536684784869173)]
+    [InlineData(1.3, 2, 0.83837648409197985)]
+    [InlineData(-0.2, 300, 0.42080804211487977)]
+    public void Student_t_distribution_function_matches_r_pt(double t, double df, double expected) =>
+        Close(expected, Distributions.StudentTCdf(t, df), 1e-12);
 
     [Theory]
     [InlineData(0.95, 10, 15)]   // F(14) = 0.91654, F(15) = 0.95126 by direct summation
