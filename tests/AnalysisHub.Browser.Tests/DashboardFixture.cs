@@ -16,7 +16,15 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public HubProcess Hub { get; } = new();
     public IBrowser Browser { get; private set; } = null!;
-    public static string ScreenshotDirectory => Path.Combine(HubProcess.SolutionDirectory(), "docs", "screenshots");
+    /// <summary>
+    /// Where the tests save their screenshots: beside the test binaries, so a test run leaves tracked files as
+    /// they were. <c>HUB_SCREENSHOTS</c> names another folder; <c>scripts/refresh-screenshots.sh</c> uses it to
+    /// refresh the README's copies in docs/screenshots deliberately.
+    /// </summary>
+    public static string ScreenshotDirectory =>
+        Environment.GetEnvironmentVariable("HUB_SCREENSHOTS") is { Length: > 0 } chosen
+            ? Path.GetFullPath(chosen)
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     /// <summary>The seeded records per authority code, all inside the dashboard's default period.</summary>
     public IReadOnlyDictionary<string, int> Seeded { get; private set; } = new Dictionary<string, int>();
