@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace AnalysisHub.Domain.Ingest;
 
@@ -11,6 +12,9 @@ namespace AnalysisHub.Domain.Ingest;
 /// </summary>
 public static class NdjsonBatchReader
 {
+    // A record is one flat object with one array: anything deeper is not a record, and is refused early.
+    private static readonly JsonReaderOptions Options = new() { MaxDepth = 4 };
+
     public static ParsedBatch Read(ReadOnlySpan<byte> body, RecordValidator validator, int maxRows)
     {
         var batch = new ParsedBatch();
@@ -38,7 +42,15 @@ public static class NdjsonBatchReader
 
     private static void ReadObject(ReadOnlySpan<byte> line, RawRecord raw)
     {
-        var reader = new Utf8JsonReader(line);
+        // Checked first: JSON text must be UTF-8, and a string with invalid bytes must not reach an id, where
+        // two distinct ids would become one after replacement characters.
+        if (!Utf8.IsValid(line))
+        {
+            raw.AddReadError("(row)", "is not valid UTF-8");
+            return;
+        }
+        var reader = new Utf8JsonReader(line, Options);
+        var seen = 0; // a bit per field of the contract already read in this row
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -50,6 +62,14 @@ public static class NdjsonBatchReader
             {
                 var name = reader.GetString()!;
                 reader.Read();
+                var field = RecordFields.IndexOf(name);
+                if (field >= 0 && (seen & (1 << field)) != 0)
+                {
+                    raw.AddReadError(name, "appears more than once in the object");
+                    reader.Skip();
+                    continue;
+                }
+                if (field >= 0) seen |= 1 << field;
                 ReadProperty(ref reader, name, raw);
             }
             if (reader.Read()) raw.AddReadError("(row)", "has content after the JSON object");
@@ -58,11 +78,16 @@ public static class NdjsonBatchReader
         {
             raw.AddReadError("(row)", $"is not valid JSON: {e.Message}");
         }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader.GetString refuses an escaped unpaired surrogate (\ud800): not Unicode text.
+            raw.AddReadError("(row)", "contains an escaped unpaired surrogate (\\uD800–\\uDFFF), which is not Unicode text");
+        }
     }
 
     private static void ReadProperty(ref Utf8JsonReader reader, string name, RawRecord raw)
     {
-        if (!RecordFields.All.Contains(name))
+        if (RecordFields.IndexOf(name) < 0)
         {
             raw.AddReadError(name, "is not a field of the record contract");
             reader.Skip();

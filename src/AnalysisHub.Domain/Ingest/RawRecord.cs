@@ -17,8 +17,14 @@ public sealed class RawRecord
 
     public void AddReadError(string field, string message) => (ReadErrors ??= []).Add((field, message));
 
-    /// <summary>True when reading already reported this field, so validation adds nothing more about it.</summary>
-    public bool HasReadError(string field) => ReadErrors?.Exists(e => e.Field == field) == true;
+    /// <summary>The field name of a problem with the whole row (not JSON, not UTF-8…).</summary>
+    public const string WholeRow = "(row)";
+
+    /// <summary>
+    /// True when reading already reported this field, or the whole row, so validation adds nothing more about
+    /// it: a row that could not be read has no fields to call missing.
+    /// </summary>
+    public bool HasReadError(string field) => ReadErrors?.Exists(e => e.Field == field || e.Field == WholeRow) == true;
 
     public void Reset()
     {

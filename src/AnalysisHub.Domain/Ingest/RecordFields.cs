@@ -14,6 +14,14 @@ public static class RecordFields
 
     public static readonly IReadOnlyList<string> All = [Id, OccurredAt, Area, Category, Flags, Version, Status, Precision];
 
+    /// <summary>The field's position in <see cref="All"/> (exact, case-sensitive name, as JSON is); -1 when unknown.</summary>
+    public static int IndexOf(string name)
+    {
+        for (var i = 0; i < All.Count; i++)
+            if (string.Equals(All[i], name, StringComparison.Ordinal)) return i;
+        return -1;
+    }
+
     /// <summary>Stores a textual value into the matching field; false for an unknown name (case-insensitive).</summary>
     public static bool TrySet(RawRecord record, string name, string value, char flagSeparator)
     {

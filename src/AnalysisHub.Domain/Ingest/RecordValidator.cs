@@ -11,14 +11,13 @@ namespace AnalysisHub.Domain.Ingest;
 /// Checks one raw row against the record contract and normalises it. Reports every bad field, not just the
 /// first, so a source can fix a file in one pass.
 /// </summary>
-public sealed class RecordValidator(GeographyRegistry geography, FeedCatalog catalog, Feed feed, TimeProvider clock)
+public sealed class RecordValidator(GeographyRegistry geography, FeedCatalog catalog, Feed feed, TimeProvider clock,
+    RecordBounds? bounds = null)
 {
-    public const int MaxIdLength = 128;
+    public const int MaxIdLength = RecordId.MaxLength;
 
-    /// <summary>Records may be dated up to this far ahead of the server clock (clock skew between sources).</summary>
-    public static readonly TimeSpan FutureTolerance = TimeSpan.FromDays(1);
-
-    private static readonly DateTimeOffset Earliest = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private readonly RecordBounds _bounds = bounds ?? RecordBounds.Default;
+    private readonly DateTimeOffset _earliest = StartOfLocalDay((bounds ?? RecordBounds.Default).Earliest);
 
     private static readonly string[] OffsetFormats =
     [
@@ -38,18 +37,14 @@ public sealed class RecordValidator(GeographyRegistry geography, FeedCatalog cat
         foreach (var (field, message) in raw.ReadErrors ?? []) errors.Add(new(row, field, message));
 
         var id = raw.Id;
-        if (string.IsNullOrEmpty(id))
-        {
-            if (!raw.HasReadError(RecordFields.Id)) errors.Add(new(row, RecordFields.Id, "is required"));
-        }
-        else if (id.Length > MaxIdLength) errors.Add(new(row, RecordFields.Id, $"is longer than {MaxIdLength} characters"));
-        else if (id.Any(char.IsControl)) errors.Add(new(row, RecordFields.Id, "contains a control character"));
+        if (!raw.HasReadError(RecordFields.Id) && RecordId.Problem(id ?? "") is { } idProblem)
+            errors.Add(new(row, RecordFields.Id, idProblem));
 
         var status = RecordStatus.Active;
         if (raw.Status is { } s)
         {
             if (s == "cancelled") status = RecordStatus.Cancelled;
-            else if (s != "active") errors.Add(new(row, RecordFields.Status, $"'{s}' is not a status (expected 'active' or 'cancelled')"));
+            else if (s != "active") errors.Add(new(row, RecordFields.Status, $"'{Shorten(s)}' is not a status (expected 'active' or 'cancelled')"));
         }
 
         var precision = RecordPrecision.Instant;
@@ -57,12 +52,13 @@ public sealed class RecordValidator(GeographyRegistry geography, FeedCatalog cat
         {
             if (p == "day") precision = RecordPrecision.Day;
             else if (p == "month") precision = RecordPrecision.Month;
-            else if (p != "instant") errors.Add(new(row, RecordFields.Precision, $"'{p}' is not a precision (expected 'instant', 'day' or 'month')"));
+            else if (p != "instant") errors.Add(new(row, RecordFields.Precision, $"'{Shorten(p)}' is not a precision (expected 'instant', 'day' or 'month')"));
         }
 
         long version = 0;
-        if (raw.Version is { } v && (!long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out version) || version < 1))
-            errors.Add(new(row, RecordFields.Version, $"'{v}' is not an integer ≥ 1"));
+        if (raw.Version is { } v && (!long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out version) ||
+                                     version is < 1 or > RecordBounds.MaxVersion))
+            errors.Add(new(row, RecordFields.Version, $"'{Shorten(v)}' is not an integer from 1 to {RecordBounds.MaxVersion} (2^53)"));
 
         // A cancellation needs only its id; anything else it carries is still checked.
         var contentRequired = status == RecordStatus.Active;
@@ -76,21 +72,21 @@ public sealed class RecordValidator(GeographyRegistry geography, FeedCatalog cat
         if (raw.Area is { } area)
         {
             if (geography.TryResolveArea(area, out var index)) authority = (short)index;
-            else errors.Add(new(row, RecordFields.Area, $"'{area}' is not a known local-authority (W06…) or 2011 LSOA (W01…) code"));
+            else errors.Add(new(row, RecordFields.Area, $"'{Shorten(area)}' is not a known local-authority (W06…) or 2011 LSOA (W01…) code"));
         }
         else if (contentRequired && !raw.HasReadError(RecordFields.Area)) errors.Add(new(row, RecordFields.Area, "is required"));
 
         if (raw.Category is { } slug)
         {
             if (feed.FindCategory(slug) is { } c) category = (short)c.Index;
-            else errors.Add(new(row, RecordFields.Category, $"'{slug}' is not a category of feed '{feed.Id}'"));
+            else errors.Add(new(row, RecordFields.Category, $"'{Shorten(slug)}' is not a category of feed '{feed.Id}'"));
         }
         else if (contentRequired && !raw.HasReadError(RecordFields.Category)) errors.Add(new(row, RecordFields.Category, "is required"));
 
         foreach (var flag in raw.Flags ?? [])
         {
             if (catalog.TryGetFlagBit(flag, out var bit)) flags |= 1u << bit;
-            else errors.Add(new(row, RecordFields.Flags, $"'{flag}' is not a known flag"));
+            else errors.Add(new(row, RecordFields.Flags, $"'{Shorten(flag)}' is not a known flag"));
         }
 
         if (errors.Count > before) return null;
@@ -114,7 +110,7 @@ public sealed class RecordValidator(GeographyRegistry geography, FeedCatalog cat
         {
             if (precision == RecordPrecision.Instant)
             {
-                errors.Add(new(row, RecordFields.OccurredAt, $"'{text}' has no time of day; give a time, or precision 'day' or 'month'"));
+                errors.Add(new(row, RecordFields.OccurredAt, $"'{Shorten(text)}' has no time of day; give a time, or precision 'day' or 'month'"));
                 return 0;
             }
             // Noon local is unambiguous on every day, including the days the clocks change.
@@ -126,9 +122,10 @@ public sealed class RecordValidator(GeographyRegistry geography, FeedCatalog cat
             return 0;
         }
 
-        if (instant < Earliest || instant > clock.GetUtcNow() + FutureTolerance)
+        if (instant < _earliest || instant > clock.GetUtcNow() + _bounds.FutureTolerance)
         {
-            errors.Add(new(row, RecordFields.OccurredAt, $"'{text}' is outside the accepted range (1900 to tomorrow)"));
+            errors.Add(new(row, RecordFields.OccurredAt,
+                $"'{Shorten(text)}' is outside the accepted range ({_bounds.Earliest:yyyy-MM-dd} to {_bounds.FutureTolerance.TotalHours:0} hours after now)"));
             return 0;
         }
         var localDay = LondonTime.ToLocalDate(instant);
@@ -139,6 +136,15 @@ public sealed class RecordValidator(GeographyRegistry geography, FeedCatalog cat
             _ => MonthIndex.Of(localDay),
         };
     }
+
+    private static DateTimeOffset StartOfLocalDay(DateOnly day)
+    {
+        LondonTime.TryFromLocal(day.ToDateTime(TimeOnly.MinValue), out var start);
+        return start;
+    }
+
+    /// <summary>A value quoted in an error message, cut so that a hostile megabyte is not echoed back.</summary>
+    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 
     private static bool TryParseInstant(string text, out DateTimeOffset instant, out string problem)
     {
@@ -152,11 +158,11 @@ public sealed class RecordValidator(GeographyRegistry geography, FeedCatalog cat
         else if (DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
             if (LondonTime.TryFromLocal(local, out instant)) return true;
-            problem = $"'{text}' does not exist in Europe/London (the clocks skip that hour)";
+            problem = $"'{Shorten(text)}' does not exist in Europe/London (the clocks skip that hour)";
             return false;
         }
         instant = default;
-        problem = $"'{text}' is not an ISO-8601 date-time (e.g. 2025-06-30T23:30:00Z, or local time 2025-07-01T00:30:00)";
+        problem = $"'{Shorten(text)}' is not an ISO-8601 date-time (e.g. 2025-06-30T23:30:00Z, or local time 2025-07-01T00:30:00)";
         return false;
     }
 

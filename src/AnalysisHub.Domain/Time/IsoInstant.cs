@@ -31,7 +31,8 @@ public static class IsoInstant
                  Digits(s, i + 1, 2, out var oh) && Digits(s, i + 4, 2, out var om) && oh <= 14 && om < 60)
             offset = new TimeSpan(s[i] == '-' ? -oh : oh, s[i] == '-' ? -om : om, 0);
         else return false;
-        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(Math.Max(1, year), month) || year < 1 ||
+        // Years 1 and 9999 are left to the general parser: an offset can carry them outside DateTimeOffset's range.
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(Math.Max(1, year), month) || year is < 2 or > 9998 ||
             hour > 23 || minute > 59 || second > 59) return false;
         instant = new DateTimeOffset(year, month, day, hour, minute, second, offset).AddTicks(ticks);
         return true;
