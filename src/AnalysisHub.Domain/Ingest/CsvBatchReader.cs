@@ -54,9 +54,9 @@ public static class CsvBatchReader
             batch.Errors.Add(new(1, "(row)", $"the header or row 1 is longer than {MaxRowChars:N0} characters"));
             return batch;
         }
-        catch (FormatException e)
+        catch (FormatException)
         {
-            batch.Errors.Add(new(0, "(header)", $"is not a CSV header: {e.Message}"));
+            batch.Errors.Add(new(0, "(header)", "is not a CSV header: a quote is not closed, or a character stands where it may not"));
             return batch;
         }
         using (reader)
@@ -65,10 +65,12 @@ public static class CsvBatchReader
             for (var i = 0; i < columns.Length; i++)
             {
                 columns[i] = reader.GetName(i).Trim();
-                if (!RecordFields.All.Contains(columns[i], StringComparer.OrdinalIgnoreCase))
+                if (columns[i].Length == 0)
+                    batch.Errors.Add(new(0, "(header)", $"column {i + 1} has no name"));
+                else if (!RecordFields.All.Contains(columns[i], StringComparer.OrdinalIgnoreCase))
                     batch.Errors.Add(new(0, columns[i], "is not a field of the record contract (header)"));
             }
-            foreach (var dup in columns.GroupBy(c => c, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+            foreach (var dup in columns.Where(c => c.Length > 0).GroupBy(c => c, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
                 batch.Errors.Add(new(0, dup.Key, "appears more than once in the header"));
             if (batch.Errors.Count > 0) return batch;
 
@@ -110,10 +112,10 @@ public static class CsvBatchReader
         {
             batch.Errors.Add(new(rowsSoFar + 1, "(row)", $"is longer than {MaxRowChars:N0} characters"));
         }
-        catch (FormatException e)
+        catch (FormatException)
         {
             // Sylvan's CsvFormatException (an unterminated quote, a stray quote): nothing after it can be trusted.
-            batch.Errors.Add(new(rowsSoFar + 1, "(row)", $"is not valid CSV: {e.Message}"));
+            batch.Errors.Add(new(rowsSoFar + 1, "(row)", "is not valid CSV: a quote is not closed, or a character stands where it may not"));
         }
         return false;
     }

@@ -76,7 +76,9 @@ public static class NdjsonBatchReader
         }
         catch (JsonException e)
         {
-            raw.AddReadError("(row)", $"is not valid JSON: {e.Message}");
+            // The reader's own message quotes the offending text, which may be megabytes: say where, not what.
+            raw.AddReadError("(row)", $"is not valid JSON (at byte {e.BytePositionInLine ?? 0} of the line)" +
+                                      (e.Message.Contains("depth", StringComparison.Ordinal) ? ": nested deeper than a record" : ""));
         }
         catch (InvalidOperationException)
         {
