@@ -33,6 +33,7 @@ catch (Exception e) when (e is GeographyException or InvalidOperationException o
 }
 builder.AddHubTelemetry();
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
 builder.Services.AddOpenApi();
 builder.Services.AddSignalR();

@@ -48,7 +48,7 @@ public static class IngestApi
         var body = await RequestBody.ReadAsync(context, limits.MaxBatchBytes);
         if (body is null) return TooLarge($"The body exceeds {limits.MaxBatchBytes:N0} bytes.");
 
-        var validator = new RecordValidator(geography, catalog, target, clock);
+        var validator = new RecordValidator(geography, catalog, target, clock, limits.Bounds);
         var batch = mediaType == NdjsonMediaType
             ? NdjsonBatchReader.Read(body.Span, validator, limits.MaxBatchRows)
             : CsvBatchReader.Read(new MemoryStream(body.Array, 0, body.Length, writable: false), validator, limits.MaxBatchRows);
@@ -89,6 +89,7 @@ public static class IngestApi
             {
                 ["errors"] = batch.Errors.Take(maxListed).Select(e => new { row = e.Row, field = e.Field, message = e.Message }),
                 ["errorCount"] = batch.Errors.Count,
+                ["errorsOmitted"] = Math.Max(0, batch.Errors.Count - maxListed),
             });
     }
 

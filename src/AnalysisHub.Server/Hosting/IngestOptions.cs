@@ -1,3 +1,5 @@
+using AnalysisHub.Domain.Ingest;
+
 namespace AnalysisHub.Server.Hosting;
 
 /// <summary>Limits of one ingest request (section <c>Ingest</c>).</summary>
@@ -11,6 +13,14 @@ public sealed class IngestOptions
     /// <summary>Most rows accepted in one request: 250,000. More → 413.</summary>
     public int MaxBatchRows { get; set; } = 250_000;
 
-    /// <summary>Errors listed in a 400 answer; the total is always given.</summary>
-    public int MaxErrorsListed { get; set; } = 10_000;
+    /// <summary>Errors listed in a 400 answer: 1,000; the total and how many were left out are always given.</summary>
+    public int MaxErrorsListed { get; set; } = 1_000;
+
+    /// <summary>The earliest local day a record may have happened on: 1990-01-01.</summary>
+    public DateOnly EarliestOccurredAt { get; set; } = RecordBounds.Default.Earliest;
+
+    /// <summary>How far ahead of the server clock a record may be dated: 24 hours.</summary>
+    public TimeSpan FutureTolerance { get; set; } = RecordBounds.Default.FutureTolerance;
+
+    public RecordBounds Bounds => new() { Earliest = EarliestOccurredAt, FutureTolerance = FutureTolerance };
 }
