@@ -69,10 +69,17 @@ public sealed class BulletinTests(SharedHub shared)
         Assert.Equal(9, police.GetProperty("benchmarkCount").GetInt64());
         Assert.Equal("higher", police.GetProperty("comparison").GetString());
         Assert.Equal(2, police.GetProperty("excludedMonthPrecision").GetInt64());
-        // EARS C2 can test the week (history from 2011-W27); Farrington has one year of history, so it cannot.
+        // EARS C2 can test the week (history from 2011-W27 at the latest). Whether Farrington can depends on where
+        // Cwm Taf's police violence begins, which other classes' older records decide here: the bulletin's figures
+        // are the exceedance endpoint's for the week, whichever it is.
         Assert.NotEqual(JsonValueKind.Null, police.GetProperty("earsC2").GetProperty("alarm").ValueKind);
-        Assert.Equal(JsonValueKind.Null, police.GetProperty("farrington").GetProperty("alarm").ValueKind);
-        Assert.Equal(JsonValueKind.Null, police.GetProperty("farrington").GetProperty("expected").ValueKind);
+        foreach (var (method, name) in new[] { ("ears-c2", "earsC2"), ("farrington", "farrington") })
+        {
+            var week = (await Http.GetJson("/api/v1/footprints/csp:cwm-taf/exceedance?feed=crime&category=violence-against-the-person" +
+                                           $"&granularity=week&method={method}&from=2012-07-02&to=2012-07-08")).GetProperty("points")[0];
+            foreach (var figure in new[] { "expected", "threshold", "statistic", "alarm" })
+                Assert.Equal(week.GetProperty(figure).GetRawText(), police.GetProperty(name).GetProperty(figure).GetRawText());
+        }
 
         var top = police.GetProperty("topMembers").EnumerateArray().ToList();
         Assert.Equal(2, top.Count);

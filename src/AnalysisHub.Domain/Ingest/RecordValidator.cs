@@ -20,6 +20,9 @@ public sealed class RecordValidator(GeographyRegistry geography, FeedCatalog cat
 
     private static readonly DateTimeOffset Earliest = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>No record is dated before this local day (a day's margin below <see cref="Earliest"/> for the clock).</summary>
+    public static DateOnly EarliestDay { get; } = DateOnly.FromDateTime(Earliest.UtcDateTime).AddDays(-1);
+
     private static readonly string[] OffsetFormats =
     [
         "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK",
