@@ -225,7 +225,10 @@ public sealed class PublicBulletinTests(SharedHub shared)
         var table = BulletinTests.ParseCsv(csv);
         Assert.All(table, r => Assert.Equal(table[0].Length, r.Length));
         var text = Array.IndexOf(table[0], "text");
-        Assert.StartsWith("Disclosure control applied", Assert.Single(table, r => r[0] == "disclosure")[text], StringComparison.Ordinal);
+        var note = Assert.Single(table, r => r[0] == "disclosure")[text];
+        Assert.StartsWith("Disclosure control applied", note, StringComparison.Ordinal);
+        Assert.DoesNotContain(table, r => r[0] == "footnote" && r[text] == note);
+        Assert.Contains(table, r => r[0] == "footnote" && r[text].StartsWith("Rates are per 100,000", StringComparison.Ordinal));
         Assert.Contains(table, r => r[0] == "members" && r[text].StartsWith("withheld:", StringComparison.Ordinal));
         // A profile cell of 1–4 reads <5, as in the JSON.
         Assert.Contains(table, r => r[0] == "profile" && r[Array.IndexOf(table[0], "count")] == "<5");

@@ -68,7 +68,9 @@ internal static class BulletinCsv
                     ("rank", Number(member.Rank)), ("member", member.Footprint), ("memberName", member.Name),
                     ("count", Number(member.Count)), ("population", Number(member.Population)), ("ratePer100k", Number(member.RatePer100k))));
         }
-        foreach (var footnote in body.Footnotes) Row(csv, Cells(body, FootnoteSection, null, ("text", footnote)));
+        // A public bulletin's footnotes repeat its disclosure note: it is written once, as its own section.
+        foreach (var footnote in body.Footnotes.Where(f => f != body.DisclosureControl))
+            Row(csv, Cells(body, FootnoteSection, null, ("text", footnote)));
         if (body.DisclosureControl is { } note) Row(csv, Cells(body, DisclosureSection, null, ("text", note)));
         return csv.ToString();
     }
