@@ -4,6 +4,7 @@ using AnalysisHub.Domain.Statistics;
 using AnalysisHub.Domain.Surveillance;
 using AnalysisHub.Domain.Time;
 using AnalysisHub.Domain.Vocabulary;
+using AnalysisHub.Server.Api;
 using AnalysisHub.Server.Live;
 using AnalysisHub.Storage;
 using Microsoft.Extensions.Options;
@@ -68,12 +69,16 @@ internal sealed class AlertMonitor(
             foreach (var footprint in geography.Footprints)
             {
                 cancel.ThrowIfCancellationRequested();
-                var series = (await RollupGrains.For(grains, footprint).GetSeries(request).WaitAsync(options.Value.GrainCallTimeout, cancel)).ToResult();
+                var rollup = RollupGrains.For(grains, footprint);
+                var series = (await rollup.GetSeries(request).WaitAsync(options.Value.GrainCallTimeout, cancel)).ToResult();
                 var weekly = series.Points.Select(p => p.Count).ToList();
+                // A window with no data at all cannot alarm (nor hold a standing alert's count): no need to look before it.
+                var dataStart = weekly.TrueForAll(c => c == 0) ? weekly.Count
+                    : await RecordedHistory.DataStartAsync(rollup, request, weekly, options.Value.GrainCallTimeout);
                 for (var t = Math.Max(0, weekly.Count - 2); t < weekly.Count; t++)
                 {
                     var point = series.Points[t];
-                    var result = WeeklyExceedance.Evaluate(weekly, t);
+                    var result = WeeklyExceedance.Evaluate(weekly, t, dataStart);
                     foreach (var alert in standing[(footprint.Id, feed.Id, category.Id, point.Period)])
                         if (AlertWithdrawal.Reason(alert, point.Count, result) is { } reason)
                             Withdraw(alert, reason);
