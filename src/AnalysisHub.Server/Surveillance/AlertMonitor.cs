@@ -72,7 +72,8 @@ internal sealed class AlertMonitor(
                 var rollup = RollupGrains.For(grains, footprint);
                 var series = (await rollup.GetSeries(request).WaitAsync(options.Value.GrainCallTimeout, cancel)).ToResult();
                 var weekly = series.Points.Select(p => p.Count).ToList();
-                // A window with no data at all cannot alarm (nor hold a standing alert's count): no need to look before it.
+                // A window with no data cannot alarm, so there is no need to look before it (a standing alert of one of
+                // its weeks is withdrawn all the same: its count is gone).
                 var dataStart = weekly.TrueForAll(c => c == 0) ? weekly.Count
                     : await RecordedHistory.DataStartAsync(rollup, request, weekly, options.Value.GrainCallTimeout);
                 for (var t = Math.Max(0, weekly.Count - 2); t < weekly.Count; t++)

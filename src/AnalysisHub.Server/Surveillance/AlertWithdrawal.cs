@@ -19,7 +19,7 @@ internal static class AlertWithdrawal
         if (now is { Alarm: true } && now.Method == alert.Method) return null;
         var c = CultureInfo.InvariantCulture;
         if (now is null)
-            return string.Create(c, $"no longer testable: count {count}, too little history after corrections");
+            return string.Create(c, $"no longer exceeds: count {count}, too little history to test after corrections");
         if (now.Method != alert.Method)
             return string.Create(c, $"tested by {now.Method} now: count {count}, threshold {now.Threshold:0.#} after corrections");
         return string.Create(c, $"no longer exceeds: count {count}, threshold {now.Threshold:0.#} after corrections");
