@@ -45,7 +45,7 @@ public sealed class AlertTests(SharedHub shared)
     }
 
     [Fact]
-    public async Task A_surge_cancelled_after_its_alert_withdraws_the_alert_which_is_pushed_live_and_listed_only_on_request()
+    public async Task A_surge_cancelled_after_its_alert_withdraws_the_alert_which_is_pushed_live_listed_only_on_request_and_raised_again_if_restored()
     {
         var signalR = Channel.CreateUnbounded<(string Name, JsonElement Alert)>();
         await using var connection = new HubConnectionBuilder().WithUrl(new Uri(shared.Hub.BaseAddress, "/hubs/live")).Build();
@@ -89,6 +89,18 @@ public sealed class AlertTests(SharedHub shared)
         var listed = Assert.Single(await Listed("&include=withdrawn"), a => a.GetProperty("period").GetString() == week);
         Assert.Equal(withdrawn.GetProperty("withdrawnAt").GetDateTimeOffset(), listed.GetProperty("withdrawnAt").GetDateTimeOffset());
         Assert.Equal(withdrawn.GetProperty("reason").GetString(), listed.GetProperty("reason").GetString());
+
+        // The surge is restored (a higher version revives a cancelled record): the same alert is raised again,
+        // its withdrawal cleared, and pushed as alertRaised once more.
+        await shared.Http.IngestNdjson("ed-assaults",
+            surge.Select(id => Record(id, $"{now:yyyy-MM-ddTHH:mm:ss}Z", "W06000001", "means-body", version: 3)).ToArray());
+        var again = await NextFor(signalR.Reader, "alertRaised", timeout.Token);
+        Assert.Equal((week, raised.GetProperty("method").GetString()), (again.GetProperty("period").GetString(), again.GetProperty("method").GetString()));
+        Assert.Equal(JsonValueKind.Null, again.GetProperty("withdrawnAt").ValueKind);
+        Assert.True(again.GetProperty("raisedAt").GetDateTimeOffset() > raised.GetProperty("raisedAt").GetDateTimeOffset());
+        var standing = Assert.Single(await Listed(""), a => a.GetProperty("period").GetString() == week);
+        Assert.Equal(JsonValueKind.Null, standing.GetProperty("reason").ValueKind);
+        Assert.Single(await Listed("&include=withdrawn"), a => a.GetProperty("period").GetString() == week);
     }
 
     private async Task<List<JsonElement>> Listed(string extra) =>

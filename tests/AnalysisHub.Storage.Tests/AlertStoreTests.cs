@@ -9,6 +9,9 @@ public abstract class AlertStoreTests
 {
     protected abstract IAlertStore Store { get; }
 
+    /// <summary>Another node's store over the same database.</summary>
+    protected abstract IAlertStore OtherNode();
+
     protected static Alert Sample(string footprint, string week, DateTimeOffset raised) =>
         new(footprint, "crime", "violence-against-the-person", week, new DateOnly(2025, 6, 30), new DateOnly(2025, 7, 6),
             "ears-c2", 42, 20.5, 31.25, raised);
@@ -69,6 +72,23 @@ public abstract class AlertStoreTests
     }
 
     [Fact]
+    public async Task Nodes_withdrawing_the_same_alert_at_once_record_one_withdrawal()
+    {
+        var raised = new DateTimeOffset(2025, 7, 3, 10, 0, 0, TimeSpan.Zero);
+        var alert = Sample("la:cardiff", "2025-W27", raised);
+        Store.TryAdd(alert);
+        var mark = Store.LastNumber();
+        IAlertStore[] nodes = [Store, OtherNode(), OtherNode(), OtherNode()];
+
+        var outcomes = await Task.WhenAll(nodes.Select((node, i) =>
+            Task.Run(() => node.TryWithdraw(alert, raised.AddMinutes(i + 1), $"node {i}"))));
+
+        var winner = Assert.Single(outcomes.Select((won, i) => (won, i)), o => o.won).i;
+        var (_, changed) = Assert.Single(Store.After(mark));
+        Assert.Equal((raised.AddMinutes(winner + 1), $"node {winner}"), (changed.WithdrawnAt!.Value, changed.Reason!));
+    }
+
+    [Fact]
     public void A_withdrawn_alert_that_alarms_again_is_raised_again_as_a_new_change()
     {
         var raised = new DateTimeOffset(2025, 7, 3, 10, 0, 0, TimeSpan.Zero);
@@ -93,6 +113,8 @@ public sealed class SqliteAlertStoreTests : AlertStoreTests, IDisposable
     public SqliteAlertStoreTests() => Store = new SqliteAlertStore(Path.Combine(_directory, "alerts.db"));
 
     protected override IAlertStore Store { get; }
+
+    protected override IAlertStore OtherNode() => new SqliteAlertStore(Path.Combine(_directory, "alerts.db"));
 
     [Fact]
     public void A_database_of_an_earlier_release_gains_withdrawal_and_change_numbers_and_keeps_its_alerts()
@@ -138,17 +160,27 @@ public sealed class PostgresAlertStoreTests : AlertStoreTests, IDisposable
     private readonly NpgsqlDataSource _dataSource;
 
     private readonly PostgresServer _server;
+    private readonly string _connectionString;
+    private readonly List<NpgsqlDataSource> _otherNodes = [];
 
     public PostgresAlertStoreTests(PostgresServer server)
     {
         _server = server;
-        var connectionString = server.CreateDatabase();
+        var connectionString = _connectionString = server.CreateDatabase();
         PostgresSchema.Apply(connectionString);
         _dataSource = NpgsqlDataSource.Create(connectionString);
         Store = new PostgresAlertStore(_dataSource);
     }
 
     protected override IAlertStore Store { get; }
+
+    // Each node has its own connection pool.
+    protected override IAlertStore OtherNode()
+    {
+        var dataSource = NpgsqlDataSource.Create(_connectionString);
+        _otherNodes.Add(dataSource);
+        return new PostgresAlertStore(dataSource);
+    }
 
     [Fact]
     public void A_database_of_an_earlier_release_gains_withdrawal_and_change_numbers_and_keeps_its_alerts()
@@ -183,5 +215,9 @@ public sealed class PostgresAlertStoreTests : AlertStoreTests, IDisposable
             store.After(0).Select(a => (a.Alert.Footprint, a.Number)));
     }
 
-    public void Dispose() => _dataSource.Dispose();
+    public void Dispose()
+    {
+        foreach (var dataSource in _otherNodes) dataSource.Dispose();
+        _dataSource.Dispose();
+    }
 }
