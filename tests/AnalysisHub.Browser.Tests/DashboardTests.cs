@@ -191,6 +191,32 @@ public sealed class DashboardTests(DashboardFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_alert_withdrawn_after_its_records_are_cancelled_is_marked_withdrawn_in_the_panel()
+    {
+        // 80 violent crimes today in Swansea: Wales's week alarms, and the alert arrives live (sweeps every 15 s).
+        var now = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var ids = Enumerable.Range(1, 80).Select(i => $"aw-{run}-{i}").ToList();
+        await fixture.PostCrimesAsync(ids.Select(id => (id, now, "W06000011", "violence-with-injury")));
+        var alert = _page.Locator("#alerts-list li", new PageLocatorOptions { HasText = "violence against the person" })
+            .Filter(new LocatorFilterOptions { HasText = "80 against a threshold" });
+        await Expect(alert).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 60_000 });
+        await Expect(alert).Not.ToHaveClassAsync(new Regex("withdrawn"));
+
+        // Cancelled at source: the alert stays in the list, marked withdrawn in words, with the reason.
+        var cancel = new System.Text.StringBuilder();
+        foreach (var id in ids)
+            cancel.Append(CultureInfo.InvariantCulture,
+                $"{{\"id\":\"{id}\",\"occurredAt\":\"{now.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}\",\"area\":\"W06000011\",\"category\":\"violence-with-injury\",\"version\":2,\"status\":\"cancelled\"}}\n");
+        using (var content = new StringContent(cancel.ToString(), System.Text.Encoding.UTF8, "application/x-ndjson"))
+        using (var response = await fixture.Hub.Http.PostAsync("/api/v1/feeds/crime/records", content))
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        await Expect(alert).ToHaveClassAsync(new Regex("withdrawn"), new LocatorAssertionsToHaveClassOptions { Timeout = 60_000 });
+        await Expect(alert.Locator(".alert-withdrawn")).ToContainTextAsync(new Regex("^Withdrawn .*: no longer exceeds: count 0, threshold "));
+        AssertNoConsoleErrors();
+    }
+
+    [Fact]
     public async Task The_language_toggle_shows_Welsh_names()
     {
         await _page.Locator("label[for='lang-cy']").ClickAsync();

@@ -45,6 +45,98 @@ public sealed class AlertTests(SharedHub shared)
     }
 
     [Fact]
+    public async Task A_surge_cancelled_after_its_alert_withdraws_the_alert_which_is_pushed_live_listed_only_on_request_and_raised_again_if_restored()
+    {
+        var signalR = Channel.CreateUnbounded<(string Name, JsonElement Alert)>();
+        await using var connection = new HubConnectionBuilder().WithUrl(new Uri(shared.Hub.BaseAddress, "/hubs/live")).Build();
+        connection.On<JsonElement>("alertRaised", a => signalR.Writer.TryWrite(("alertRaised", a)));
+        connection.On<JsonElement>("alertWithdrawn", a => signalR.Writer.TryWrite(("alertWithdrawn", a)));
+        await connection.StartAsync();
+        await connection.InvokeAsync("Subscribe", "la:isle-of-anglesey", "ed-assaults", (string?)null);
+        using var sseHttp = new HttpClient { BaseAddress = shared.Hub.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
+        using var stream = await sseHttp.GetAsync("/api/v1/footprints/la:isle-of-anglesey/stream?feed=ed-assaults", HttpCompletionOption.ResponseHeadersRead);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var sse = ReadEvents(new StreamReader(await stream.Content.ReadAsStreamAsync()), timeout.Token);
+
+        // One a week for ten weeks, then 25 this week, in Anglesey: raised.
+        var now = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var surge = Enumerable.Range(0, 25).Select(i => $"aw-surge-{i}").ToList();
+        await shared.Http.IngestNdjson("ed-assaults", Enumerable.Range(1, 10)
+            .Select(w => Record($"aw-base-{w}", $"{now.AddDays(-7 * w):yyyy-MM-ddTHH:mm:ss}Z", "W06000001", "means-body"))
+            .Concat(surge.Select(id => Record(id, $"{now:yyyy-MM-ddTHH:mm:ss}Z", "W06000001", "means-body"))).ToArray());
+        var raised = await NextFor(signalR.Reader, "alertRaised", timeout.Token);
+        var week = raised.GetProperty("period").GetString();
+        Assert.Equal(JsonValueKind.Null, raised.GetProperty("withdrawnAt").ValueKind);
+        Assert.Contains(await Listed(""), a => a.GetProperty("period").GetString() == week);
+
+        // The surge is cancelled at source: this week is back to no events, and the alert is withdrawn.
+        await shared.Http.IngestNdjson("ed-assaults",
+            surge.Select(id => Record(id, $"{now:yyyy-MM-ddTHH:mm:ss}Z", "W06000001", "means-body", version: 2, status: "cancelled")).ToArray());
+        var withdrawn = await NextFor(signalR.Reader, "alertWithdrawn", timeout.Token);
+        Assert.Equal(week, withdrawn.GetProperty("period").GetString());
+        Assert.Equal(raised.GetProperty("method").GetString(), withdrawn.GetProperty("method").GetString());
+        Assert.True(withdrawn.GetProperty("withdrawnAt").GetDateTimeOffset() >= raised.GetProperty("raisedAt").GetDateTimeOffset());
+        Assert.StartsWith("no longer exceeds: count 0, threshold ", withdrawn.GetProperty("reason").GetString());
+        Assert.EndsWith(" after corrections", withdrawn.GetProperty("reason").GetString());
+
+        // The same change reached the SSE client, one line of JSON identical to the SignalR message.
+        string? sseWithdrawn = null;
+        await foreach (var (name, data) in sse)
+            if (name == "alertWithdrawn" && JsonDocument.Parse(data).RootElement.GetProperty("period").GetString() == week) { sseWithdrawn = data; break; }
+        Assert.Equal(withdrawn.GetRawText(), sseWithdrawn);
+
+        Assert.DoesNotContain(await Listed(""), a => a.GetProperty("period").GetString() == week);
+        var listed = Assert.Single(await Listed("&include=withdrawn"), a => a.GetProperty("period").GetString() == week);
+        Assert.Equal(withdrawn.GetProperty("withdrawnAt").GetDateTimeOffset(), listed.GetProperty("withdrawnAt").GetDateTimeOffset());
+        Assert.Equal(withdrawn.GetProperty("reason").GetString(), listed.GetProperty("reason").GetString());
+
+        // The surge is restored (a higher version revives a cancelled record): the same alert is raised again,
+        // its withdrawal cleared, and pushed as alertRaised once more.
+        await shared.Http.IngestNdjson("ed-assaults",
+            surge.Select(id => Record(id, $"{now:yyyy-MM-ddTHH:mm:ss}Z", "W06000001", "means-body", version: 3)).ToArray());
+        var again = await NextFor(signalR.Reader, "alertRaised", timeout.Token);
+        Assert.Equal((week, raised.GetProperty("method").GetString()), (again.GetProperty("period").GetString(), again.GetProperty("method").GetString()));
+        Assert.Equal(JsonValueKind.Null, again.GetProperty("withdrawnAt").ValueKind);
+        Assert.True(again.GetProperty("raisedAt").GetDateTimeOffset() > raised.GetProperty("raisedAt").GetDateTimeOffset());
+        var standing = Assert.Single(await Listed(""), a => a.GetProperty("period").GetString() == week);
+        Assert.Equal(JsonValueKind.Null, standing.GetProperty("reason").ValueKind);
+        Assert.Single(await Listed("&include=withdrawn"), a => a.GetProperty("period").GetString() == week);
+    }
+
+    private async Task<List<JsonElement>> Listed(string extra) =>
+        (await shared.Http.GetJson($"/api/v1/alerts?footprint=la:isle-of-anglesey{extra}")).EnumerateArray()
+        .Where(a => a.GetProperty("feed").GetString() == "ed-assaults").ToList();
+
+    private static async Task<JsonElement> NextFor(ChannelReader<(string Name, JsonElement Alert)> messages, string name, CancellationToken cancel)
+    {
+        while (true)
+        {
+            var (n, alert) = await messages.ReadAsync(cancel);
+            if (n == name && alert.GetProperty("footprint").GetString() == "la:isle-of-anglesey") return alert;
+        }
+    }
+
+    /// <summary>The SSE events of a stream, as their name and their one line of data.</summary>
+    private static async IAsyncEnumerable<(string Name, string Data)> ReadEvents(StreamReader reader,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancel)
+    {
+        string? name = null;
+        while (await reader.ReadLineAsync(cancel) is { } line)
+        {
+            if (line.StartsWith("event: ", StringComparison.Ordinal)) name = line[7..];
+            else if (line.StartsWith("data: ", StringComparison.Ordinal) && name is not null) yield return (name, line[6..]);
+        }
+    }
+
+    [Fact]
+    public async Task Include_other_than_withdrawn_is_a_problem_naming_it()
+    {
+        var response = await shared.Http.GetAsync("/api/v1/alerts?include=everything");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("everything", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_bad_since_or_footprint_is_a_problem()
     {
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await shared.Http.GetAsync("/api/v1/alerts?since=yesterday")).StatusCode);

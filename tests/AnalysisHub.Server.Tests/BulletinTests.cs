@@ -69,10 +69,17 @@ public sealed class BulletinTests(SharedHub shared)
         Assert.Equal(9, police.GetProperty("benchmarkCount").GetInt64());
         Assert.Equal("higher", police.GetProperty("comparison").GetString());
         Assert.Equal(2, police.GetProperty("excludedMonthPrecision").GetInt64());
-        // EARS C2 can test the week (history from 2011-W27); Farrington has one year of history, so it cannot.
+        // EARS C2 can test the week (history from 2011-W27 at the latest). Whether Farrington can depends on where
+        // Cwm Taf's police violence begins, which other classes' older records decide here: the bulletin's figures
+        // are the exceedance endpoint's for the week, whichever it is.
         Assert.NotEqual(JsonValueKind.Null, police.GetProperty("earsC2").GetProperty("alarm").ValueKind);
-        Assert.Equal(JsonValueKind.Null, police.GetProperty("farrington").GetProperty("alarm").ValueKind);
-        Assert.Equal(JsonValueKind.Null, police.GetProperty("farrington").GetProperty("expected").ValueKind);
+        foreach (var (method, name) in new[] { ("ears-c2", "earsC2"), ("farrington", "farrington") })
+        {
+            var week = (await Http.GetJson("/api/v1/footprints/csp:cwm-taf/exceedance?feed=crime&category=violence-against-the-person" +
+                                           $"&granularity=week&method={method}&from=2012-07-02&to=2012-07-08")).GetProperty("points")[0];
+            foreach (var figure in new[] { "expected", "threshold", "statistic", "alarm" })
+                Assert.Equal(week.GetProperty(figure).GetRawText(), police.GetProperty(name).GetProperty(figure).GetRawText());
+        }
 
         var top = police.GetProperty("topMembers").EnumerateArray().ToList();
         Assert.Equal(2, top.Count);
@@ -110,9 +117,8 @@ public sealed class BulletinTests(SharedHub shared)
         Assert.Equal(HttpStatusCode.OK, byFormat.StatusCode);
         Assert.Equal("text/csv", byFormat.Content.Headers.ContentType?.MediaType);
         var lines = (await byFormat.Content.ReadAsStringAsync()).Split("\r\n");
-        Assert.StartsWith("footprint,name,week,feed,category,count,previousFourWeeksMean", lines[0], StringComparison.Ordinal);
-        Assert.Contains(lines, l => l.StartsWith("csp:cwm-taf,Cwm Taf,2012-W27,crime,violence-against-the-person,9,3,2011-W27,4,", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("csp:cwm-taf,2012-W27,crime,violence-against-the-person,1,la:rhondda-cynon-taf,Rhondda Cynon Taf,6,", StringComparison.Ordinal));
+        Assert.StartsWith("section,footprint,name,week,feed,category,count,previousFourWeeksMean", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("measure,csp:cwm-taf,Cwm Taf,2012-W27,crime,violence-against-the-person,9,3,2011-W27,4,", StringComparison.Ordinal));
 
         using var request = new HttpRequestMessage(HttpMethod.Get, Path);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
@@ -120,6 +126,90 @@ public sealed class BulletinTests(SharedHub shared)
         Assert.Equal(HttpStatusCode.OK, byAccept.StatusCode);
         Assert.Equal("text/csv", byAccept.Content.Headers.ContentType?.MediaType);
         Assert.Equal(await byFormat.Content.ReadAsStringAsync(), await byAccept.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_csv_is_one_tidy_table_whose_sections_carry_the_json_bulletins_figures()
+    {
+        await IngestOnce();
+        var json = await Http.GetJson(Path);
+        var table = ParseCsv(await (await Http.GetAsync(Path + "&format=csv")).Content.ReadAsStringAsync());
+        var header = table[0];
+        Assert.Equal("section", header[0]);
+        Assert.Equal(header.Length, header.Distinct().Count());
+        var rows = table.Skip(1).Select(r =>
+        {
+            Assert.Equal(header.Length, r.Length); // one table: every row has every column
+            return header.Zip(r).ToDictionary(c => c.First, c => c.Second);
+        }).ToList();
+        Assert.All(rows, r => Assert.Contains(r["section"], new[] { "measure", "profile", "members", "footnote" }));
+        Assert.All(rows, r => Assert.Equal(("csp:cwm-taf", "Cwm Taf", "2012-W27"), (r["footprint"], r["name"], r["week"])));
+
+        var measures = json.GetProperty("measures").EnumerateArray().ToList();
+        Assert.Equal(measures.Select(m => m.GetProperty("feed").GetString()), rows.Where(r => r["section"] == "measure").Select(r => r["feed"]));
+        foreach (var m in measures)
+        {
+            var feed = m.GetProperty("feed").GetString();
+            var measure = rows.Single(r => r["section"] == "measure" && r["feed"] == feed);
+            Assert.Equal(m.GetProperty("count").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), measure["count"]);
+            Assert.Equal("", measure["day"]);
+            Assert.Equal("", measure["member"]);
+
+            // The profile as 7 × 24 cells, Monday 00:00 first, each the JSON's count for that day and hour.
+            var profile = rows.Where(r => r["section"] == "profile" && r["feed"] == feed).ToList();
+            Assert.Equal(168, profile.Count);
+            var days = m.GetProperty("profile").GetProperty("days").EnumerateArray().ToList();
+            for (var d = 0; d < 7; d++)
+                for (var h = 0; h < 24; h++)
+                {
+                    var cell = profile[d * 24 + h];
+                    Assert.Equal((days[d].GetProperty("day").GetString(), h.ToString(System.Globalization.CultureInfo.InvariantCulture)), (cell["day"], cell["hour"]));
+                    Assert.Equal(days[d].GetProperty("hours")[h].GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), cell["count"]);
+                    Assert.Equal(m.GetProperty("profile").GetProperty("from").GetString(), cell["profileFrom"]);
+                    Assert.Equal("", cell["earsC2Alarm"]);
+                }
+            Assert.Equal(m.GetProperty("profile").GetProperty("total").GetInt64(), profile.Sum(c => long.Parse(c["count"], System.Globalization.CultureInfo.InvariantCulture)));
+
+            var members = rows.Where(r => r["section"] == "members" && r["feed"] == feed).ToList();
+            Assert.Equal(m.GetProperty("topMembers").EnumerateArray().Select(t => t.GetProperty("footprint").GetString()), members.Select(r => r["member"]));
+        }
+        // Wednesday 4 July 2012 22:30 BST: Rhondda Cynon Taf's 6.
+        Assert.Contains(rows, r => r["section"] == "profile" && r["feed"] == "crime" && r["day"] == "wednesday" && r["hour"] == "22" && r["count"] == "6");
+        var top = rows.First(r => r["section"] == "members" && r["feed"] == "crime");
+        Assert.Equal(("1", "la:rhondda-cynon-taf", "Rhondda Cynon Taf", "6", ""), (top["rank"], top["member"], top["memberName"], top["count"], top["earsC2Alarm"]));
+        Assert.Equal(json.GetProperty("footnotes").EnumerateArray().Select(f => f.GetString()),
+            rows.Where(r => r["section"] == "footnote").Select(r => r["text"]));
+    }
+
+    /// <summary>RFC 4180: fields separated by commas, rows by CRLF, quoted fields may hold both and doubled quotes.</summary>
+    internal static List<string[]> ParseCsv(string text)
+    {
+        var rows = new List<string[]>();
+        var row = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c != '"') field.Append(c);
+                else if (i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
+                else quoted = false;
+            }
+            else if (c == '"') quoted = true;
+            else if (c == ',') { row.Add(field.ToString()); field.Clear(); }
+            else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                row.Add(field.ToString()); field.Clear();
+                rows.Add([.. row]); row.Clear();
+                i++;
+            }
+            else field.Append(c);
+        }
+        Assert.False(quoted, "an unterminated quoted field");
+        Assert.True(row.Count == 0 && field.Length == 0, "the last row ends with CRLF");
+        return rows;
     }
 
     [Fact]

@@ -57,6 +57,48 @@ public sealed class ComparisonTests(SharedHub shared)
         Assert.InRange(point.GetProperty("ratePer100k").GetDouble(), point.GetProperty("ci95")[0].GetDouble(), point.GetProperty("ci95")[1].GetDouble());
     }
 
+    [Fact]
+    public async Task Partner_comparisons_compare_small_counts_through_their_exact_interval_and_public_ones_do_not()
+    {
+        // ED assaults in 2017: Cardiff 3, Merthyr Tydfil 4, Powys 1 — Wales 8, a rate of 0.257 per 100,000.
+        var perArea = new Dictionary<string, int> { ["W06000015"] = 3, ["W06000024"] = 4, ["W06000023"] = 1 };
+        await Http.IngestNdjson("ed-assaults", perArea.SelectMany(kv => Enumerable.Range(0, kv.Value)
+            .Select(i => Record($"c3-{kv.Key}-{i}", $"2017-04-{10 + i:D2}T21:00:00Z", kv.Key, "means-body"))).ToArray());
+        await Http.EventuallyTotal(8, "nation:wales", "ed-assaults", "2017-01-01", "2017-12-31");
+
+        const string question = "feed=ed-assaults&from=2017-01-01&to=2017-12-31";
+        foreach (var path in new[] { $"/api/v1/compare?kind=la&{question}", $"/api/v1/footprints/csp:cwm-taf/members?{question}" })
+        {
+            var rows = (await Http.GetJson(path)).GetProperty("rows").EnumerateArray().ToList();
+            var benchmarkRate = rows.Single(r => r.GetProperty("isBenchmark").GetBoolean()).GetProperty("ratePer100k").GetDouble();
+            Assert.Equal(8 * 100_000.0 / 3107489, benchmarkRate, 9);
+            foreach (var row in rows.Where(r => !r.GetProperty("isBenchmark").GetBoolean()))
+            {
+                var (lower, upper) = (row.GetProperty("ci95")[0].GetDouble(), row.GetProperty("ci95")[1].GetDouble());
+                var expected = lower > benchmarkRate ? "higher" : upper < benchmarkRate ? "lower" : "similar";
+                Assert.Equal(expected, row.GetProperty("comparison").GetString());
+            }
+            var merthyr = rows.Single(r => r.GetProperty("footprint").GetString() == "la:merthyr-tydfil");
+            Assert.Equal(4, merthyr.GetProperty("count").GetInt64());
+            // 4 in 58,839 people: exact 95% limits 1.85–17.4 per 100,000, wholly above Wales.
+            Assert.Equal("higher", merthyr.GetProperty("comparison").GetString());
+        }
+
+        var byLa = (await Http.GetJson($"/api/v1/compare?kind=la&{question}")).GetProperty("rows").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("footprint").GetString()!);
+        // Cardiff's 3 (0.83 per 100,000, exact limits 0.17–2.42) contains Wales's rate; Powys's 1 likewise.
+        Assert.Equal(3, byLa["la:cardiff"].GetProperty("count").GetInt64());
+        Assert.Equal("similar", byLa["la:cardiff"].GetProperty("comparison").GetString());
+        Assert.Equal(1, byLa["la:powys"].GetProperty("count").GetInt64());
+        Assert.Equal("similar", byLa["la:powys"].GetProperty("comparison").GetString());
+
+        // The public output of the same question leaves the suppressed rows uncompared.
+        var publicRows = (await Http.GetJson($"/api/v1/public/compare?kind=la&{question}")).GetProperty("rows").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("footprint").GetString()!);
+        Assert.Equal("not-compared", publicRows["la:cardiff"].GetProperty("comparison").GetString());
+        Assert.Equal("not-compared", publicRows["la:merthyr-tydfil"].GetProperty("comparison").GetString());
+    }
+
     [Theory]
     [InlineData("/api/v1/compare?kind=county&feed=crime", "county")]
     [InlineData("/api/v1/compare?kind=csp&feed=crime&benchmark=la:atlantis", "la:atlantis")]

@@ -37,9 +37,90 @@ public sealed class ExceedanceTests(SharedHub shared)
     }
 
     [Fact]
+    public async Task The_baseline_reads_history_before_from_back_to_the_first_record_not_just_the_window()
+    {
+        // ED assaults in Wrexham: one in January 1990, then none until 8, 2 and 3 in the weeks from Monday 2 March
+        // 1992 (1992-W10). Flintshire has the same weeks but nothing earlier. The weeks read before `from` are all
+        // zeros in both; only Wrexham's are real zeros, because its history began before them.
+        var monday = new DateOnly(1992, 3, 2);
+        int[] weekly = [8, 2, 3];
+        string[] rows = [.. new[] { "W06000006", "W06000005" }.SelectMany(area => weekly.SelectMany((n, w) => Enumerable.Range(0, n)
+                .Select(i => Record($"eh-{area}-{w}-{i}", $"{monday.AddDays(7 * w + 2):yyyy-MM-dd}T21:00:00Z", area, "means-body")))),
+            Record("eh-W06000006-first", "1990-01-09T21:00:00Z", "W06000006", "means-body")];
+        await Http.IngestNdjson("ed-assaults", rows);
+        await Http.EventuallyTotal(14, "la:wrexham", "ed-assaults", "1990-01-01", "1992-12-31");
+        await Http.EventuallyTotal(13, "la:flintshire", "ed-assaults", "1990-01-01", "1992-12-31");
+
+        var range = $"feed=ed-assaults&granularity=week&method=ears-c2&from={monday:yyyy-MM-dd}&to={monday.AddDays(20):yyyy-MM-dd}";
+        var wrexham = (await Http.GetJson($"/api/v1/footprints/la:wrexham/exceedance?{range}")).GetProperty("points").EnumerateArray().ToList();
+        Assert.Equal(["1992-W10", "1992-W11", "1992-W12"], wrexham.Select(p => p.GetProperty("period").GetString()));
+        // A baseline of seven real zeros: expected 0, sd floored at minSigma 0.5, threshold 1.5.
+        Assert.Equal(8, wrexham[0].GetProperty("count").GetInt64());
+        Assert.Equal(0.0, wrexham[0].GetProperty("expected").GetDouble());
+        Assert.Equal(1.5, wrexham[0].GetProperty("threshold").GetDouble(), 12);
+        Assert.Equal(16.0, wrexham[0].GetProperty("statistic").GetDouble(), 12);
+        Assert.True(wrexham[0].GetProperty("alarm").GetBoolean());
+        Assert.All(wrexham, p => Assert.NotEqual(System.Text.Json.JsonValueKind.Null, p.GetProperty("alarm").ValueKind));
+
+        // Flintshire's first record is in the first week shown: the weeks before it are untested, as always.
+        var flintshire = (await Http.GetJson($"/api/v1/footprints/la:flintshire/exceedance?{range}")).GetProperty("points").EnumerateArray().ToList();
+        Assert.All(flintshire, p => Assert.Equal(System.Text.Json.JsonValueKind.Null, p.GetProperty("expected").ValueKind));
+
+        // The public route runs the same way (8 and the zeros are not small counts, so nothing is withheld).
+        var published = (await Http.GetJson($"/api/v1/public/footprints/la:wrexham/exceedance?{range}")).GetProperty("points")[0];
+        Assert.False(published.GetProperty("withheld").GetBoolean());
+        Assert.Equal(1.5, published.GetProperty("threshold").GetDouble(), 12);
+        Assert.True(published.GetProperty("alarm").GetBoolean());
+
+        // And the bulletin's EARS C2 figures for the week.
+        var bulletin = await Http.GetJson("/api/v1/footprints/la:wrexham/bulletin?week=1992-W10");
+        var ed = bulletin.GetProperty("measures").EnumerateArray().Single(m => m.GetProperty("feed").GetString() == "ed-assaults");
+        Assert.Equal(8, ed.GetProperty("count").GetInt64());
+        Assert.Equal(1.5, ed.GetProperty("earsC2").GetProperty("threshold").GetDouble(), 12);
+        Assert.True(ed.GetProperty("earsC2").GetProperty("alarm").GetBoolean());
+        var flintshireBulletin = await Http.GetJson("/api/v1/footprints/la:flintshire/bulletin?week=1992-W10");
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, flintshireBulletin.GetProperty("measures").EnumerateArray()
+            .Single(m => m.GetProperty("feed").GetString() == "ed-assaults").GetProperty("earsC2").GetProperty("alarm").ValueKind);
+    }
+
+    [Fact]
+    public async Task Farrington_reads_five_years_and_w_weeks_before_from_and_reports_its_settings()
+    {
+        // A steady 10 a week in Conwy's ambulance assaults from 1996-W01; the first week Farrington can test is the
+        // one b·52 + w = 263 weeks later, and a window starting there is tested from its first week.
+        var start = new DateOnly(1996, 1, 1);
+        var weeks = 5 * 52 + 3 + 2;
+        await Http.IngestNdjson("ambulance-assaults", Enumerable.Range(0, weeks).SelectMany(w => Enumerable.Range(0, 10)
+            .Select(i => Record($"fh-{w}-{i}", $"{start.AddDays(7 * w + i % 7):yyyy-MM-dd}T12:00:00Z", "W06000003", "assault"))).ToArray());
+        await Http.EventuallyTotal(10L * weeks, "la:conwy", "ambulance-assaults", "1996-01-01", "2001-12-31");
+
+        var firstTestable = start.AddDays(7 * 263);
+        var body = await Http.GetJson($"/api/v1/footprints/la:conwy/exceedance?feed=ambulance-assaults&granularity=week&method=farrington&from={firstTestable:yyyy-MM-dd}&to={firstTestable.AddDays(13):yyyy-MM-dd}");
+        var points = body.GetProperty("points").EnumerateArray().ToList();
+        Assert.Equal(2, points.Count);
+        Assert.All(points, p =>
+        {
+            Assert.Equal(10.0, p.GetProperty("expected").GetDouble(), 6);
+            Assert.False(p.GetProperty("alarm").GetBoolean());
+        });
+        var parameters = body.GetProperty("parameters");
+        Assert.Equal(5, parameters.GetProperty("b").GetInt32());
+        Assert.Equal(3, parameters.GetProperty("w").GetInt32());
+        Assert.Equal(26, parameters.GetProperty("pastWeeksNotIncluded").GetInt32());
+
+        // The week before has one period too few behind it.
+        var early = await Http.GetJson($"/api/v1/footprints/la:conwy/exceedance?feed=ambulance-assaults&granularity=week&method=farrington&from={firstTestable.AddDays(-7):yyyy-MM-dd}&to={firstTestable.AddDays(-1):yyyy-MM-dd}");
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, Assert.Single(early.GetProperty("points").EnumerateArray()).GetProperty("expected").ValueKind);
+    }
+
+    [Fact]
     public async Task Farrington_without_five_years_of_history_tests_nothing_and_says_so()
     {
-        var body = await Http.GetJson("/api/v1/footprints/nation:wales/exceedance?feed=crime&granularity=week&method=farrington&from=2025-03-03&to=2025-03-16");
+        // Firearm-flagged crime (no other test's records carry the flag) begins in Wales in May 2023: less than five
+        // years before March 2025, wherever else Wales's crime records begin.
+        await Http.IngestNdjson("crime", Record("fw-1", "2023-05-10T12:00:00Z", "W06000015", "robbery", flags: "firearm"));
+        await Http.EventuallyTotal(1, "nation:wales", "crime", "2023-01-01", "2023-12-31", extra: "&flag=firearm");
+        var body = await Http.GetJson("/api/v1/footprints/nation:wales/exceedance?feed=crime&flag=firearm&granularity=week&method=farrington&from=2025-03-03&to=2025-03-16");
         var points = body.GetProperty("points").EnumerateArray().ToList();
         Assert.Equal(2, points.Count);
         Assert.All(points, p =>

@@ -49,13 +49,14 @@ public static class HubApi
     }
 
     /// <summary>Rollups converge shortly after acknowledgement; polls (correctness, not speed) until equal.</summary>
-    public static async Task EventuallyTotal(this HttpClient http, long expected, string footprint, string feed, string from, string to, string? category = null)
+    public static async Task EventuallyTotal(this HttpClient http, long expected, string footprint, string feed, string from, string to, string? category = null,
+        string? extra = null)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
         long actual;
         do
         {
-            actual = await http.Total(footprint, feed, from, to, category);
+            actual = await http.Total(footprint, feed, from, to, category, extra);
             if (actual == expected) return;
             await Task.Delay(50);
         } while (DateTime.UtcNow < deadline);

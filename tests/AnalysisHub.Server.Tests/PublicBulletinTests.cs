@@ -217,11 +217,21 @@ public sealed class PublicBulletinTests(SharedHub shared)
         await IngestOnce();
         var csv = await Text(CwmTafMorgannwg + "&format=csv", "text/csv");
         var lines = csv.Split("\r\n");
-        Assert.Contains(lines, l => l.StartsWith("psb:cwm-taf-morgannwg,Cwm Taf Morgannwg,1995-W27,crime,violence-against-the-person,23,<1.25,1994-W27,<5,", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("psb:cwm-taf-morgannwg,Cwm Taf Morgannwg,1995-W27,ed-assaults,assault,<5,", StringComparison.Ordinal)
+        Assert.Contains(lines, l => l.StartsWith("measure,psb:cwm-taf-morgannwg,Cwm Taf Morgannwg,1995-W27,crime,violence-against-the-person,23,<1.25,1994-W27,<5,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("measure,psb:cwm-taf-morgannwg,Cwm Taf Morgannwg,1995-W27,ed-assaults,assault,<5,", StringComparison.Ordinal)
                                     && l.Contains(",,,,nation:wales,,not-compared,", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains("la:merthyr-tydfil", StringComparison.Ordinal));
-        Assert.Contains("\r\nnote\r\n\"Disclosure control applied", csv, StringComparison.Ordinal);
+        // The one table's last rows: the disclosure note; the members withheld are said so, in words.
+        var table = BulletinTests.ParseCsv(csv);
+        Assert.All(table, r => Assert.Equal(table[0].Length, r.Length));
+        var text = Array.IndexOf(table[0], "text");
+        var note = Assert.Single(table, r => r[0] == "disclosure")[text];
+        Assert.StartsWith("Disclosure control applied", note, StringComparison.Ordinal);
+        Assert.DoesNotContain(table, r => r[0] == "footnote" && r[text] == note);
+        Assert.Contains(table, r => r[0] == "footnote" && r[text].StartsWith("Rates are per 100,000", StringComparison.Ordinal));
+        Assert.Contains(table, r => r[0] == "members" && r[text].StartsWith("withheld:", StringComparison.Ordinal));
+        // A profile cell of 1–4 reads <5, as in the JSON.
+        Assert.Contains(table, r => r[0] == "profile" && r[Array.IndexOf(table[0], "count")] == "<5");
 
         var html = await Text(CwmTafMorgannwg + "&format=html", "text/html");
         Assert.Contains("public audience (disclosure control applied)", html, StringComparison.Ordinal);

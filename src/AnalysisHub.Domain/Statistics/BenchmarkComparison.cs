@@ -15,8 +15,9 @@ public static class BenchmarkComparison
         return BenchmarkOutcome.Similar;
     }
 
-    /// <summary>Compares a rate with a benchmark rate; a suppressed count (see <see cref="DisclosureControl"/>) is
-    /// not compared.</summary>
+    /// <summary>Compares an unsuppressed rate with a benchmark rate, whatever its count: small counts have an exact
+    /// Poisson interval, wide enough to be fair, so a partner output compares every area. Only an output under
+    /// disclosure control leaves a withheld count uncompared, and it says so through the other overload.</summary>
     public static BenchmarkOutcome Compare(CrudeRateResult area, double benchmarkRate) =>
-        Compare(area.Ci95, benchmarkRate, DisclosureControl.IsPrimarySuppressed(area.Count));
+        Compare(area.Ci95, benchmarkRate);
 }

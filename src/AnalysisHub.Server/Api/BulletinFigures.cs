@@ -13,8 +13,10 @@ namespace AnalysisHub.Server.Api;
 /// history up to the week (the week last), the Wales count, the month-precision records of the week's months, the
 /// hour-of-week profile of those months and every member authority's count, ranked.
 /// </summary>
+/// <param name="DataStart">Where the methods' history begins in <paramref name="History"/>: the first week from the
+/// footprint's first record for the measure (the weeks before are missing, not zeros; see <see cref="RecordedHistory"/>).</param>
 internal sealed record BulletinFigures(
-    ViolenceMeasure Measure, IReadOnlyList<SeriesPoint> History, long WalesCount, long ExcludedMonthPrecision,
+    ViolenceMeasure Measure, IReadOnlyList<SeriesPoint> History, int DataStart, long WalesCount, long ExcludedMonthPrecision,
     DateOnly ProfileFrom, DateOnly ProfileTo, long[] Slots, IReadOnlyList<(Footprint Member, long Count)> Members)
 {
     /// <summary>Weeks before the current one whose mean the bulletin shows.</summary>
@@ -33,11 +35,8 @@ internal sealed record BulletinFigures(
 
     private IReadOnlyList<long>? _counts;
 
-    /// <summary>Where the methods' history begins: the first week holding data (the weeks before are missing, not zeros).</summary>
-    public int DataStart => History.Count - Counts.Count;
-
-    /// <summary>The counts the methods read, from the first week holding data; the week is the last.</summary>
-    public IReadOnlyList<long> Counts => _counts ??= History.SkipWhile(p => p.Count == 0).Select(p => p.Count).ToList();
+    /// <summary>The counts the methods read, from <see cref="DataStart"/>; the week is the last.</summary>
+    public IReadOnlyList<long> Counts => _counts ??= History.Skip(DataStart).Select(p => p.Count).ToList();
 
     /// <summary>EARS C2 (minSigma 0.5) at the week, as the exceedance endpoint tests it; nulls when it cannot be tested.</summary>
     public BulletinExceedance EarsC2()
@@ -51,7 +50,7 @@ internal sealed record BulletinFigures(
     public BulletinExceedance Farrington()
     {
         if (DataStart >= History.Count) return BulletinExceedance.Untested;
-        var f = Domain.Statistics.Farrington.Evaluate(Counts, Counts.Count - 1);
+        var f = Domain.Statistics.Farrington.Evaluate(Counts, Counts.Count - 1, FarringtonOptions.Noufaily);
         return f is null ? BulletinExceedance.Untested
             : new BulletinExceedance(f.Expected, f.Threshold, f.Threshold > f.Expected ? (Count - f.Expected) / (f.Threshold - f.Expected) : null, f.Alarm);
     }
@@ -59,10 +58,10 @@ internal sealed record BulletinFigures(
     public static async Task<BulletinFigures> GatherAsync(ViolenceMeasure measure, SeriesQuery query, Period week, Footprint footprint,
         Footprint wales, IReadOnlyList<Footprint> members, IGrainFactory grains, TimeSpan timeout)
     {
-        // History enough for Farrington-flexible (which also covers EARS C2, the previous four weeks and last year).
-        var farringtonHistory = (FarringtonOptions.Noufaily.B * FarringtonOptions.Noufaily.Frequency) + FarringtonOptions.Noufaily.W + 1;
-        var history = Math.Max(farringtonHistory, Math.Max(Ears.HistoryNeeded(EarsMethod.C2), 53));
-        var historyRequest = SeriesRequest.From(query with { Range = new DateRange(week.Start.AddDays(-7 * history), week.End) });
+        // History enough for Farrington-flexible and EARS C2 before the week, and for the same week last year.
+        var weeksBefore = Math.Max(RecordedHistory.PeriodsBefore(FarringtonOptions.Noufaily),
+            Math.Max(RecordedHistory.PeriodsBefore(EarsMethod.C2), 53));
+        var historyRequest = SeriesRequest.From(query with { Range = new DateRange(week.Start.AddDays(-7 * weeksBefore), week.End) });
         var weekRequest = SeriesRequest.From(query);
         // Month-precision records (data.police.uk months have no day) cannot be placed in a week: count them over the week's months.
         int firstMonth = MonthIndex.Of(week.Start), lastMonth = MonthIndex.Of(week.End);
@@ -75,10 +74,12 @@ internal sealed record BulletinFigures(
         var walesTask = RollupGrains.For(grains, wales).GetSeries(weekRequest).WaitAsync(timeout);
         var memberTasks = members.Select(m => RollupGrains.For(grains, m).GetSeries(weekRequest).WaitAsync(timeout)).ToList();
         await Task.WhenAll(seriesTask, monthsTask, profileTask, walesTask, Task.WhenAll(memberTasks));
+        var history = seriesTask.Result.ToResult().Points;
+        var dataStart = await RecordedHistory.DataStartAsync(rollup, historyRequest, history.Select(p => p.Count).ToList(), timeout);
 
         var ranked = members.Select((m, i) => (Member: m, Count: memberTasks[i].Result.Total))
             .OrderByDescending(x => x.Count).ThenBy(x => x.Member.Name, StringComparer.Ordinal).ToList();
-        return new BulletinFigures(measure, seriesTask.Result.ToResult().Points, walesTask.Result.Total,
+        return new BulletinFigures(measure, history, dataStart, walesTask.Result.Total,
             monthsTask.Result.ToResult().ExcludedMonthPrecision, MonthIndex.FirstDay(firstMonth), MonthIndex.LastDay(lastMonth),
             profileTask.Result, ranked);
     }

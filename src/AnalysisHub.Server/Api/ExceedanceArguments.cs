@@ -9,7 +9,7 @@ namespace AnalysisHub.Server.Api;
 /// <summary>
 /// The exceedance query (bound with <c>[AsParameters]</c>) and its run over a footprint's live series, for partner and
 /// public outputs alike. Periods are whole days or ISO weeks; the history each method needs is read from before
-/// <c>from</c>, and begins with the footprint's first period holding data for the question.
+/// <c>from</c>, and begins with the footprint's first period holding data for the question (<see cref="RecordedHistory"/>).
 /// </summary>
 public sealed class ExceedanceArguments : SeriesArguments
 {
@@ -44,19 +44,18 @@ public sealed class ExceedanceArguments : SeriesArguments
         var query = parsed.Query!;
         var unit = query.Granularity;
 
-        // Whole periods only, and enough of them before `from` for the method's baseline.
+        // Whole periods only, and enough of them before `from` for the method's baseline: `from` chooses what is
+        // shown, not what the method may look back on.
         var first = Period.Containing(query.Range.From, unit);
         var last = Period.Containing(query.Range.To, unit);
-        var history = farrington
-            ? (FarringtonOptions.Noufaily.B * FarringtonOptions.Noufaily.Frequency) + FarringtonOptions.Noufaily.W + 1
-            : Ears.HistoryNeeded(EarsMethods[method]);
+        var options = FarringtonOptions.Noufaily;
+        var history = farrington ? RecordedHistory.PeriodsBefore(options) : RecordedHistory.PeriodsBefore(EarsMethods[method]);
         var historyStart = unit == AnalysisHub.Domain.Time.Granularity.Day ? first.Start.AddDays(-history) : first.Start.AddDays(-7 * history);
         var request = SeriesRequest.From(query with { Range = new DateRange(historyStart, last.End) });
-        var series = (await RollupGrains.For(Grains, footprint).GetSeries(request).WaitAsync(Timeout)).ToResult();
-        // History starts with the first period that has data: the weeks before a feed began are missing, not
-        // zeros — read as zeros they would make any first count look like an outbreak.
-        var dataStart = series.Points.ToList().FindIndex(p => p.Count > 0);
-        if (dataStart < 0) dataStart = series.Points.Count;
+        var rollup = RollupGrains.For(Grains, footprint);
+        var series = (await rollup.GetSeries(request).WaitAsync(Timeout)).ToResult();
+        // History starts with the footprint's first record for the question, which may lie before what was read.
+        var dataStart = await RecordedHistory.DataStartAsync(rollup, request, series.Points.Select(p => p.Count).ToList(), Timeout);
         var counts = series.Points.Skip(dataStart).Select(p => p.Count).ToList();
         var firstTested = series.Points.Count - Period.Covering(first.Start, last.End, unit).Count();
 
@@ -66,12 +65,13 @@ public sealed class ExceedanceArguments : SeriesArguments
         {
             var p = series.Points[t];
             points.Add(t < dataStart ? ExceedancePoint.Untested(p)
-                : farrington ? FarringtonPoint(p, counts, t - dataStart)
+                : farrington ? FarringtonPoint(p, counts, t - dataStart, options)
                 : EarsPoint(p, counts, t - dataStart, EarsMethods[method], sigma));
         }
         var parameters = farrington
-            ? new Dictionary<string, object> { ["b"] = 5, ["w"] = 3, ["noPeriods"] = 10, ["pastWeeksNotIncluded"] = 26, ["weightsThreshold"] = 2.58,
-                ["thresholdMethod"] = "nbPlugin", ["alpha"] = 0.05, ["limit54"] = new[] { 5, 4 } }
+            ? new Dictionary<string, object> { ["b"] = options.B, ["w"] = options.W, ["noPeriods"] = options.NoPeriods,
+                ["pastWeeksNotIncluded"] = options.PastWeeksNotIncluded, ["weightsThreshold"] = options.WeightsThreshold,
+                ["thresholdMethod"] = "nbPlugin", ["alpha"] = options.Alpha, ["limit54"] = new[] { options.Limit54Cases, options.Limit54Periods } }
             : new Dictionary<string, object> { ["minSigma"] = sigma, ["baseline"] = Ears.BaselineLength,
                 ["guard"] = EarsMethods[method] == EarsMethod.C1 ? 0 : 2, ["threshold"] = EarsMethods[method] == EarsMethod.C3 ? Ears.C3Threshold : Ears.StatisticThreshold };
         Func<int, IEnumerable<int>> inputs = farrington
@@ -81,9 +81,9 @@ public sealed class ExceedanceArguments : SeriesArguments
         return new ExceedanceRun(null, body, counts, firstTested - dataStart, inputs);
     }
 
-    private static ExceedancePoint FarringtonPoint(SeriesPoint p, IReadOnlyList<long> counts, int t)
+    private static ExceedancePoint FarringtonPoint(SeriesPoint p, IReadOnlyList<long> counts, int t, FarringtonOptions options)
     {
-        var r = Farrington.Evaluate(counts, t);
+        var r = Farrington.Evaluate(counts, t, options);
         return r is null
             ? ExceedancePoint.Untested(p)
             : new ExceedancePoint(p.Period, p.Start, p.End, p.Count, r.Expected, r.Threshold,

@@ -22,5 +22,10 @@ public sealed class IngestOptions
     /// <summary>How far ahead of the server clock a record may be dated: 24 hours.</summary>
     public TimeSpan FutureTolerance { get; set; } = RecordBounds.Default.FutureTolerance;
 
-    public RecordBounds Bounds => new() { Earliest = EarliestOccurredAt, FutureTolerance = FutureTolerance };
+    public RecordBounds Bounds => new()
+    {
+        // Below the earliest day any stored record can have, history searches would miss records.
+        Earliest = EarliestOccurredAt < RecordBounds.EarliestStored ? RecordBounds.EarliestStored : EarliestOccurredAt,
+        FutureTolerance = FutureTolerance,
+    };
 }

@@ -9,7 +9,7 @@ namespace AnalysisHub.Server.Live;
 
 /// <summary>
 /// Live updates over HTTP: the SignalR hub, and Server-Sent Events for simple clients (<c>curl -N</c>):
-/// <c>event: rollupChanged</c> / <c>event: alertRaised</c> with one line of JSON, a snapshot first, a comment as
+/// <c>event: rollupChanged</c> / <c>event: alertRaised</c> / <c>event: alertWithdrawn</c> with one line of JSON, a snapshot first, a comment as
 /// heartbeat every 15 s.
 /// </summary>
 public static class LiveApi

@@ -229,8 +229,13 @@ public sealed class LiveFeed : IHostedService, IRollupObserver
         SendToGroup(state, LiveHub.RollupChanged, message);
     }
 
-    /// <summary>Offers an alert to every topic on its footprint and feed whose category covers the alert's.</summary>
-    public void PublishAlert(Alert alert)
+    /// <summary>Offers a raised alert to every topic on its footprint and feed whose category covers the alert's.</summary>
+    public void PublishAlert(Alert alert) => PublishAlertChange(LiveHub.AlertRaised, alert);
+
+    /// <summary>Offers a withdrawn alert to the same topics its raising went to, so they can take it down.</summary>
+    public void PublishAlertWithdrawn(Alert alert) => PublishAlertChange(LiveHub.AlertWithdrawn, alert);
+
+    private void PublishAlertChange(string method, Alert alert)
     {
         List<TopicState> topics;
         lock (_gate)
@@ -241,8 +246,8 @@ public sealed class LiveFeed : IHostedService, IRollupObserver
         {
             List<Channel<LiveEvent>> sse;
             lock (_gate) sse = [.. state.SseClients];
-            Offer(sse, new LiveEvent(LiveHub.AlertRaised, alert));
-            SendToGroup(state, LiveHub.AlertRaised, alert);
+            Offer(sse, new LiveEvent(method, alert));
+            SendToGroup(state, method, alert);
         }
     }
 

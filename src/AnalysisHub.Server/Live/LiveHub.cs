@@ -6,13 +6,15 @@ namespace AnalysisHub.Server.Live;
 
 /// <summary>
 /// SignalR hub at <c>/hubs/live</c>. Clients call <c>Subscribe(footprintId, feed, category?)</c> and receive
-/// <c>rollupChanged</c> messages (the first after subscribing is a snapshot) and <c>alertRaised</c> when an
-/// exceedance alert is raised for the footprint and feed.
+/// <c>rollupChanged</c> messages (the first after subscribing is a snapshot), <c>alertRaised</c> when an
+/// exceedance alert is raised for the footprint and feed, and <c>alertWithdrawn</c> (the alert, with its
+/// <c>withdrawnAt</c> and <c>reason</c>) when corrections take its week back under the threshold.
 /// </summary>
 public sealed class LiveHub(LiveFeed feed, GeographyRegistry geography, FeedCatalog catalog) : Hub
 {
     public const string RollupChanged = "rollupChanged";
     public const string AlertRaised = "alertRaised";
+    public const string AlertWithdrawn = "alertWithdrawn";
 
     public async Task Subscribe(string footprintId, string feedId, string? category = null)
     {

@@ -5,18 +5,28 @@ using AnalysisHub.Storage;
 
 namespace AnalysisHub.Server.Surveillance;
 
-/// <summary><c>GET /api/v1/alerts?footprint=&amp;since=</c>: raised alerts, newest first.</summary>
+/// <summary>
+/// <c>GET /api/v1/alerts?footprint=&amp;since=&amp;include=withdrawn</c>: standing alerts, newest first; with
+/// <c>include=withdrawn</c> also the withdrawn ones, each with its <c>withdrawnAt</c> and <c>reason</c>.
+/// </summary>
 public static class AlertApi
 {
     public static IEndpointRouteBuilder MapAlertApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/alerts", List).WithTags("Surveillance").WithName("ListAlerts")
-            .WithSummary("Exceedance alerts raised automatically for every footprint's violence measures, newest first.");
+            .WithSummary("Exceedance alerts raised automatically for every footprint's violence measures, newest first (withdrawn ones with include=withdrawn).");
         return app;
     }
 
-    private static IResult List(string? footprint, string? since, GeographyRegistry geography, IAlertStore store)
+    private static IResult List(string? footprint, string? since, string? include, GeographyRegistry geography, IAlertStore store)
     {
+        var withdrawn = false;
+        if (!string.IsNullOrEmpty(include))
+        {
+            if (!string.Equals(include, "withdrawn", StringComparison.OrdinalIgnoreCase))
+                return Problems.BadParameter("include", include, $"'{include}' is not something alerts can include (only 'withdrawn')");
+            withdrawn = true;
+        }
         string? id = null;
         if (!string.IsNullOrEmpty(footprint))
         {
@@ -30,6 +40,6 @@ public static class AlertApi
                 return Problems.BadParameter("since", since, $"'{since}' is not a date or date-time (e.g. 2025-07-01 or 2025-07-01T12:00:00Z)");
             from = parsed;
         }
-        return TypedResults.Ok(store.List(id, from));
+        return TypedResults.Ok(store.List(id, from, includeWithdrawn: withdrawn));
     }
 }

@@ -4,18 +4,17 @@ namespace AnalysisHub.Server.Surveillance;
 
 /// <summary>
 /// The exceedance test alerts use for one week of a dense weekly series: Farrington-flexible once it can be
-/// tested (five years of data), EARS C2 before that. History starts at the first week with data.
+/// tested (five years of data), EARS C2 before that.
 /// </summary>
 internal static class WeeklyExceedance
 {
     public sealed record Result(string Method, double Expected, double Threshold, bool Alarm);
 
-    public static Result? Evaluate(IReadOnlyList<long> weekly, int t)
+    /// <summary>Tests week <paramref name="t"/>; history starts at <paramref name="dataStart"/>, the first week from the
+    /// footprint's first record, as the exceedance endpoint finds it (<see cref="Api.RecordedHistory"/>).</summary>
+    public static Result? Evaluate(IReadOnlyList<long> weekly, int t, int dataStart)
     {
-        var dataStart = -1;
-        for (var i = 0; i < weekly.Count; i++)
-            if (weekly[i] > 0) { dataStart = i; break; }
-        if (dataStart < 0 || t < dataStart) return null;
+        if (dataStart >= weekly.Count || t < dataStart) return null;
         var counts = weekly.Skip(dataStart).ToList();
         if (Farrington.Evaluate(counts, t - dataStart) is { } f)
         {

@@ -14,11 +14,17 @@ public class BenchmarkComparisonTests
         Assert.Equal(slug, BenchmarkComparison.Compare(new Interval(lower, upper), benchmark).ToSlug());
 
     [Fact]
-    public void Suppressed_count_is_not_compared()
-    {
+    public void Suppressed_count_is_not_compared() =>
         Assert.Equal("not-compared", BenchmarkComparison.Compare(new Interval(50, 60), 10, suppressed: true).ToSlug());
-        // 3 events in a population of 1,000: the interval lies far above a benchmark of 1 per 100,000, but 3 is suppressed.
-        Assert.Equal(BenchmarkOutcome.NotCompared, BenchmarkComparison.Compare(CrudeRate.Calculate(3, 1_000), 1));
+
+    [Fact]
+    public void Small_unsuppressed_counts_are_compared_through_their_exact_interval()
+    {
+        // 3 events in 1,000 people: exact 95% limits 61.9–876.7 per 100,000, wholly above 1, around 300, wholly below 900.
+        var rate = CrudeRate.Calculate(3, 1_000);
+        Assert.Equal(BenchmarkOutcome.Higher, BenchmarkComparison.Compare(rate, 1));
+        Assert.Equal(BenchmarkOutcome.Similar, BenchmarkComparison.Compare(rate, 300));
+        Assert.Equal(BenchmarkOutcome.Lower, BenchmarkComparison.Compare(rate, 900));
     }
 
     [Fact]

@@ -273,7 +273,8 @@ function formatNumber(x, digits = 1) {
 function alertItem(a, isNew) {
   const li = document.createElement("li");
   li.dataset.footprint = a.footprint;
-  if (isNew) li.className = "new";
+  if (a.withdrawnAt) li.className = "withdrawn";
+  else if (isNew) li.className = "new";
   const measure = (a.category ?? "all").replace(/-/g, " ");
   const title = document.createElement("span");
   title.className = "alert-title";
@@ -288,6 +289,15 @@ function alertItem(a, isNew) {
   meta.textContent = `${a.feed}` + (raised && !Number.isNaN(raised.getTime())
     ? ` · raised ${raised.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}` : "");
   li.append(title, detail, meta);
+  if (a.withdrawnAt) {
+    // Said in words, not only struck through, so it reads the same without colour or styling.
+    const withdrawn = document.createElement("div");
+    withdrawn.className = "alert-withdrawn";
+    const at = new Date(a.withdrawnAt);
+    withdrawn.textContent = "Withdrawn" + (Number.isNaN(at.getTime())
+      ? "" : ` ${at.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}`) + (a.reason ? `: ${a.reason}` : "");
+    li.append(withdrawn);
+  }
   return li;
 }
 
@@ -317,6 +327,16 @@ function onAlertRaised(alert) {
   const key = alertKey(alert);
   state.alerts = [alert, ...state.alerts.filter((a) => alertKey(a) !== key)].slice(0, 100);
   newAlertKeys.add(key);
+  renderAlerts();
+}
+
+/** Marks a shown alert as withdrawn where it stands (someone may have read it already); an unseen one stays unseen. */
+function onAlertWithdrawn(alert) {
+  if (!alert || typeof alert !== "object") return;
+  const key = alertKey(alert);
+  if (!state.alerts.some((a) => alertKey(a) === key)) return;
+  state.alerts = state.alerts.map((a) => (alertKey(a) === key ? alert : a));
+  newAlertKeys.delete(key);
   renderAlerts();
 }
 
@@ -448,6 +468,7 @@ async function connect() {
     .build();
   connection.on("rollupChanged", onRollupChanged);
   connection.on("alertRaised", onAlertRaised);
+  connection.on("alertWithdrawn", onAlertWithdrawn);
   connection.onreconnecting(() => setConnection("Reconnecting…", "down"));
   connection.onreconnected(async () => {
     setConnection("Live", "live");
