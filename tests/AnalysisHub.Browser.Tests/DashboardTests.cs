@@ -198,8 +198,9 @@ public sealed class DashboardTests(DashboardFixture fixture) : IAsyncLifetime
         var run = Guid.NewGuid().ToString("N")[..8];
         var ids = Enumerable.Range(1, 80).Select(i => $"aw-{run}-{i}").ToList();
         await fixture.PostCrimesAsync(ids.Select(id => (id, now, "W06000011", "violence-with-injury")));
-        var alert = _page.Locator("#alerts-list li", new PageLocatorOptions { HasText = "violence against the person" })
-            .Filter(new LocatorFilterOptions { HasText = "80 against a threshold" });
+        // Wales's own alert, whatever its count: the live-count test may have added crimes today too.
+        var alert = _page.Locator("#alerts-list li", new PageLocatorOptions { HasText = "Wales — violence against the person" })
+            .Filter(new LocatorFilterOptions { HasTextRegex = new Regex(@"\d+ against a threshold") });
         await Expect(alert).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 60_000 });
         await Expect(alert).Not.ToHaveClassAsync(new Regex("withdrawn"));
 
@@ -212,7 +213,7 @@ public sealed class DashboardTests(DashboardFixture fixture) : IAsyncLifetime
         using (var response = await fixture.Hub.Http.PostAsync("/api/v1/feeds/crime/records", content))
             Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         await Expect(alert).ToHaveClassAsync(new Regex("withdrawn"), new LocatorAssertionsToHaveClassOptions { Timeout = 60_000 });
-        await Expect(alert.Locator(".alert-withdrawn")).ToContainTextAsync(new Regex("^Withdrawn .*: no longer exceeds: count 0, threshold "));
+        await Expect(alert.Locator(".alert-withdrawn")).ToContainTextAsync(new Regex(@"^Withdrawn .*: no longer exceeds: count \d, threshold "));
         AssertNoConsoleErrors();
     }
 
