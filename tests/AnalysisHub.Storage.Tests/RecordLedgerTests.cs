@@ -67,6 +67,21 @@ public abstract partial class RecordLedgerTests<TLedger> : IDisposable where TLe
     }
 
     [Fact]
+    public async Task The_changes_a_commit_hands_on_are_the_bytes_it_logged()
+    {
+        var result = Ledger.Commit([[Crime("a", "W06000015", day: 1), Crime("b", "W06000015", day: 2), Crime("c", "W06000011")]]);
+
+        foreach (var code in new[] { "W06000015", "W06000011" })
+        {
+            var id = Geography.Find(code)!.Id;
+            var handedOn = Assert.Single(result.Changes, c => c.AuthorityId == id);
+            var logged = Assert.Single(await Ledger.ReadChangesAsync(code, 0));
+            Assert.Equal(logged.Sequence, handedOn.Sequence);
+            Assert.Equal(logged.Cells, handedOn.Cells);
+        }
+    }
+
+    [Fact]
     public async Task A_trim_is_done_by_the_next_commit()
     {
         Ledger.Commit([[Crime("a", "W06000015")]]);

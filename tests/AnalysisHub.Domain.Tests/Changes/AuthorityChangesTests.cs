@@ -1,7 +1,7 @@
 using AnalysisHub.Domain.Cells;
 using AnalysisHub.Domain.Changes;
 
-namespace AnalysisHub.Storage.Tests;
+namespace AnalysisHub.Domain.Tests.Changes;
 
 public sealed class AuthorityChangesTests
 {
@@ -25,6 +25,15 @@ public sealed class AuthorityChangesTests
         Assert.Equal(0, deltas[Day2]);
         var b = Assert.Single(merged, m => m.AuthorityId == "la:b");
         Assert.Equal((7L, 7L), (b.FirstSequence, b.Sequence));
+    }
+
+    [Fact]
+    public void A_change_with_no_consecutive_neighbour_is_passed_on_with_its_own_bytes()
+    {
+        var alone = Change("la:a", 3, (Day1, 1), (Day2, -1));
+        var merged = Assert.Single(AuthorityChanges.Coalesce([alone]));
+        Assert.Same(alone.Cells, merged.Cells);
+        Assert.Equal((3L, 3L), (merged.FirstSequence, merged.Sequence));
     }
 
     [Fact]
