@@ -3,10 +3,11 @@ using Orleans.Concurrency;
 namespace AnalysisHub.Contracts;
 
 /// <summary>What every footprint grain answers: queries over its in-memory cells.</summary>
+[Alias("AnalysisHub.IRollupGrain")]
 public interface IRollupGrain : IGrainWithStringKey
 {
     /// <summary>A dense period series. Read-only: runs beside other reads, never queued behind a long write.</summary>
-    [ReadOnly]
+    [ReadOnly, Alias("GetSeries")]
     Task<SeriesResponse> GetSeries(SeriesRequest request);
 
     /// <summary>
@@ -28,6 +29,6 @@ public interface IRollupGrain : IGrainWithStringKey
     Task<long[]> GetHourOfWeekProfile(int feed, int[] categories, int firstMonth, int lastMonth);
 
     /// <summary>Number of non-zero cells held: the grain's state size.</summary>
-    [ReadOnly]
+    [ReadOnly, Alias("GetCellCount")]
     Task<int> GetCellCount();
 }

@@ -1,9 +1,9 @@
 using Orleans.Runtime;
 using AnalysisHub.Contracts;
 using AnalysisHub.Domain.Cells;
+using AnalysisHub.Domain.Changes;
 using AnalysisHub.Domain.Geography;
 using AnalysisHub.Domain.Rollups;
-using AnalysisHub.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -55,12 +55,12 @@ public sealed class AuthorityGrain(
         {
             foreach (var (key, value) in CellCodec.Decode(checkpoint.State.Cells)) Cells.Add(key, value);
             _applied = _checkpointed = checkpoint.State.Sequence;
-            CatchUp();
+            await CatchUpAsync(cancellationToken);
         }
         else
         {
             // No checkpoint, or one made under another vocabulary or geography: recount from the records.
-            var (sequence, cells) = changeLog.Rebuild(_code);
+            var (sequence, cells) = await changeLog.RebuildAsync(_code, cancellationToken);
             foreach (var (key, value) in cells.NonZeroCells()) Cells.Add(key, value);
             _applied = sequence;
             _checkpointed = -1;
@@ -80,10 +80,9 @@ public sealed class AuthorityGrain(
             Interleave = true,
         });
         // Safety net for lost pushes when no later change arrives to reveal the gap (one indexed read).
-        this.RegisterGrainTimer(() =>
+        this.RegisterGrainTimer(async cancellation =>
         {
-            if (changeLog.CurrentSequence(_code) > _applied) CatchUp();
-            return Task.CompletedTask;
+            if (await changeLog.CurrentSequenceAsync(_code, cancellation) > _applied) await CatchUpAsync(cancellation);
         }, new GrainTimerCreationOptions(_options.LogCheckInterval, _options.LogCheckInterval) { Interleave = true });
         metrics.Activated("authority"); // last: a failed activation is never counted, nor deactivated
     }
@@ -94,14 +93,15 @@ public sealed class AuthorityGrain(
         if (_applied != _checkpointed) await CheckpointAsync();
     }
 
-    public Task ApplyChanges(long firstSequence, long lastSequence, byte[] cells, long committedAtUnixMs)
+    // The grain is not reentrant, so pushes never interleave with one another; while a push awaits the log, only
+    // the interleaving timers run (see CatchUpAsync for why that cannot apply a change twice).
+    public async Task ApplyChanges(long firstSequence, long lastSequence, byte[] cells, long committedAtUnixMs)
     {
-        if (lastSequence <= _applied) return Task.CompletedTask; // a repeat
+        if (lastSequence <= _applied) return; // a repeat
         if (committedAtUnixMs > 0 && (_oldestPendingCommitMs == 0 || committedAtUnixMs < _oldestPendingCommitMs))
             _oldestPendingCommitMs = committedAtUnixMs;
         if (firstSequence == _applied + 1) Apply(lastSequence, cells);
-        else CatchUp(); // a gap (or an overlap): some push was lost or overtaken; the log has every change in order
-        return Task.CompletedTask;
+        else await CatchUpAsync(CancellationToken.None); // a gap (or an overlap): some push was lost or overtaken; the log has every change in order
     }
 
     public Task<CellSnapshot> GetSnapshot()
@@ -128,10 +128,16 @@ public sealed class AuthorityGrain(
         _applied = sequence;
     }
 
-    private void CatchUp()
+    private async Task CatchUpAsync(CancellationToken cancellationToken)
     {
-        foreach (var (sequence, cells) in changeLog.ReadChanges(_code, _applied))
+        var changes = await changeLog.ReadChangesAsync(_code, _applied, cancellationToken);
+        // The read is awaited, and the timers interleave: while it was out, a push (ApplyChanges) or the
+        // log-check timer's own catch-up may have applied some of these changes. The loop below runs in one
+        // turn with no await, so it sees a settled _applied: a change at or below it is skipped, never applied
+        // twice, and one beyond _applied + 1 is still a hole in the log, as before.
+        foreach (var (sequence, cells) in changes)
         {
+            if (sequence <= _applied) continue;
             if (sequence != _applied + 1)
                 throw new InvalidOperationException(
                     $"change log of {_footprint.Id} jumps from {_applied} to {sequence}: changes were trimmed before being checkpointed");
@@ -194,7 +200,7 @@ public sealed class AuthorityGrain(
             };
             await checkpoint.WriteStateAsync();
             _checkpointed = sequence;
-            changeLog.Trim(_code, sequence);
+            await changeLog.TrimAsync(_code, sequence);
         }
         finally
         {

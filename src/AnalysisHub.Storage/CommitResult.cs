@@ -1,3 +1,4 @@
+using AnalysisHub.Domain.Changes;
 using AnalysisHub.Domain.Records;
 
 namespace AnalysisHub.Storage;

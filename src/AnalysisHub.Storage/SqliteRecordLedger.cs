@@ -1,4 +1,5 @@
 using AnalysisHub.Domain.Cells;
+using AnalysisHub.Domain.Changes;
 using AnalysisHub.Domain.Records;
 using Microsoft.Data.Sqlite;
 
@@ -128,17 +129,34 @@ public sealed class SqliteRecordLedger : IRecordLedger, IDisposable
             var code = _vocabulary.AuthorityCode(authority)!;
             next.Parameters[0].Value = code;
             var seq = (long)next.ExecuteScalar()!;
+            // Encoded once: the bytes logged are the bytes delivered to the grain.
+            var cells = CellCodec.Encode(net);
             append.Parameters[0].Value = code;
             append.Parameters[1].Value = seq;
-            append.Parameters[2].Value = CellCodec.Encode(net);
+            append.Parameters[2].Value = cells;
             append.ExecuteNonQuery();
-            changes.Add(new AuthorityChanges(_vocabulary.AuthorityId(authority), seq, seq, net));
+            changes.Add(new AuthorityChanges(_vocabulary.AuthorityId(authority), seq, seq, cells));
         }
         return changes;
     }
 
-    /// <summary>The last change number committed for an authority (0 when none).</summary>
-    public long CurrentSequence(string authorityCode)
+    // Microsoft.Data.Sqlite has no truly asynchronous I/O (its async methods complete synchronously), so the
+    // change-log reads run on the thread pool: a grain awaiting them never blocks its scheduler's thread.
+
+    /// <inheritdoc />
+    public Task<long> CurrentSequenceAsync(string authorityCode, CancellationToken cancellationToken = default) =>
+        Task.Run(() => CurrentSequence(authorityCode), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<(long Sequence, byte[] Cells)>> ReadChangesAsync(string authorityCode, long afterSequence,
+        CancellationToken cancellationToken = default) =>
+        Task.Run(() => ReadChanges(authorityCode, afterSequence), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<(long Sequence, CellTable Cells)> RebuildAsync(string authorityCode, CancellationToken cancellationToken = default) =>
+        Task.Run(() => Rebuild(authorityCode), cancellationToken);
+
+    private long CurrentSequence(string authorityCode)
     {
         using var connection = Open();
         using var command = Command(connection, null, "SELECT seq FROM authority_cursor WHERE authority = $a", "$a");
@@ -146,8 +164,7 @@ public sealed class SqliteRecordLedger : IRecordLedger, IDisposable
         return command.ExecuteScalar() is long seq ? seq : 0;
     }
 
-    /// <summary>The authority's logged changes after <paramref name="afterSequence"/>, in order.</summary>
-    public IReadOnlyList<(long Sequence, byte[] Cells)> ReadChanges(string authorityCode, long afterSequence)
+    private IReadOnlyList<(long Sequence, byte[] Cells)> ReadChanges(string authorityCode, long afterSequence)
     {
         using var connection = Open();
         using var command = Command(connection, null,
@@ -164,7 +181,11 @@ public sealed class SqliteRecordLedger : IRecordLedger, IDisposable
     /// Drops logged changes an authority's checkpoint already holds. Queued, and done inside the next commit:
     /// a grain must never wait for the writer's lock while a large commit is running.
     /// </summary>
-    public void Trim(string authorityCode, long throughSequence) => _pendingTrims.Enqueue((authorityCode, throughSequence));
+    public ValueTask TrimAsync(string authorityCode, long throughSequence, CancellationToken cancellationToken = default)
+    {
+        _pendingTrims.Enqueue((authorityCode, throughSequence));
+        return ValueTask.CompletedTask;
+    }
 
     private void ApplyPendingTrims(SqliteTransaction tx)
     {
@@ -182,7 +203,7 @@ public sealed class SqliteRecordLedger : IRecordLedger, IDisposable
     /// Recomputes an authority's cells from the records themselves, with the change number they reflect —
     /// read in one transaction so the two agree. Used when no usable checkpoint exists.
     /// </summary>
-    public (long Sequence, CellTable Cells) Rebuild(string authorityCode)
+    private (long Sequence, CellTable Cells) Rebuild(string authorityCode)
     {
         using var connection = Open();
         using var tx = connection.BeginTransaction(deferred: true);

@@ -1,6 +1,5 @@
 using AnalysisHub.Contracts;
-using AnalysisHub.Domain.Cells;
-using AnalysisHub.Storage;
+using AnalysisHub.Domain.Changes;
 
 namespace AnalysisHub.Grains.Tests;
 
@@ -8,5 +7,5 @@ namespace AnalysisHub.Grains.Tests;
 internal sealed class ClientChangeSink(IGrainFactory grains) : IChangeSink
 {
     public Task PublishAsync(IReadOnlyList<AuthorityChanges> changes) =>
-        Task.WhenAll(changes.Select(c => grains.GetGrain<IAuthorityGrain>(c.AuthorityId).ApplyChanges(c.FirstSequence, c.Sequence, CellCodec.Encode(c.Deltas.ToList()), 0)));
+        Task.WhenAll(changes.Select(c => grains.GetGrain<IAuthorityGrain>(c.AuthorityId).ApplyChanges(c.FirstSequence, c.Sequence, c.Cells, 0)));
 }

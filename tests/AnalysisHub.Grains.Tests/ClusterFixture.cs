@@ -1,3 +1,4 @@
+using AnalysisHub.Domain.Changes;
 using AnalysisHub.Domain.Geography;
 using AnalysisHub.Domain.Vocabulary;
 using AnalysisHub.Grains;

@@ -1,5 +1,6 @@
 using AnalysisHub.Contracts;
 using AnalysisHub.Domain.Cells;
+using AnalysisHub.Domain.Changes;
 using AnalysisHub.Domain.Geography;
 using AnalysisHub.Domain.Records;
 
@@ -75,7 +76,7 @@ public sealed class RollupGrainTests(ClusterFixture fixture)
         var first = fixture.Ledger.Commit([[_records.Crime("g4-1", "la:powys", "homicide", at)]]);
         var change = Assert.Single(first.Changes);
         var grain = Grains.GetGrain<IAuthorityGrain>("la:powys");
-        var payload = CellCodec.Encode(change.Deltas.ToList());
+        var payload = change.Cells;
         await grain.ApplyChanges(change.Sequence, change.Sequence, payload, 0);
         await grain.ApplyChanges(change.Sequence, change.Sequence, payload, 0); // redelivered
         Assert.Equal(1L, await Total("la:powys", 2014));
@@ -84,7 +85,7 @@ public sealed class RollupGrainTests(ClusterFixture fixture)
         fixture.Ledger.Commit([[_records.Crime("g4-2", "la:powys", "homicide", at)]]);
         var third = fixture.Ledger.Commit([[_records.Crime("g4-3", "la:powys", "homicide", at)]]);
         var last = Assert.Single(third.Changes);
-        await grain.ApplyChanges(last.Sequence, last.Sequence, CellCodec.Encode(last.Deltas.ToList()), 0);
+        await grain.ApplyChanges(last.Sequence, last.Sequence, last.Cells, 0);
 
         Assert.Equal(3L, await Total("la:powys", 2014));
         Assert.Equal(last.Sequence, await grain.GetAppliedSequence());
@@ -98,16 +99,16 @@ public sealed class RollupGrainTests(ClusterFixture fixture)
         var grain = Grains.GetGrain<IAuthorityGrain>("la:torfaen");
         var start = await grain.GetAppliedSequence();
         var commits = Enumerable.Range(0, 3).Select(i => fixture.Ledger.Commit([[_records.Crime($"g7-{i}", "la:torfaen", "homicide", at)]])).ToList();
-        var merged = Assert.Single(AnalysisHub.Storage.AuthorityChanges.Coalesce(commits.SelectMany(c => c.Changes)));
+        var merged = Assert.Single(AuthorityChanges.Coalesce(commits.SelectMany(c => c.Changes)));
         Assert.Equal((start + 1, start + 3), (merged.FirstSequence, merged.Sequence));
 
-        await grain.ApplyChanges(merged.FirstSequence, merged.Sequence, CellCodec.Encode(merged.Deltas.ToList()), 0);
-        await grain.ApplyChanges(merged.FirstSequence, merged.Sequence, CellCodec.Encode(merged.Deltas.ToList()), 0); // redelivered
+        await grain.ApplyChanges(merged.FirstSequence, merged.Sequence, merged.Cells, 0);
+        await grain.ApplyChanges(merged.FirstSequence, merged.Sequence, merged.Cells, 0); // redelivered
         Assert.Equal(3L, await Total("la:torfaen", 2017));
 
         var fourth = Assert.Single(fixture.Ledger.Commit([[_records.Crime("g7-3", "la:torfaen", "homicide", at)]]).Changes);
         // A range overlapping what was applied cannot be applied in part: the grain reads the log instead.
-        await grain.ApplyChanges(fourth.Sequence - 1, fourth.Sequence, CellCodec.Encode(fourth.Deltas.ToList()), 0);
+        await grain.ApplyChanges(fourth.Sequence - 1, fourth.Sequence, fourth.Cells, 0);
         Assert.Equal(4L, await Total("la:torfaen", 2017));
         Assert.Equal(fourth.Sequence, await grain.GetAppliedSequence());
     }

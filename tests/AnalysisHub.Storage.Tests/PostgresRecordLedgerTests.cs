@@ -26,14 +26,14 @@ public sealed class PostgresRecordLedgerTests(PostgresServer server) : RecordLed
     protected override void DisposeStore() => NpgsqlConnection.ClearAllPools();
 
     [Fact]
-    public void The_schema_is_embedded_and_can_be_applied_again_without_touching_the_data()
+    public async Task The_schema_is_embedded_and_can_be_applied_again_without_touching_the_data()
     {
         Assert.Contains("CREATE TABLE IF NOT EXISTS records", PostgresSchema.Read("ledger.sql"), StringComparison.Ordinal);
         Ledger.Commit([[Crime("a", "W06000015")]]);
         PostgresSchema.Apply(ConnectionString); // every script a second time over existing tables and rows
         Assert.Empty(PostgresSchema.MissingTables(ConnectionString));
         using var again = Open();
-        Assert.Equal(1, again.CurrentSequence("W06000015"));
+        Assert.Equal(1, await again.CurrentSequenceAsync("W06000015"));
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class PostgresRecordLedgerTests(PostgresServer server) : RecordLed
     }
 
     [Fact]
-    public void A_group_meeting_a_stored_identity_part_way_through_is_decided_whole_by_the_general_path()
+    public async Task A_group_meeting_a_stored_identity_part_way_through_is_decided_whole_by_the_general_path()
     {
         Assert.Equal(new IngestCounts(2, 0, 0, 0, 0), Ledger.Commit([[Crime("m", "W06000015"), Crime("q", "W06000015")]]).Counts[0]);
 
@@ -56,8 +56,8 @@ public sealed class PostgresRecordLedgerTests(PostgresServer server) : RecordLed
         // The next groups take the general path for a while; all new or not, they are decided the same way.
         Assert.Equal(new IngestCounts(1, 0, 1, 0, 0), Ledger.Commit([[Crime("c", "W06000015"), Crime("a", "W06000015")]]).Counts[0]);
 
-        Assert.Equal(4, DayTotal(Ledger, "W06000015")); // q, a, z, c
-        Assert.Equal(2, DayTotal(Ledger, "W06000011")); // b, m (moved)
+        Assert.Equal(4, await DayTotal(Ledger, "W06000015")); // q, a, z, c
+        Assert.Equal(2, await DayTotal(Ledger, "W06000011")); // b, m (moved)
         Assert.Equal(6, CountRows("SELECT count(*) FROM records"));
     }
 
@@ -87,7 +87,7 @@ public sealed class PostgresRecordLedgerTests(PostgresServer server) : RecordLed
         // The ledger's changes are what it decided: a added in Cardiff; k moved from Cardiff (the other writer's
         // version 0) to Swansea.
         long Day(string authorityId, int dayOfMonth) => result.Changes.Where(c => c.AuthorityId == authorityId)
-            .SelectMany(c => c.Deltas).Where(kv => kv.Key.Kind == CellKind.Day && kv.Key.Time == new DateOnly(2025, 3, dayOfMonth).DayNumber)
+            .SelectMany(c => CellCodec.Decode(c.Cells)).Where(kv => kv.Key.Kind == CellKind.Day && kv.Key.Time == new DateOnly(2025, 3, dayOfMonth).DayNumber)
             .Sum(kv => kv.Value);
         Assert.Equal(1, Day("la:cardiff", 2));
         Assert.Equal(-1, Day("la:cardiff", 1));
@@ -95,8 +95,8 @@ public sealed class PostgresRecordLedgerTests(PostgresServer server) : RecordLed
         Assert.Equal(3, CountRows("SELECT count(*) FROM records"));
     }
 
-    private static long DayTotal(PostgresRecordLedger ledger, string authority) =>
-        ledger.Rebuild(authority).Cells.NonZeroCells().Where(c => c.Key.Kind == CellKind.Day).Sum(c => c.Value);
+    private static async Task<long> DayTotal(PostgresRecordLedger ledger, string authority) =>
+        (await ledger.RebuildAsync(authority)).Cells.NonZeroCells().Where(c => c.Key.Kind == CellKind.Day).Sum(c => c.Value);
 
     private long CountRows(string sql)
     {
@@ -149,24 +149,25 @@ public sealed class PostgresRecordLedgerTests(PostgresServer server) : RecordLed
             // The numbers the writers were given for this authority: 1..n, each exactly once.
             var given = results.SelectMany(r => r).SelectMany(r => r.Changes).Where(c => c.AuthorityId == id)
                 .Select(c => c.Sequence).Order().ToList();
-            var current = Ledger.CurrentSequence(authority);
+            var current = await Ledger.CurrentSequenceAsync(authority);
             Assert.Equal(Enumerable.Range(1, (int)current).Select(n => (long)n), given);
-            var log = Ledger.ReadChanges(authority, 0);
+            var log = await Ledger.ReadChangesAsync(authority, 0);
             Assert.Equal(given, log.Select(c => c.Sequence));
 
             // Replaying the log reproduces exactly what the records say now.
             var replayed = new CellTable();
             foreach (var change in log)
                 foreach (var (key, delta) in CellCodec.Decode(change.Cells)) replayed.Add(key, delta);
-            var (sequence, rebuilt) = Ledger.Rebuild(authority);
+            var (sequence, rebuilt) = await Ledger.RebuildAsync(authority);
             Assert.Equal(current, sequence);
             Assert.Equal(rebuilt.NonZeroCells().OrderBy(c => c.Key.Packed).ThenBy(c => c.Key.Flags),
                 replayed.NonZeroCells().OrderBy(c => c.Key.Packed).ThenBy(c => c.Key.Flags));
         }
 
         // The final count is exact: every identity counts once, in the authority of its highest version.
-        var total = authorities.Sum(a => Ledger.Rebuild(a).Cells.NonZeroCells()
-            .Where(c => c.Key.Kind == CellKind.Day).Sum(c => c.Value));
+        var total = 0L;
+        foreach (var authority in authorities)
+            total += (await Ledger.RebuildAsync(authority)).Cells.NonZeroCells().Where(c => c.Key.Kind == CellKind.Day).Sum(c => c.Value);
         var identities = Enumerable.Range(0, 2).SelectMany(w => Enumerable.Range(0, Rounds)
             .SelectMany(r => Batch(w, r).Concat(Batch(w, r + 1000)))).Select(r => r.Id).Distinct().Count();
         Assert.Equal(identities, total);

@@ -1,5 +1,6 @@
 using System.Text;
 using AnalysisHub.Domain.Cells;
+using AnalysisHub.Domain.Changes;
 using AnalysisHub.Domain.Ingest;
 using AnalysisHub.Domain.Records;
 using AnalysisHub.Testing.Histories;
@@ -45,7 +46,7 @@ public abstract partial class RecordLedgerTests<TLedger>
             // Re-sending everything changes no cell; where versions decide every order, nothing but
             // duplicates and stale.
             var again = Ledger.Commit([Parse(history.Rows.ToList(), prefix)]);
-            Assert.DoesNotContain(again.Changes, c => c.Deltas.Any(d => d.Key.Kind == CellKind.Day && d.Value != 0));
+            Assert.DoesNotContain(again.Changes, c => CellCodec.Decode(c.Cells).Any(d => d.Key.Kind == CellKind.Day && d.Value != 0));
             if (history.VersionsDecideEveryOrder())
             {
                 var counts = again.Counts[0];
@@ -94,7 +95,7 @@ public abstract partial class RecordLedgerTests<TLedger>
         foreach (var change in changes)
         {
             var authority = Geography.Find(change.AuthorityId)!.Code!;
-            foreach (var (key, delta) in change.Deltas.Where(d => d.Key.Kind == CellKind.Day))
+            foreach (var (key, delta) in CellCodec.Decode(change.Cells).Where(d => d.Key.Kind == CellKind.Day))
             {
                 var cell = new ModelCell(authority, CrimeFeed.Categories[key.Category].Id, DateOnly.FromDayNumber(key.Time),
                     string.Join(';', Catalog.FlagNames(key.Flags).Order(StringComparer.Ordinal)));

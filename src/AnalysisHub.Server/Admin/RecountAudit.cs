@@ -1,9 +1,9 @@
 using AnalysisHub.Contracts;
 using AnalysisHub.Domain.Cells;
+using AnalysisHub.Domain.Changes;
 using AnalysisHub.Domain.Geography;
 using AnalysisHub.Domain.Vocabulary;
 using AnalysisHub.Server.Hosting;
-using AnalysisHub.Storage;
 using Microsoft.Extensions.Options;
 
 namespace AnalysisHub.Server.Admin;
@@ -43,11 +43,10 @@ public sealed class RecountAudit(
         List<CellDifference> differences = [];
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
-            // The ledger's I/O is synchronous: off the request's thread, never on a grain's.
-            var (sequence, recount) = await Task.Run(() => ledger.Rebuild(authority.Code!), cancellationToken);
+            var (sequence, recount) = await ledger.RebuildAsync(authority.Code!, cancellationToken);
             var held = await CaughtUpAsync(grain, sequence, cancellationToken);
             var cells = CellCodec.Decode(held.Cells).ToDictionary(kv => kv.Key, kv => kv.Value);
-            if (held.Sequence > sequence && !TakeOffLaterChanges(authority.Code!, sequence, held.Sequence, cells))
+            if (held.Sequence > sequence && !await TakeOffLaterChangesAsync(authority.Code!, sequence, held.Sequence, cells, cancellationToken))
                 continue; // the log was trimmed past the recount meanwhile: recount again
             differences = CellDifference.Between(cells, recount.NonZeroCells());
             break;
@@ -68,10 +67,11 @@ public sealed class RecountAudit(
     }
 
     /// <summary>Removes changes after <paramref name="from"/> up to <paramref name="through"/>; false when the log no longer has them all.</summary>
-    private bool TakeOffLaterChanges(string code, long from, long through, Dictionary<CellKey, long> cells)
+    private async Task<bool> TakeOffLaterChangesAsync(string code, long from, long through, Dictionary<CellKey, long> cells,
+        CancellationToken cancellationToken)
     {
         var expected = from + 1;
-        foreach (var (sequence, encoded) in ledger.ReadChanges(code, from))
+        foreach (var (sequence, encoded) in await ledger.ReadChangesAsync(code, from, cancellationToken))
         {
             if (sequence > through) break;
             if (sequence != expected++) return false;

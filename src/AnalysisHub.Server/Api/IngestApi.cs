@@ -2,6 +2,7 @@ using AnalysisHub.Domain.Geography;
 using AnalysisHub.Domain.Ingest;
 using AnalysisHub.Domain.Vocabulary;
 using AnalysisHub.Server.Hosting;
+using AnalysisHub.Server.Ingest;
 using AnalysisHub.Storage;
 using Microsoft.Extensions.Options;
 
@@ -31,7 +32,7 @@ public static class IngestApi
     }
 
     private static async Task<IResult> Ingest(string feed, HttpContext context, GeographyRegistry geography, FeedCatalog catalog,
-        LedgerWriter writer, TimeProvider clock, IOptions<IngestOptions> options, IngestMetrics metrics, ILoggerFactory loggers)
+        GroupCommitPipeline writer, TimeProvider clock, IOptions<IngestOptions> options, IngestMetrics metrics, ILoggerFactory loggers)
     {
         var started = clock.GetTimestamp();
         var limits = options.Value;

@@ -1,5 +1,7 @@
+using AnalysisHub.Domain.Changes;
 using AnalysisHub.Domain.Vocabulary;
 using AnalysisHub.Grains;
+using AnalysisHub.Server.Ingest;
 using AnalysisHub.Storage;
 
 namespace AnalysisHub.Server.Hosting;
@@ -25,7 +27,7 @@ public static class HubHostingExtensions
         builder.Services.AddSingleton(new StoredVocabulary(geography, catalog));
         var grainState = builder.Services.AddHubStorage(hub, builder.Configuration);
         builder.Services.AddSingleton<IChangeSink, GrainChangeSink>();
-        builder.Services.AddSingleton<LedgerWriter>();
+        builder.Services.AddSingleton<GroupCommitPipeline>();
 
         if (hub.Role == HubRole.Gateway)
             builder.UseOrleansClient(client => OrleansSetup.ConfigureClient(client, hub));

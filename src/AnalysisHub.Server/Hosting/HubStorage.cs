@@ -1,3 +1,4 @@
+using AnalysisHub.Domain.Changes;
 using AnalysisHub.Storage;
 using AnalysisHub.Storage.Postgres;
 using Microsoft.Data.Sqlite;

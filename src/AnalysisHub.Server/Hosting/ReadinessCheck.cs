@@ -1,6 +1,6 @@
 using AnalysisHub.Contracts;
+using AnalysisHub.Domain.Changes;
 using AnalysisHub.Domain.Geography;
-using AnalysisHub.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AnalysisHub.Server.Hosting;
@@ -22,7 +22,7 @@ internal sealed class ReadinessCheck(IChangeLog ledger, IGrainFactory grains, Ge
         var authority = geography.Authorities[0];
         try
         {
-            ledger.CurrentSequence(authority.Code!);
+            await ledger.CurrentSequenceAsync(authority.Code!, cancellationToken);
         }
         catch (Exception e)
         {

@@ -1,6 +1,6 @@
 using AnalysisHub.Grains;
 using AnalysisHub.Server.Live;
-using AnalysisHub.Storage;
+using AnalysisHub.Server.Ingest;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -29,7 +29,7 @@ public static class TelemetryExtensions
             .ConfigureResource(resource => resource.AddService("analysishub", serviceInstanceId: $"{Environment.MachineName}:{hub.Role}:{hub.SiloPort}"))
             .WithTracing(tracing =>
             {
-                tracing.AddSource(LedgerWriter.Activities.Name, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
+                tracing.AddSource(GroupCommitPipeline.Activities.Name, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
                     .AddAspNetCoreInstrumentation();
                 if (options.Console) tracing.AddConsoleExporter();
                 if (otlp is not null) tracing.AddOtlpExporter(o => o.Endpoint = otlp);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data;
 using AnalysisHub.Domain.Cells;
+using AnalysisHub.Domain.Changes;
 using AnalysisHub.Domain.Records;
 using Npgsql;
 using NpgsqlTypes;
@@ -447,13 +448,15 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
     private List<AuthorityChanges> AppendChanges(NpgsqlConnection connection, NpgsqlTransaction tx,
         CellDeltas deltas)
     {
-        var changes = deltas.NetChanges().Select(c => (c.Authority, Code: _vocabulary.AuthorityCode(c.Authority)!, c.Net)).ToList();
+        // Encoded once: the bytes logged are the bytes delivered to the grain.
+        var changes = deltas.NetChanges()
+            .Select(c => (c.Authority, Code: _vocabulary.AuthorityCode(c.Authority)!, Cells: CellCodec.Encode(c.Net))).ToList();
         if (changes.Count == 0) return [];
         using var command = new NpgsqlCommand(AppendNumbered, connection, tx);
         command.Parameters.Add(new NpgsqlParameter<string[]>("authority", changes.Select(c => c.Code).ToArray()));
         command.Parameters.Add(new NpgsqlParameter("cells", NpgsqlDbType.Array | NpgsqlDbType.Bytea)
         {
-            Value = changes.Select(c => CellCodec.Encode(c.Net)).ToArray(),
+            Value = changes.Select(c => c.Cells).ToArray(),
         });
         var sequences = new Dictionary<string, long>(changes.Count);
         using (var reader = command.ExecuteReader())
@@ -461,28 +464,33 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
         return changes.Select(c =>
         {
             var seq = sequences[c.Code];
-            return new AuthorityChanges(_vocabulary.AuthorityId(c.Authority), seq, seq, c.Net);
+            return new AuthorityChanges(_vocabulary.AuthorityId(c.Authority), seq, seq, c.Cells);
         }).ToList();
     }
 
-    /// <summary>The last change number committed for an authority (0 when none).</summary>
-    public long CurrentSequence(string authorityCode)
+    // The change-log reads use Npgsql's asynchronous I/O, and resume off the caller's context: a grain
+    // awaiting them holds no thread while PostgreSQL answers, and the rows are read on the thread pool.
+
+    /// <inheritdoc />
+    public async Task<long> CurrentSequenceAsync(string authorityCode, CancellationToken cancellationToken = default)
     {
-        using var command = _dataSource.CreateCommand("SELECT seq FROM authority_cursor WHERE authority = @a");
+        await using var command = _dataSource.CreateCommand("SELECT seq FROM authority_cursor WHERE authority = @a");
         command.Parameters.Add(new NpgsqlParameter<string>("a", authorityCode));
-        return command.ExecuteScalar() is long seq ? seq : 0;
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long seq ? seq : 0;
     }
 
-    /// <summary>The authority's logged changes after <paramref name="afterSequence"/>, in order.</summary>
-    public IReadOnlyList<(long Sequence, byte[] Cells)> ReadChanges(string authorityCode, long afterSequence)
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<(long Sequence, byte[] Cells)>> ReadChangesAsync(string authorityCode, long afterSequence,
+        CancellationToken cancellationToken = default)
     {
-        using var command = _dataSource.CreateCommand(
+        await using var command = _dataSource.CreateCommand(
             "SELECT seq, cells FROM cell_changes WHERE authority = @a AND seq > @after ORDER BY seq");
         command.Parameters.Add(new NpgsqlParameter<string>("a", authorityCode));
         command.Parameters.Add(new NpgsqlParameter<long>("after", afterSequence));
-        using var reader = command.ExecuteReader();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var result = new List<(long, byte[])>();
-        while (reader.Read()) result.Add((reader.GetInt64(0), reader.GetFieldValue<byte[]>(1)));
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            result.Add((reader.GetInt64(0), reader.GetFieldValue<byte[]>(1)));
         return result;
     }
 
@@ -490,7 +498,11 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
     /// Drops logged changes an authority's checkpoint already holds. Queued, and done inside the next commit:
     /// a grain must never wait for the writer while a large commit is running.
     /// </summary>
-    public void Trim(string authorityCode, long throughSequence) => _pendingTrims.Enqueue((authorityCode, throughSequence));
+    public ValueTask TrimAsync(string authorityCode, long throughSequence, CancellationToken cancellationToken = default)
+    {
+        _pendingTrims.Enqueue((authorityCode, throughSequence));
+        return ValueTask.CompletedTask;
+    }
 
     private static void ApplyTrims(NpgsqlConnection connection, NpgsqlTransaction tx, List<(string AuthorityCode, long ThroughSequence)> trims)
     {
@@ -510,25 +522,26 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
     /// Recomputes an authority's cells from the records themselves, with the change number they reflect —
     /// read from one snapshot (REPEATABLE READ) so the two agree. Used when no usable checkpoint exists.
     /// </summary>
-    public (long Sequence, CellTable Cells) Rebuild(string authorityCode)
+    public async Task<(long Sequence, CellTable Cells)> RebuildAsync(string authorityCode, CancellationToken cancellationToken = default)
     {
-        using var connection = _dataSource.OpenConnection();
-        using var tx = connection.BeginTransaction(IsolationLevel.RepeatableRead);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
         long sequence;
-        using (var cursor = new NpgsqlCommand("SELECT seq FROM authority_cursor WHERE authority = @a", connection, tx))
+        await using (var cursor = new NpgsqlCommand("SELECT seq FROM authority_cursor WHERE authority = @a", connection, tx))
         {
             cursor.Parameters.Add(new NpgsqlParameter<string>("a", authorityCode));
-            sequence = cursor.ExecuteScalar() is long s ? s : 0;
+            sequence = await cursor.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long s ? s : 0;
         }
-        using var select = new NpgsqlCommand(
+        await using var select = new NpgsqlCommand(
             "SELECT feed, version, status, precision, time, authority, category, flags FROM records WHERE authority = @a AND status = 0",
             connection, tx);
         select.Parameters.Add(new NpgsqlParameter<string>("a", authorityCode));
         var table = new CellTable();
-        Span<CellKey> cells = stackalloc CellKey[RecordEntry.MaxCells];
+        // An array, not stackalloc: the buffer lives across awaits.
+        var cells = new CellKey[RecordEntry.MaxCells];
         var feeds = new Dictionary<string, int>();
-        using (var reader = select.ExecuteReader())
-            while (reader.Read())
+        await using (var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var feedSlug = reader.GetString(0);
                 if (!feeds.TryGetValue(feedSlug, out var feed))
@@ -538,7 +551,7 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
                 var n = e.GetCells(cells);
                 for (var i = 0; i < n; i++) table.Add(cells[i], 1);
             }
-        tx.Commit();
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return (sequence, table);
     }
 

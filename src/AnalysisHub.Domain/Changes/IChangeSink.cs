@@ -1,4 +1,4 @@
-namespace AnalysisHub.Storage;
+namespace AnalysisHub.Domain.Changes;
 
 /// <summary>Receives each commit's cell changes after they are durable (the grains, in the host).</summary>
 public interface IChangeSink

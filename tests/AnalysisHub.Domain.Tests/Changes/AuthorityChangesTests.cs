@@ -1,6 +1,7 @@
 using AnalysisHub.Domain.Cells;
+using AnalysisHub.Domain.Changes;
 
-namespace AnalysisHub.Storage.Tests;
+namespace AnalysisHub.Domain.Tests.Changes;
 
 public sealed class AuthorityChangesTests
 {
@@ -8,7 +9,7 @@ public sealed class AuthorityChangesTests
     private static readonly CellKey Day2 = CellKey.ForDay(0, 1, 0, new DateOnly(2025, 1, 2));
 
     private static AuthorityChanges Change(string authority, long sequence, params (CellKey Key, long Delta)[] deltas) =>
-        new(authority, sequence, sequence, deltas.ToDictionary(d => d.Key, d => d.Delta));
+        new(authority, sequence, sequence, CellCodec.Encode(deltas.ToDictionary(d => d.Key, d => d.Delta)));
 
     [Fact]
     public void Consecutive_changes_of_an_authority_merge_into_one_range_with_summed_deltas()
@@ -19,10 +20,20 @@ public sealed class AuthorityChangesTests
 
         var a = Assert.Single(merged, m => m.AuthorityId == "la:a");
         Assert.Equal((3L, 5L), (a.FirstSequence, a.Sequence));
-        Assert.Equal(3, a.Deltas[Day1]);
-        Assert.Equal(0, a.Deltas[Day2]);
+        var deltas = CellCodec.Decode(a.Cells).ToDictionary(kv => kv.Key, kv => kv.Value);
+        Assert.Equal(3, deltas[Day1]);
+        Assert.Equal(0, deltas[Day2]);
         var b = Assert.Single(merged, m => m.AuthorityId == "la:b");
         Assert.Equal((7L, 7L), (b.FirstSequence, b.Sequence));
+    }
+
+    [Fact]
+    public void A_change_with_no_consecutive_neighbour_is_passed_on_with_its_own_bytes()
+    {
+        var alone = Change("la:a", 3, (Day1, 1), (Day2, -1));
+        var merged = Assert.Single(AuthorityChanges.Coalesce([alone]));
+        Assert.Same(alone.Cells, merged.Cells);
+        Assert.Equal((3L, 3L), (merged.FirstSequence, merged.Sequence));
     }
 
     [Fact]

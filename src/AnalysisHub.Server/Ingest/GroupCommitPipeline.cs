@@ -1,16 +1,19 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using AnalysisHub.Domain.Changes;
 using AnalysisHub.Domain.Records;
-using Microsoft.Extensions.Logging;
+using AnalysisHub.Storage;
 
-namespace AnalysisHub.Storage;
+namespace AnalysisHub.Server.Ingest;
 
 /// <summary>
 /// Group commit: concurrent ingest requests queue their batches; one writer takes everything waiting
 /// (up to <see cref="LedgerOptions.MaxRowsPerCommit"/> rows), commits it in one transaction, answers every
 /// request, then hands the changes to the grains. Twenty clients posting 100 rows each share one fsync.
 /// </summary>
-public sealed class LedgerWriter : IAsyncDisposable
+// Implementation note: this is the host's pipeline, not the storage's: the ledger only commits (IRecordLedger),
+// and the grains are reached through the change-sink port, so neither Storage nor the grains know of the other.
+public sealed class GroupCommitPipeline : IAsyncDisposable
 {
     private sealed record Pending(IReadOnlyList<IncomingRecord> Records, TaskCompletionSource<IngestCounts> Done, ActivityContext Request);
 
@@ -21,7 +24,7 @@ public sealed class LedgerWriter : IAsyncDisposable
 
     private readonly IRecordLedger _ledger;
     private readonly IChangeSink _sink;
-    private readonly ILogger<LedgerWriter> _logger;
+    private readonly ILogger<GroupCommitPipeline> _logger;
     private readonly int _maxRowsPerCommit;
     private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(256)
     {
@@ -33,7 +36,7 @@ public sealed class LedgerWriter : IAsyncDisposable
     private readonly Task _commitLoop;
     private readonly Task _publishLoop;
 
-    public LedgerWriter(IRecordLedger ledger, IChangeSink sink, LedgerOptions options, ILogger<LedgerWriter> logger)
+    public GroupCommitPipeline(IRecordLedger ledger, IChangeSink sink, LedgerOptions options, ILogger<GroupCommitPipeline> logger)
     {
         _ledger = ledger;
         _sink = sink;
