@@ -4,22 +4,19 @@ using AnalysisHub.Benchmark;
 // then report against the targets. Exit codes: 0 correct (targets may still be missed), 1 a correctness failure,
 // 2 bad arguments, 3 the hub could not be started or reached.
 
-BenchOptions options;
-try
+var parsed = BenchCommandLine.Parse(args);
+if (parsed.Action is System.CommandLine.Help.HelpAction)
 {
-    if (args.Contains("--help") || args.Contains("-h"))
-    {
-        Console.WriteLine(BenchOptions.Usage);
-        return 0;
-    }
-    options = BenchOptions.Parse(args);
+    BenchCommandLine.WriteHelp(Console.Out);
+    return 0;
 }
-catch (ArgumentException e)
+if (parsed.Errors.Count > 0)
 {
-    Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine(BenchOptions.Usage);
+    foreach (var error in parsed.Errors) Console.Error.WriteLine(error.Message);
+    BenchCommandLine.WriteHelp(Console.Error);
     return 2;
 }
+var options = BenchCommandLine.Options(parsed);
 
 var machine = MachineFacts.Collect();
 HubServer? server = null;

@@ -1,6 +1,8 @@
 using AnalysisHub.Contracts;
 using AnalysisHub.Domain.Cells;
 using AnalysisHub.Domain.Rollups;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AnalysisHub.Grains;
 
@@ -15,7 +17,8 @@ public abstract class RollupGrain : Grain, IRollupGrain
     protected RollupSubscribers Subscribers { get; private set; } = null!;
 
     /// <summary>Called once the grain knows which footprint it is.</summary>
-    protected void StartListening(string rollupId) => Subscribers = new RollupSubscribers(rollupId, TimeProvider.System);
+    protected void StartListening(string rollupId) => Subscribers = new RollupSubscribers(rollupId, TimeProvider.System,
+        ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<RollupSubscribers>());
 
     /// <summary>Adds to a cell and notes the change for listeners.</summary>
     protected void AddToCell(CellKey key, long delta)

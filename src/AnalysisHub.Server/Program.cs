@@ -65,6 +65,3 @@ app.MapLiveApi();
 app.MapAdminApi();
 app.Run();
 return 0;
-
-/// <summary>Entry point, visible to the functional tests' host.</summary>
-public partial class Program;

@@ -322,6 +322,14 @@ public sealed class DeployManifestTests
             $"expected a problem naming '{reported}', got:\n{string.Join("\n", problems)}");
     }
 
+    /// <summary>Hub:Auth is reserved for access control: the server ignores it, so the check passes it too.</summary>
+    [Fact]
+    public void Checker_passes_the_reserved_Hub_Auth_section()
+    {
+        var silo = Compose().Nodes.Single(n => n.Name == "silo1");
+        AssertNone(DeploySettings.Check(silo.WithEnvironment("Hub__Auth__Authority", "https://login.example")));
+    }
+
     /// <summary>The cluster check can fail too: nodes that would not form one cluster are reported.</summary>
     [Theory]
     [InlineData("gateway names another cluster", "different clusters")]
@@ -370,7 +378,7 @@ public sealed class DeployManifestTests
             var value = target.IsEnum ? Enum.GetNames(target)[^1] : target == typeof(int) ? "12345" : target == typeof(bool) ? "true" : "some-value";
             var configuration = DeploySettings.Configuration(new DeployedNode(option, new Dictionary<string, string>(), [option, value]));
             if (configuration[key] != value) problems.Add($"{option} {value} did not set {key}");
-            if (DeploySettings.SettingProblem(key, value) is { } problem) problems.Add(problem);
+            problems.AddRange(HubConfiguration.Problems(configuration));
         }
         AssertNone(problems);
     }

@@ -1,9 +1,6 @@
-using System.ComponentModel;
 using System.Globalization;
 using System.Reflection;
-using AnalysisHub.Grains;
 using AnalysisHub.Server.Hosting;
-using AnalysisHub.Server.Surveillance;
 using AnalysisHub.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -34,22 +31,13 @@ public sealed record DeployedNode(string Name, IReadOnlyDictionary<string, strin
 /// Says whether every setting a deployment passes to a node is one the server understands, the way the server
 /// itself reads them: environment variables by ASP.NET Core's convention (<c>Hub__Storage</c> → <c>Hub:Storage</c>;
 /// <c>ASPNETCORE_</c>/<c>DOTNET_</c> prefixes for host settings), switches through <see cref="HubOptions.CommandLine"/>
-/// and the command-line configuration provider, then each section bound to the server's option type with unknown
-/// keys refused, and <see cref="HubOptions.Validate"/>.
+/// and the command-line configuration provider, then the server's own check of the sections it owns
+/// (<see cref="HubConfiguration.Problems"/>) and of settings that cannot work together (<see cref="HubOptions.Problems"/>).
+/// What only a deployment can get wrong (host settings, logging, sections the server does not read, arguments the
+/// command line skips, a setting given twice) is checked here.
 /// </summary>
 public static class DeploySettings
 {
-    /// <summary>The configuration sections the server binds, and the option type each is bound to.</summary>
-    public static readonly IReadOnlyDictionary<string, Type> Sections = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase)
-    {
-        [HubOptions.Section] = typeof(HubOptions),
-        [IngestOptions.Section] = typeof(IngestOptions),
-        [TelemetryOptions.Section] = typeof(TelemetryOptions),
-        // Bound by name in HubStorage, HubHostingExtensions and AlertHostingExtensions.
-        ["Ledger"] = typeof(LedgerOptions),
-        ["Rollup"] = typeof(RollupOptions),
-        ["Alerts"] = typeof(AlertOptions),
-    };
 
     /// <summary>Settings that only the embedded SQLite storage reads: meaningless on a PostgreSQL node.</summary>
     public static readonly IReadOnlySet<string> SqliteOnly = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -138,29 +126,9 @@ public static class DeploySettings
             if (fromEnvironment.TryGetValue(key, out var other) && other != value)
                 Problem($"{key} is '{other}' in the environment and '{value}' on the command line (the command line wins): say it once");
 
-        // The server's own binder, refusing keys that match no property, then the server's own cross-checks.
-        foreach (var (section, type) in Sections)
-        {
-            try
-            {
-                configuration.GetSection(section).Get(type, o => o.ErrorOnUnknownConfiguration = true);
-            }
-            catch (InvalidOperationException e)
-            {
-                Problem($"section {section} does not bind to {type.Name}: {e.Message}");
-            }
-        }
-        if (hubNode is not null)
-        {
-            try
-            {
-                hubNode.Validate();
-            }
-            catch (InvalidOperationException e)
-            {
-                Problem($"the server would refuse to start: {e.Message}");
-            }
-        }
+        // Every key was checked above by the server's own check, source by source; what remains is the server's
+        // check of settings that cannot work together, on the node's whole configuration.
+        foreach (var problem in hubNode?.Problems() ?? []) Problem($"the server would refuse to start: {problem}");
         return problems;
     }
 
@@ -267,7 +235,7 @@ public static class DeploySettings
     {
         try
         {
-            return configuration.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
+            return HubOptions.From(configuration);
         }
         catch (InvalidOperationException)
         {
@@ -287,32 +255,11 @@ public static class DeploySettings
             return ConsoleFormatters.Contains(value, StringComparer.OrdinalIgnoreCase) ? null : $"{key}: '{value}' is not one of {string.Join(", ", ConsoleFormatters)}";
         if (path[0].Equals("Logging", StringComparison.OrdinalIgnoreCase))
             return $"{key} is not a logging setting this check knows (Logging:LogLevel:<category>, Logging:Console:FormatterName)";
-        if (!Sections.TryGetValue(path[0], out var type))
-            return $"{key} is not a setting the server reads (sections: {string.Join(", ", Sections.Keys)}; host: {string.Join(", ", HostSettings.Keys)}; Logging:LogLevel:…)";
-        if (path.Length != 2)
-            return $"{key}: {type.Name} has no nested settings";
-        var property = type.GetProperty(path[1], BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
-        if (property is null || property.SetMethod is not { IsPublic: true })
-            return $"{key}: {type.Name} has no settable property {path[1]} (it has {string.Join(", ", type.GetProperties().Where(p => p.SetMethod?.IsPublic == true).Select(p => p.Name))})";
-        return ValueProblem(property.PropertyType, value) is { } valueProblem ? $"{key}: {valueProblem}" : null;
-    }
-
-    /// <summary>Whether the binder's converter accepts the value for the property's type (enums: a defined name).</summary>
-    private static string? ValueProblem(Type type, string value)
-    {
-        var target = Nullable.GetUnderlyingType(type) ?? type;
-        if (target == typeof(string)) return null;
-        try
-        {
-            var converted = TypeDescriptor.GetConverter(target).ConvertFromInvariantString(value);
-            if (target.IsEnum && (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) || !Enum.IsDefined(target, converted!)))
-                return $"'{value}' is not one of {string.Join(", ", Enum.GetNames(target))}";
-            return null;
-        }
-        catch (Exception e) when (e is FormatException or NotSupportedException or ArgumentException or OverflowException || e.InnerException is FormatException or OverflowException)
-        {
-            return $"'{value}' does not convert to {target.Name}";
-        }
+        if (!HubConfiguration.Sections.ContainsKey(path[0]))
+            return $"{key} is not a setting the server reads (sections: {string.Join(", ", HubConfiguration.Sections.Keys)}; host: {string.Join(", ", HostSettings.Keys)}; Logging:LogLevel:…)";
+        // A section the server owns: the server's own check, on this one key.
+        var alone = new ConfigurationBuilder().AddInMemoryCollection([new KeyValuePair<string, string?>(key, value)]).Build();
+        return HubConfiguration.Problems(alone).FirstOrDefault();
     }
 
     /// <summary>Arguments the command-line provider would silently skip: values with no switch before them.</summary>

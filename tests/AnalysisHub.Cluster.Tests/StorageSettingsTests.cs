@@ -28,6 +28,26 @@ public sealed class StorageSettingsTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task An_unknown_hub_setting_refuses_to_start_and_names_the_key()
+    {
+        await using var hub = new HubProcess();
+        var (code, output) = await hub.RunToExitAsync(Within, "--Hub:StorageKind", "postgres");
+        Assert.Equal(1, code);
+        Assert.Contains("Hub:StorageKind", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_reserved_Hub_Auth_section_is_ignored_not_refused()
+    {
+        // Validation runs before anything starts: the only refusal is the missing connection string.
+        await using var hub = new HubProcess();
+        var (code, output) = await hub.RunToExitAsync(Within, "--Hub:Auth:Authority", "https://login.example", "--storage", "postgres");
+        Assert.Equal(1, code);
+        Assert.Contains("--connection-string", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hub:Auth", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_run_time_DDL_a_node_refuses_an_empty_database_until_migrate_has_run()
     {
         var database = postgres.CreateDatabase();

@@ -3,6 +3,7 @@ using AnalysisHub.Domain.Vocabulary;
 using AnalysisHub.Grains;
 using AnalysisHub.Server.Ingest;
 using AnalysisHub.Storage;
+using Microsoft.Extensions.Options;
 
 namespace AnalysisHub.Server.Hosting;
 
@@ -11,8 +12,11 @@ public static class HubHostingExtensions
 {
     public static WebApplicationBuilder AddHub(this WebApplicationBuilder builder)
     {
-        var hub = HubOptions.From(builder.Configuration);
-        builder.Services.Configure<HubOptions>(builder.Configuration.GetSection(HubOptions.Section));
+        // Checked now, because the silo is configured from these settings before the host exists; the same checks
+        // run again when the host starts, on the options the services receive.
+        var hub = HubConfiguration.Bind(builder.Configuration);
+        builder.Services.AddOptions<HubOptions>().Bind(builder.Configuration.GetSection(HubOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<HubOptions>, HubOptionsValidator>();
         builder.Services.Configure<IngestOptions>(builder.Configuration.GetSection(IngestOptions.Section));
         builder.Services.Configure<RollupOptions>(builder.Configuration.GetSection("Rollup"));
 
@@ -23,7 +27,6 @@ public static class HubHostingExtensions
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton(TimeProvider.System);
 
-        hub.Validate();
         builder.Services.AddSingleton(new StoredVocabulary(geography, catalog));
         var grainState = builder.Services.AddHubStorage(hub, builder.Configuration);
         builder.Services.AddSingleton<IChangeSink, GrainChangeSink>();

@@ -90,11 +90,18 @@ public sealed class HubOptions
     /// <summary>Settings that cannot work together, said plainly (the server stops with the message).</summary>
     public void Validate()
     {
+        var problems = Problems().ToList();
+        if (problems.Count > 0) throw new InvalidOperationException(string.Join(Environment.NewLine, problems));
+    }
+
+    /// <summary>Each pair of settings that cannot work together, as the message the server stops with.</summary>
+    public IEnumerable<string> Problems()
+    {
         if (Storage == StorageKind.Postgres && string.IsNullOrWhiteSpace(ConnectionString))
-            throw new InvalidOperationException("--storage postgres needs --connection-string (Hub:ConnectionString), e.g. \"Host=db;Username=hub;Password=…;Database=hub\"");
+            yield return "--storage postgres needs --connection-string (Hub:ConnectionString), e.g. \"Host=db;Username=hub;Password=…;Database=hub\"";
         if (Role == HubRole.Gateway && Storage != StorageKind.Postgres)
-            throw new InvalidOperationException("--role gateway joins a cluster through its PostgreSQL membership table: use it with --storage postgres");
+            yield return "--role gateway joins a cluster through its PostgreSQL membership table: use it with --storage postgres";
         if (Kubernetes && Storage != StorageKind.Postgres)
-            throw new InvalidOperationException("Hub:Kubernetes needs --storage postgres (membership and state live in PostgreSQL)");
+            yield return "Hub:Kubernetes needs --storage postgres (membership and state live in PostgreSQL)";
     }
 }

@@ -13,10 +13,9 @@ internal static class MigrateCommand
 
     public static int Run(IConfiguration configuration, TextWriter output, TextWriter error)
     {
-        var hub = HubOptions.From(configuration);
         try
         {
-            hub.Validate();
+            var hub = HubConfiguration.Bind(configuration);
             if (hub.Storage != StorageKind.Postgres)
             {
                 output.WriteLine("Embedded SQLite storage creates its files at start: nothing to migrate. Use --storage postgres --connection-string \"…\".");
