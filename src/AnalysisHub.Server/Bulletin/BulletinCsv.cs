@@ -1,5 +1,6 @@
+using System.Data;
 using System.Globalization;
-using System.Text;
+using Sylvan.Data.Csv;
 
 namespace AnalysisHub.Server.Bulletin;
 
@@ -39,11 +40,10 @@ internal static class BulletinCsv
 
     public static string Write(DisclosedBulletin body)
     {
-        var csv = new StringBuilder();
-        Row(csv, Header);
+        var csv = new List<string[]>();
         foreach (var m in body.Measures)
         {
-            Row(csv, Cells(body, MeasureSection, m,
+            csv.Add(Cells(body, MeasureSection, m,
                 ("count", Figure(m.Count)), ("previousFourWeeksMean", Figure(m.PreviousFourWeeksMean)),
                 ("sameWeekLastYearPeriod", m.SameWeekLastYearPeriod), ("sameWeekLastYear", Figure(m.SameWeekLastYear)),
                 ("ratePer100k", Number(m.RatePer100k)), ("ci95Lower", Number(m.Ci95?[0])), ("ci95Upper", Number(m.Ci95?[1])),
@@ -57,22 +57,22 @@ internal static class BulletinCsv
         foreach (var m in body.Measures)
             foreach (var day in m.Profile.Days)
                 for (var hour = 0; hour < day.Hours.Length; hour++)
-                    Row(csv, Cells(body, ProfileSection, m,
+                    csv.Add(Cells(body, ProfileSection, m,
                         ("profileFrom", Date(m.Profile.From)), ("profileTo", Date(m.Profile.To)), ("day", day.Day),
                         ("hour", Number(hour)), ("count", Figure(day.Hours[hour]))));
         foreach (var m in body.Measures)
         {
-            if (m.TopMembersWithheld) Row(csv, Cells(body, MembersSection, m, ("text", MembersWithheld)));
+            if (m.TopMembersWithheld) csv.Add(Cells(body, MembersSection, m, ("text", MembersWithheld)));
             foreach (var member in m.TopMembers)
-                Row(csv, Cells(body, MembersSection, m,
+                csv.Add(Cells(body, MembersSection, m,
                     ("rank", Number(member.Rank)), ("member", member.Footprint), ("memberName", member.Name),
                     ("count", Number(member.Count)), ("population", Number(member.Population)), ("ratePer100k", Number(member.RatePer100k))));
         }
         // A public bulletin's footnotes repeat its disclosure note: it is written once, as its own section.
         foreach (var footnote in body.Footnotes.Where(f => f != body.DisclosureControl))
-            Row(csv, Cells(body, FootnoteSection, null, ("text", footnote)));
-        if (body.DisclosureControl is { } note) Row(csv, Cells(body, DisclosureSection, null, ("text", note)));
-        return csv.ToString();
+            csv.Add(Cells(body, FootnoteSection, null, ("text", footnote)));
+        if (body.DisclosureControl is { } note) csv.Add(Cells(body, DisclosureSection, null, ("text", note)));
+        return Table(csv);
     }
 
     /// <summary>A row of the table: the section, the footprint and week (and the measure, where there is one), and the
@@ -111,20 +111,20 @@ internal static class BulletinCsv
 
     private static string Flag(bool? value) => value is { } b ? (b ? "true" : "false") : "";
 
-    private static void Row(StringBuilder csv, IReadOnlyList<string> cells)
+    /// <summary>The rows under the header as CSV (RFC 4180: CRLF after every row, a field quoted only when it holds a
+    /// comma, a quote or a line break).</summary>
+    private static string Table(List<string[]> rows)
     {
-        for (var i = 0; i < cells.Count; i++)
-        {
-            if (i > 0) csv.Append(',');
-            csv.Append(Quote(cells[i]));
-        }
-        csv.Append("\r\n");
+        using var table = new DataTable { Locale = CultureInfo.InvariantCulture };
+        foreach (var name in Header) table.Columns.Add(name, typeof(string));
+        foreach (var row in rows) table.Rows.Add(Array.ConvertAll(row, Neutralised));
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = CsvDataWriter.Create(text, new CsvDataWriterOptions { NewLine = "\r\n" }))
+        using (var reader = table.CreateDataReader())
+            csv.Write(reader);
+        return text.ToString();
     }
 
-    private static string Quote(string cell)
-    {
-        // Quote what needs it; a leading formula character is neutralised so spreadsheets do not evaluate it.
-        if (cell.Length > 0 && "=+@".Contains(cell[0], StringComparison.Ordinal)) cell = "'" + cell;
-        return cell.AsSpan().IndexOfAny("\",\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
-    }
+    // A leading formula character is neutralised so spreadsheets do not evaluate the cell.
+    private static object Neutralised(string cell) => cell.Length > 0 && "=+@".Contains(cell[0], StringComparison.Ordinal) ? "'" + cell : cell;
 }
