@@ -1,9 +1,16 @@
 using AnalysisHub.Domain.Geography;
 using AnalysisHub.Server.Admin;
-using AnalysisHub.Server.Api;
+using AnalysisHub.Server.Alerts;
+using AnalysisHub.Server.Bulletin;
+using AnalysisHub.Server.Compare;
+using AnalysisHub.Server.Exceedance;
+using AnalysisHub.Server.Footprints;
 using AnalysisHub.Server.Hosting;
+using AnalysisHub.Server.Ingest;
 using AnalysisHub.Server.Live;
-using AnalysisHub.Server.Surveillance;
+using AnalysisHub.Server.Profile;
+using AnalysisHub.Server.Public;
+using AnalysisHub.Server.Series;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 if (args.FirstOrDefault() == VerifyCommand.Name) return await VerifyCommand.RunAsync(args[1..], Console.Out, Console.Error);
@@ -37,8 +44,8 @@ builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
 builder.Services.AddOpenApi();
 builder.Services.AddSignalR();
-builder.Services.AddSingleton<LiveFeed>();
-builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
+builder.Services.AddSingleton<LiveUpdates>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveUpdates>());
 builder.AddAlerts();
 builder.Services.AddSingleton<RecountAudit>();
 
@@ -54,6 +61,7 @@ app.MapOpenApi();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapFootprintApi();
+app.MapSeriesApi();
 app.MapIngestApi();
 app.MapComparisonApi();
 app.MapExceedanceApi();

@@ -1,8 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace AnalysisHub.Domain.Records;
 
 /// <summary>The answer to an ingest batch; the five counts add up to the number of rows.</summary>
 public sealed record IngestCounts(int Accepted, int Updated, int Duplicates, int Stale, int Cancelled)
 {
+    // The ingest endpoint answers with these counts: its published answer is the five counts, without their sum.
+    [JsonIgnore]
     public int Total => Accepted + Updated + Duplicates + Stale + Cancelled;
 
     public static IngestCounts From(ReadOnlySpan<RecordOutcome> outcomes)

@@ -1,6 +1,6 @@
 using System.Reflection;
 using AnalysisHub.Grains;
-using AnalysisHub.Server.Surveillance;
+using AnalysisHub.Server.Alerts;
 using AnalysisHub.Storage;
 
 namespace AnalysisHub.Server.Hosting;

@@ -39,7 +39,7 @@ public static class HubHostingExtensions
             builder.Services.AddSingleton<RollupMetrics>();
             builder.UseOrleans(silo => OrleansSetup.ConfigureSilo(silo, hub, grainState));
         }
-        builder.Services.AddHostedService<RollupWarmup>();
+        builder.Services.AddHostedService<RollupKeepAlive>();
         builder.Services.AddHealthChecks()
             .AddCheck<ReadinessCheck>("ledger-and-grains", tags: ["ready"]);
         return builder;

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using AnalysisHub.Domain.Geography;
 using AnalysisHub.Domain.Vocabulary;
-using AnalysisHub.Server.Api;
+using AnalysisHub.Server.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -25,8 +26,8 @@ public static class LiveApi
         return app;
     }
 
-    private static async Task<IResult> Stream(string id, string? feed, string? category, HttpContext context,
-        GeographyRegistry geography, FeedCatalog catalog, LiveFeed live, IOptions<JsonOptions> json)
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Stream(string id, string? feed, string? category, HttpContext context,
+        GeographyRegistry geography, FeedCatalog catalog, LiveUpdates live, IOptions<JsonOptions> json)
     {
         if (geography.Find(id) is null) return Problems.FootprintNotFound(id);
         if (string.IsNullOrEmpty(feed)) return Problems.BadParameter("feed", feed, "is required");
@@ -71,7 +72,7 @@ public static class LiveApi
         {
             live.RemoveSseClient(topic, reader);
         }
-        return Results.Empty;
+        return TypedResults.Empty;
     }
 
     private static async Task WriteEvent(HttpResponse response, LiveEvent live, JsonSerializerOptions options, CancellationToken cancel)

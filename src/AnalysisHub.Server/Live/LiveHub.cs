@@ -10,7 +10,7 @@ namespace AnalysisHub.Server.Live;
 /// exceedance alert is raised for the footprint and feed, and <c>alertWithdrawn</c> (the alert, with its
 /// <c>withdrawnAt</c> and <c>reason</c>) when corrections take its week back under the threshold.
 /// </summary>
-public sealed class LiveHub(LiveFeed feed, GeographyRegistry geography, FeedCatalog catalog) : Hub
+public sealed class LiveHub(LiveUpdates feed, GeographyRegistry geography, FeedCatalog catalog) : Hub
 {
     public const string RollupChanged = "rollupChanged";
     public const string AlertRaised = "alertRaised";

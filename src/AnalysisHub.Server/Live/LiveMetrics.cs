@@ -5,7 +5,7 @@ namespace AnalysisHub.Server.Live;
 /// <summary>Gauges of this node's live clients (meter <c>AnalysisHub</c>), read from the feed when exported.</summary>
 public sealed class LiveMetrics
 {
-    public LiveMetrics(IMeterFactory meters, LiveFeed feed)
+    public LiveMetrics(IMeterFactory meters, LiveUpdates feed)
     {
         var meter = meters.Create(Hosting.IngestMetrics.MeterName);
         meter.CreateObservableGauge("hub.live.subscribers", () =>

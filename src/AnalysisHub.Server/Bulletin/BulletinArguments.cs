@@ -1,0 +1,56 @@
+using System.Globalization;
+using AnalysisHub.Domain.Geography;
+using AnalysisHub.Domain.Surveillance;
+using AnalysisHub.Domain.Time;
+using AnalysisHub.Server.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AnalysisHub.Server.Bulletin;
+
+/// <summary>The bulletin's query (bound with <c>[AsParameters]</c>) and the figures behind it, for partner and public bulletins alike.</summary>
+public sealed class BulletinArguments : QueryServices
+{
+    public const string Benchmark = "nation:wales";
+
+    [FromQuery(Name = "week")] public string? Week { get; init; }
+    [FromQuery(Name = "format")] public string? Format { get; init; }
+
+    internal async Task<BulletinAnswer> AskAsync(string id, HttpRequest request)
+    {
+        if (Geography.Find(id) is not { } footprint) return BulletinAnswer.Failed(Problems.FootprintNotFound(id));
+        if (string.IsNullOrEmpty(Week))
+            return BulletinAnswer.Failed(Problems.BadParameter("week", Week, "is required, as an ISO week such as 2025-W27"));
+        if (!Period.TryParseWeek(Week, out var period))
+            return BulletinAnswer.Failed(Problems.BadParameter("week", Week, $"'{Week}' is not an ISO week (YYYY-Www, such as 2025-W27)"));
+        if (!BulletinFormat.TryChoose(Format, request, out var output))
+            return BulletinAnswer.Failed(Problems.BadParameter("format", Format, $"unknown format '{Format}'; one of {string.Join(", ", BulletinFormat.Names)}"));
+        if (Geography.Find(Benchmark) is not { } wales)
+            return BulletinAnswer.Failed(Problems.BadParameter("benchmark", Benchmark, $"unknown footprint '{Benchmark}'"));
+
+        var members = MembersOf(footprint).ToList();
+        var measures = new List<BulletinFigures>();
+        foreach (var measure in ViolenceMeasure.All)
+        {
+            var parsed = SeriesParameters.Parse(measure.Feed, measure.Category, null,
+                period.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), period.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                "week", Catalog, Clock);
+            if (parsed.Problem is { } problem) return BulletinAnswer.Failed(problem);
+            measures.Add(await BulletinFigures.GatherAsync(measure, parsed.Query!, period, footprint, wales, members, Grains, Timeout));
+        }
+        return new BulletinAnswer(null, footprint, wales, period, output, measures);
+    }
+}
+
+/// <summary>A bulletin as asked: the footprint, Wales, the week, the chosen format and each measure's figures; or the problem.</summary>
+internal sealed record BulletinAnswer(ProblemHttpResult? Problem, Footprint? Footprint, Footprint? Wales, Period Week, BulletinOutput Output,
+    IReadOnlyList<BulletinFigures> Measures)
+{
+    public static BulletinAnswer Failed(ProblemHttpResult problem) => new(problem, null, null, default, BulletinOutput.Json, []);
+
+    /// <summary>Each measure's figures made into <typeparamref name="T"/> for this footprint, against Wales.</summary>
+    public List<T> Each<T>(Func<BulletinFigures, Footprint, Footprint, T> measure) => Measures.Select(f => measure(f, Footprint!, Wales!)).ToList();
+
+    /// <summary>The bulletin in the chosen format: <paramref name="json"/> as JSON, or <paramref name="sheet"/> as CSV or HTML.</summary>
+    public Results<Ok<T>, ContentHttpResult, ProblemHttpResult> Respond<T>(T json, DisclosedBulletin sheet) => BulletinFormat.Respond(Output, json, sheet);
+}

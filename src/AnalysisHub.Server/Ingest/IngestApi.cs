@@ -1,0 +1,106 @@
+using AnalysisHub.Domain.Geography;
+using AnalysisHub.Domain.Ingest;
+using AnalysisHub.Domain.Records;
+using AnalysisHub.Domain.Vocabulary;
+using AnalysisHub.Server.Hosting;
+using AnalysisHub.Server.Shared;
+using AnalysisHub.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace AnalysisHub.Server.Ingest;
+
+/// <summary>
+/// <c>POST /api/v1/feeds/{feed}/records</c>: validates the whole batch, makes it durable in the ledger, and
+/// answers with the counts. Any invalid row rejects the batch whole; a 2xx means the rows are on disk.
+/// </summary>
+public static class IngestApi
+{
+    public const string NdjsonMediaType = "application/x-ndjson";
+    public const string CsvMediaType = "text/csv";
+
+    public static IEndpointRouteBuilder MapIngestApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/feeds/{feed}/records", Ingest)
+            .WithTags("Ingest").WithName("IngestRecords")
+            .WithSummary("Ingest a batch of records (application/x-ndjson or text/csv).")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return app;
+    }
+
+    private static async Task<Results<Ok<IngestCounts>, ProblemHttpResult>> Ingest(string feed, HttpContext context, GeographyRegistry geography, FeedCatalog catalog,
+        GroupCommitPipeline writer, TimeProvider clock, IOptions<IngestOptions> options, IngestMetrics metrics, ILoggerFactory loggers)
+    {
+        var started = clock.GetTimestamp();
+        var limits = options.Value;
+        if (catalog.FindFeed(feed) is not { } target) return Problems.FeedNotFound(feed, catalog.Feeds.Select(f => f.Id));
+
+        var mediaType = MediaType(context.Request.ContentType);
+        if (mediaType is not (NdjsonMediaType or CsvMediaType))
+            return TypedResults.Problem(
+                title: "Unsupported media type",
+                detail: $"Content-Type '{context.Request.ContentType}' is not accepted; send {NdjsonMediaType} or {CsvMediaType}.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                type: "https://analysishub.example/problems/unsupported-media-type");
+
+        var body = await RequestBody.ReadAsync(context, limits.MaxBatchBytes);
+        if (body is null) return TooLarge($"The body exceeds {limits.MaxBatchBytes:N0} bytes.");
+
+        var validator = new RecordValidator(geography, catalog, target, clock, limits.Bounds);
+        var batch = mediaType == NdjsonMediaType
+            ? NdjsonBatchReader.Read(body.Span, validator, limits.MaxBatchRows)
+            : CsvBatchReader.Read(new MemoryStream(body.Array, 0, body.Length, writable: false), validator, limits.MaxBatchRows);
+        body.Dispose();
+        if (batch.TooManyRows)
+        {
+            metrics.Rejected(feed, "too-many-rows");
+            return TooLarge($"The batch has more than {limits.MaxBatchRows:N0} rows.");
+        }
+        if (!batch.IsValid)
+        {
+            metrics.Rejected(feed, "invalid-rows");
+            return InvalidRows(batch, limits.MaxErrorsListed);
+        }
+
+        try
+        {
+            var counts = await writer.SubmitAsync(batch.Records, context.RequestAborted);
+            metrics.Applied(feed, counts, clock.GetElapsedTime(started).TotalMilliseconds);
+            return TypedResults.Ok(counts);
+        }
+        catch (LedgerUnavailableException e)
+        {
+            loggers.CreateLogger(typeof(IngestApi)).LogWarning(e, "Batch of {Rows} rows for {Feed} not committed", batch.Rows, feed);
+            return Problems.Unavailable("The record ledger could not make the batch durable; nothing was applied. Retry later.", 5, context);
+        }
+    }
+
+    private static ProblemHttpResult InvalidRows(ParsedBatch batch, int maxListed)
+    {
+        var rows = batch.Errors.Select(e => e.Row).Distinct().Count();
+        return TypedResults.Problem(
+            title: "Invalid records",
+            detail: $"{batch.Errors.Count} problem(s) in {rows} row(s); nothing of the batch was applied.",
+            statusCode: StatusCodes.Status400BadRequest,
+            type: "https://analysishub.example/problems/invalid-records",
+            extensions: new Dictionary<string, object?>
+            {
+                ["errors"] = batch.Errors.Take(maxListed).Select(e => new { row = e.Row, field = e.Field, message = e.Message }),
+                ["errorCount"] = batch.Errors.Count,
+                ["errorsOmitted"] = Math.Max(0, batch.Errors.Count - maxListed),
+            });
+    }
+
+    private static ProblemHttpResult TooLarge(string detail) => TypedResults.Problem(
+        title: "Batch too large",
+        detail: detail + " Split it into several requests.",
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        type: "https://analysishub.example/problems/batch-too-large");
+
+    private static string? MediaType(string? contentType) =>
+        contentType?.Split(';')[0].Trim().ToLowerInvariant();
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AnalysisHub.Server.Shared;
+
+/// <summary>RFC 9457 problem details that name what was wrong.</summary>
+internal static class Problems
+{
+    public static ProblemHttpResult BadParameter(string parameter, string? value, string detail) => TypedResults.Problem(
+        title: "Invalid parameter",
+        detail: $"{parameter}: {detail}",
+        statusCode: StatusCodes.Status400BadRequest,
+        type: "https://analysishub.example/problems/invalid-parameter",
+        extensions: new Dictionary<string, object?> { ["parameter"] = parameter, ["value"] = value });
+
+    public static ProblemHttpResult FootprintNotFound(string id) => TypedResults.Problem(
+        title: "Footprint not found",
+        detail: $"No footprint has id or code '{id}'. GET /api/v1/footprints lists them.",
+        statusCode: StatusCodes.Status404NotFound,
+        type: "https://analysishub.example/problems/footprint-not-found",
+        extensions: new Dictionary<string, object?> { ["parameter"] = "id", ["value"] = id });
+
+    public static ProblemHttpResult FeedNotFound(string feed, IEnumerable<string> known) => TypedResults.Problem(
+        title: "Feed not found",
+        detail: $"There is no feed '{feed}'. Feeds: {string.Join(", ", known)}.",
+        statusCode: StatusCodes.Status404NotFound,
+        type: "https://analysishub.example/problems/feed-not-found",
+        extensions: new Dictionary<string, object?> { ["parameter"] = "feed", ["value"] = feed });
+
+    public static ProblemHttpResult Unavailable(string detail, int retryAfterSeconds, HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            title: "Service unavailable",
+            detail: detail,
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            type: "https://analysishub.example/problems/unavailable");
+    }
+}

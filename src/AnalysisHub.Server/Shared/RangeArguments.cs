@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace AnalysisHub.Server.Shared;
+
+/// <summary>What is counted and over which dates: the query string series, comparisons and exceedance share.</summary>
+public abstract class RangeArguments : QueryServices
+{
+    [FromQuery(Name = "feed")] public string? Feed { get; init; }
+    [FromQuery(Name = "category")] public string? Category { get; init; }
+    [FromQuery(Name = "flag")] public string[]? Flag { get; init; }
+    [FromQuery(Name = "from")] public string? From { get; init; }
+    [FromQuery(Name = "to")] public string? To { get; init; }
+
+    /// <summary>The validated query at <paramref name="granularity"/>, or a problem naming the bad parameter.</summary>
+    internal SeriesParameters Parse(string? granularity) => SeriesParameters.Parse(Feed, Category, Flag, From, To, granularity, Catalog, Clock);
+}
