@@ -24,6 +24,11 @@ public interface IAuthorityGrain : IRollupGrain
     Task<CellSnapshot> GetSnapshot();
 
     /// <summary>The change number applied so far (for tests and the readiness of rollups).</summary>
+    /// <summary>This activation and its last flush number: what a footprint compares with what it holds.</summary>
+    // Always interleaves, as GetSnapshot does: a footprint asks while this grain may be pushing to it.
+    [AlwaysInterleave, Alias("GetFlushPosition")]
+    Task<MemberFlush> GetFlushPosition();
+
     [ReadOnly, Alias("GetAppliedSequence")]
     Task<long> GetAppliedSequence();
 

@@ -115,6 +115,8 @@ public sealed class AuthorityGrain(
 
     public Task<long> GetAppliedSequence() => Task.FromResult(_applied);
 
+    public Task<MemberFlush> GetFlushPosition() => Task.FromResult(new MemberFlush(_epoch, _flushSequence));
+
     public Task<AuthorityCells> GetCells() =>
         Task.FromResult(new AuthorityCells(_applied, CellCodec.Encode(Cells.NonZeroCells().ToList())));
 

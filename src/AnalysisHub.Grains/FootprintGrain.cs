@@ -18,6 +18,8 @@ public sealed class FootprintGrain(GeographyRegistry geography, IOptions<RollupO
     private IGrainTimer? _notifyTimer;
     private readonly Dictionary<string, (Guid Epoch, long Sequence)> _members = [];
     private Footprint _footprint = null!;
+    // Members whose flush position differed from the one held at the last check (null: none).
+    private Dictionary<string, MemberFlush>? _differingAtLastCheck;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -27,6 +29,8 @@ public sealed class FootprintGrain(GeographyRegistry geography, IOptions<RollupO
             : throw new ArgumentException($"'{key}' is not the rollup of a multi-authority footprint");
         StartListening(_footprint.Id);
         await Resync();
+        // Not interleaving: a resync must not run beside ApplyMemberChanges.
+        this.RegisterGrainTimer(CheckMembersAsync, new GrainTimerCreationOptions(options.Value.LogCheckInterval, options.Value.LogCheckInterval));
         metrics.Activated("footprint"); // last: a failed activation is never counted, nor deactivated
     }
 
@@ -49,6 +53,36 @@ public sealed class FootprintGrain(GeographyRegistry geography, IOptions<RollupO
         }
         Subscribers?.Reset();
         logger.LogDebug("Footprint {Footprint} rebuilt from {Members} members: {Cells} cells", _footprint.Id, snapshots.Length, Cells.Count);
+    }
+
+    /// <summary>
+    /// Safety net for a footprint that no flush will ever correct: a member that came back in a new activation
+    /// with nothing new to flush (its recount already held the change that woke it), a flush lost with a silo,
+    /// or a second activation of this footprint left behind while a silo was failing. Members are asked where
+    /// their flushes stand; a difference seen twice in a row, unchanged, is not a flush in flight, and the
+    /// footprint rebuilds itself from its members' snapshots.
+    /// </summary>
+    private async Task CheckMembersAsync()
+    {
+        try
+        {
+            var positions = await Task.WhenAll(_footprint.Members.Select(async m =>
+                (Member: m, Flush: await GrainFactory.GetGrain<IAuthorityGrain>(m).GetFlushPosition().WaitAsync(options.Value.PushTimeout))));
+            var differing = positions
+                .Where(p => !_members.TryGetValue(p.Member, out var held) || new MemberFlush(held.Epoch, held.Sequence) != p.Flush)
+                .ToDictionary(p => p.Member, p => p.Flush);
+            var stuck = _differingAtLastCheck is { } before && differing.Any(d => before.TryGetValue(d.Key, out var was) && was == d.Value);
+            _differingAtLastCheck = differing.Count > 0 ? differing : null;
+            if (!stuck) return;
+            logger.LogInformation("Footprint {Footprint} behind its members' flushes; rebuilding from their snapshots", _footprint.Id);
+            await Resync();
+            _differingAtLastCheck = null;
+        }
+        catch (Exception e) when (e is TimeoutException or OrleansException)
+        {
+            // A member on a failing silo: the next check asks again.
+            logger.LogDebug(e, "Footprint {Footprint} could not check its members", _footprint.Id);
+        }
     }
 
     public Task ApplyMemberChanges(string memberId, Guid epoch, long flushSequence, byte[] deltas)
