@@ -53,7 +53,7 @@ public sealed class AlertTests(SharedHub shared)
         connection.On<JsonElement>("alertWithdrawn", a => signalR.Writer.TryWrite(("alertWithdrawn", a)));
         await connection.StartAsync();
         await connection.InvokeAsync("Subscribe", "la:isle-of-anglesey", "ed-assaults", (string?)null);
-        using var sseHttp = new HttpClient { BaseAddress = shared.Hub.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
+        using var sseHttp = shared.Hub.Client(shared.Hub.AdminKey, Timeout.InfiniteTimeSpan);
         using var stream = await sseHttp.GetAsync("/api/v1/footprints/la:isle-of-anglesey/stream?feed=ed-assaults", HttpCompletionOption.ResponseHeadersRead);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         var sse = ReadEvents(new StreamReader(await stream.Content.ReadAsStreamAsync()), timeout.Token);

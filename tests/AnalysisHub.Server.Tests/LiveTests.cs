@@ -47,7 +47,7 @@ public sealed class LiveTests(SharedHub shared)
     [Fact]
     public async Task An_sse_client_gets_a_snapshot_event_then_rollup_changed_events()
     {
-        using var http = new HttpClient { BaseAddress = shared.Hub.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
+        using var http = shared.Hub.Client(shared.Hub.AdminKey, Timeout.InfiniteTimeSpan);
         using var response = await http.GetAsync("/api/v1/footprints/force:gwent/stream?feed=ed-assaults&category=assault",
             HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);

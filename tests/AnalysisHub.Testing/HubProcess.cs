@@ -20,6 +20,13 @@ public sealed class HubProcess : IAsyncDisposable
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>
+    /// The admin key this hub is started with (<c>Hub:Auth:BootstrapAdminKey</c>); <see cref="Http"/> sends it, so
+    /// tests that are not about access control act as an administrator. Tests of other audiences make clients of
+    /// their own with <see cref="Client"/>.
+    /// </summary>
+    public string AdminKey { get; } = "test-admin-" + Guid.NewGuid().ToString("N");
     public Uri BaseAddress { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
 
@@ -44,6 +51,7 @@ public sealed class HubProcess : IAsyncDisposable
                      ServerDll(), "--urls", BaseAddress.ToString(), "--data-dir", DataDirectory,
                      "--silo-port", FreePort().ToString(), "--gateway-port", FreePort().ToString(),
                      "--Logging:LogLevel:Default", "Warning",
+                     "--Hub:Auth:BootstrapAdminKey", AdminKey,
                  }.Concat(extraArguments))
             start.ArgumentList.Add(a);
         _process = Process.Start(start)!;
@@ -51,7 +59,7 @@ public sealed class HubProcess : IAsyncDisposable
         _process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        Http = Client(AdminKey);
 
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
@@ -69,6 +77,14 @@ public sealed class HubProcess : IAsyncDisposable
             await Task.Delay(200);
         }
         throw new TimeoutException($"server not ready within 90 s:\n{Output}");
+    }
+
+    /// <summary>A client of this hub that sends <paramref name="apiKey"/> in <c>X-Api-Key</c> (none: anonymous).</summary>
+    public HttpClient Client(string? apiKey, TimeSpan? timeout = null)
+    {
+        var http = new HttpClient { BaseAddress = BaseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(60) };
+        if (apiKey is not null) http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return http;
     }
 
     /// <summary>Runs the server and waits for it to exit by itself (for start-up failures).</summary>
