@@ -1,10 +1,12 @@
 using AnalysisHub.Domain.Geography;
+using AnalysisHub.Server.Access;
 using AnalysisHub.Server.Admin;
 using AnalysisHub.Server.Alerts;
 using AnalysisHub.Server.Bulletin;
 using AnalysisHub.Server.Compare;
 using AnalysisHub.Server.Exceedance;
 using AnalysisHub.Server.Footprints;
+using AnalysisHub.Server.Hardening;
 using AnalysisHub.Server.Hosting;
 using AnalysisHub.Server.Ingest;
 using AnalysisHub.Server.Live;
@@ -31,6 +33,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls
 try
 {
     builder.AddHub();
+    builder.AddAccessControl();
 }
 catch (Exception e) when (e is GeographyException or InvalidOperationException or FileNotFoundException)
 {
@@ -53,23 +56,39 @@ var app = builder.Build();
 // The live gauges observe the feed from the moment the node runs, exported or not.
 app.Services.GetRequiredService<LiveMetrics>();
 app.UseExceptionHandler();
-// The dashboard: built assets under wwwroot, served by the hub itself (no CDN; works offline).
+app.UseHostGate();
+app.UseSecurityHeaders();
+// The dashboard: built assets under wwwroot, served by the hub itself (no CDN; works offline), to anyone: its
+// public mode reads only the public routes.
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseStatusCodePages();
-app.MapOpenApi();
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-app.MapFootprintApi();
-app.MapSeriesApi();
-app.MapIngestApi();
-app.MapComparisonApi();
-app.MapExceedanceApi();
-app.MapProfileApi();
-app.MapPublicApi();
-app.MapBulletinApi();
-app.MapAlertApi();
-app.MapLiveApi();
-app.MapAdminApi();
+app.UseAccessControl();
+
+// Who may use each route is decided here, by group; a route mapped outside these groups needs read:partner.
+var anyone = app.MapGroup("").AllowAnonymous();
+anyone.MapOpenApi();
+anyone.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+anyone.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+anyone.MapFootprintApi();
+anyone.MapPublicApi();
+
+var partners = app.MapGroup("").RequireAuthorization(AccessPolicies.ReadPartner);
+partners.MapSeriesApi();
+partners.MapComparisonApi();
+partners.MapExceedanceApi();
+partners.MapProfileApi();
+partners.MapBulletinApi();
+partners.MapAlertApi();
+partners.MapLiveApi();
+
+app.MapGroup("").RequireAuthorization(AccessPolicies.Ingest).MapIngestApi();
+
+var admins = app.MapGroup("").RequireAuthorization(AccessPolicies.Admin);
+admins.MapAdminApi();
+admins.MapKeysApi();
+admins.MapAuditApi();
+
+await app.PrepareKeysAsync();
 app.Run();
 return 0;

@@ -156,6 +156,27 @@ public sealed class SqliteRecordLedger : IRecordLedger, IDisposable
     public Task<(long Sequence, CellTable Cells)> RebuildAsync(string authorityCode, CancellationToken cancellationToken = default) =>
         Task.Run(() => Rebuild(authorityCode), cancellationToken);
 
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, string?>> StoredAuthoritiesAsync(string feed, IReadOnlyCollection<string> ids,
+        CancellationToken cancellationToken = default) =>
+        Task.Run(() => StoredAuthorities(feed, ids), cancellationToken);
+
+    private IReadOnlyDictionary<string, string?> StoredAuthorities(string feed, IReadOnlyCollection<string> ids)
+    {
+        var found = new Dictionary<string, string?>(StringComparer.Ordinal);
+        using var connection = Open();
+        using var command = Command(connection, null, "SELECT authority FROM records WHERE feed = $feed AND id = $id", "$feed", "$id");
+        command.Parameters[0].Value = feed;
+        command.Prepare();
+        foreach (var id in ids)
+        {
+            command.Parameters[1].Value = id;
+            using var reader = command.ExecuteReader();
+            if (reader.Read()) found[id] = reader.IsDBNull(0) ? null : reader.GetString(0);
+        }
+        return found;
+    }
+
     private long CurrentSequence(string authorityCode)
     {
         using var connection = Open();

@@ -322,12 +322,14 @@ public sealed class DeployManifestTests
             $"expected a problem naming '{reported}', got:\n{string.Join("\n", problems)}");
     }
 
-    /// <summary>Hub:Auth is reserved for access control: the server ignores it, so the check passes it too.</summary>
+    /// <summary>Hub:Auth holds the access settings: known ones pass the check, an unknown one is reported.</summary>
     [Fact]
-    public void Checker_passes_the_reserved_Hub_Auth_section()
+    public void Checker_checks_the_Hub_Auth_section()
     {
         var silo = Compose().Nodes.Single(n => n.Name == "silo1");
-        AssertNone(DeploySettings.Check(silo.WithEnvironment("Hub__Auth__Authority", "https://login.example")));
+        AssertNone(DeploySettings.Check(silo.WithEnvironment("Hub__Auth__AllowedHosts", "hub.example;localhost")));
+        Assert.Contains(DeploySettings.Check(silo.WithEnvironment("Hub__Auth__Authority", "https://login.example")),
+            p => p.Contains("Hub:Auth:Authority", StringComparison.Ordinal));
     }
 
     /// <summary>The cluster check can fail too: nodes that would not form one cluster are reported.</summary>

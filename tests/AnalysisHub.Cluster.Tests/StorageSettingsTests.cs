@@ -37,14 +37,20 @@ public sealed class StorageSettingsTests(PostgresServer postgres)
     }
 
     [Fact]
-    public async Task The_reserved_Hub_Auth_section_is_ignored_not_refused()
+    public async Task Hub_Auth_settings_are_checked_like_every_other_section()
     {
-        // Validation runs before anything starts: the only refusal is the missing connection string.
+        // Validation runs before anything starts: a known access setting passes, so the only refusal is the missing
+        // connection string; an unknown one is named.
         await using var hub = new HubProcess();
-        var (code, output) = await hub.RunToExitAsync(Within, "--Hub:Auth:Authority", "https://login.example", "--storage", "postgres");
+        var (code, output) = await hub.RunToExitAsync(Within, "--Hub:Auth:AllowedHosts", "hub.example", "--Hub:Auth:Jwt:ScopeMap:analyst", "read:partner",
+            "--storage", "postgres");
         Assert.Equal(1, code);
         Assert.Contains("--connection-string", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Hub:Auth", output, StringComparison.Ordinal);
+
+        var (refused, refusal) = await hub.RunToExitAsync(Within, "--Hub:Auth:Authority", "https://login.example");
+        Assert.Equal(1, refused);
+        Assert.Contains("Hub:Auth:Authority", refusal, StringComparison.Ordinal);
     }
 
     [Fact]

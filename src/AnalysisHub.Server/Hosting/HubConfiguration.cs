@@ -1,5 +1,6 @@
 using System.Reflection;
 using AnalysisHub.Grains;
+using AnalysisHub.Server.Access;
 using AnalysisHub.Server.Alerts;
 using AnalysisHub.Storage;
 
@@ -21,13 +22,11 @@ public static class HubConfiguration
         ["Ledger"] = typeof(LedgerOptions),
         ["Rollup"] = typeof(RollupOptions),
         ["Alerts"] = typeof(AlertOptions),
+        // Nested sections are checked as sections of their own, not as settings of the section holding them.
+        [AuthOptions.Section] = typeof(AuthOptions),
+        [JwtOptions.Section] = typeof(JwtOptions),
+        [RateLimitOptions.Section] = typeof(RateLimitOptions),
     };
-
-    /// <summary>
-    /// Keys kept free for settings still to come, ignored with everything beneath them: <c>Hub:Auth</c> is reserved
-    /// for access control, so deployments may carry it before the hub reads it.
-    /// </summary>
-    public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Hub:Auth" };
 
     /// <summary>The Hub settings bound, with every problem in the hub's sections refused in one message.</summary>
     public static HubOptions Bind(IConfiguration configuration)
@@ -47,7 +46,7 @@ public static class HubConfiguration
         {
             var section = configuration.GetSection(name);
             foreach (var entry in section.GetChildren())
-                if (!Reserved.Contains(entry.Path) && KeyProblem(section, entry, type) is { } problem) problems.Add(problem);
+                if (!Sections.ContainsKey(entry.Path) && KeyProblem(section, entry, type) is { } problem) problems.Add(problem);
         }
         return problems;
     }
@@ -57,6 +56,8 @@ public static class HubConfiguration
         var property = type.GetProperty(entry.Key, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
         if (property?.SetMethod is not { IsPublic: true })
             return $"{entry.Path} is not a setting of the hub ({section.Key} has {string.Join(", ", Settable(type))})";
+        // A map (claim value → scopes) takes any keys beneath it.
+        if (property.PropertyType.IsAssignableTo(typeof(System.Collections.IDictionary))) return null;
         if (entry.GetChildren().FirstOrDefault() is { } nested)
             return $"{nested.Path} is not a setting of the hub ({entry.Path} takes one value)";
         try

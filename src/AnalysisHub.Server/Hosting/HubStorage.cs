@@ -1,5 +1,7 @@
+using AnalysisHub.Domain.Access;
 using AnalysisHub.Domain.Changes;
 using AnalysisHub.Storage;
+using AnalysisHub.Storage.Access;
 using AnalysisHub.Storage.Postgres;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -22,14 +24,18 @@ internal static class HubStorage
         configuration.GetSection("Ledger").Bind(ledgerOptions);
         services.AddSingleton(ledgerOptions);
         services.AddSingleton<IChangeLog>(sp => sp.GetRequiredService<IRecordLedger>());
-        return hub.Storage == StorageKind.Postgres ? AddPostgres(services, hub) : AddSqlite(services, dataDirectory);
+        return hub.Storage == StorageKind.Postgres ? AddPostgres(services, hub) : AddSqlite(services, dataDirectory, ledgerOptions.DatabasePath);
     }
 
-    private static GrainStateStore AddSqlite(IServiceCollection services, string dataDirectory)
+    private static GrainStateStore AddSqlite(IServiceCollection services, string dataDirectory, string ledgerPath)
     {
         Directory.CreateDirectory(dataDirectory);
         services.AddSingleton<IRecordLedger, SqliteRecordLedger>();
         services.AddSingleton<IAlertStore>(new SqliteAlertStore(Path.Combine(dataDirectory, "alerts.db")));
+        // Keys live in the ledger's file (a backup of the ledger carries them); the audit in a file of its own, so
+        // its appends never wait for a large ledger commit.
+        services.AddSingleton<IAccessKeyStore>(new SqliteAccessKeyStore(ledgerPath));
+        services.AddSingleton<IAuditLog>(new SqliteAuditLog(Path.Combine(dataDirectory, "audit.db")));
         var grainState = new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDirectory, "grains.db"), DefaultTimeout = 30 }.ToString();
         GrainStorageSchema.ApplySqlite(grainState);
         // Orleans maps this invariant to Microsoft.Data.Sqlite internally.
@@ -47,6 +53,8 @@ internal static class HubStorage
         services.AddSingleton<IRecordLedger, PostgresRecordLedger>();
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<IAlertStore, PostgresAlertStore>();
+        services.AddSingleton<IAccessKeyStore, PostgresAccessKeyStore>();
+        services.AddSingleton<IAuditLog, PostgresAuditLog>();
         return new GrainStateStore("Npgsql", connectionString);
     }
 

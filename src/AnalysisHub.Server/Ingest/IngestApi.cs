@@ -1,7 +1,10 @@
+using System.Security.Cryptography;
+using AnalysisHub.Domain.Access;
 using AnalysisHub.Domain.Geography;
 using AnalysisHub.Domain.Ingest;
 using AnalysisHub.Domain.Records;
 using AnalysisHub.Domain.Vocabulary;
+using AnalysisHub.Server.Access;
 using AnalysisHub.Server.Hosting;
 using AnalysisHub.Server.Shared;
 using AnalysisHub.Storage;
@@ -21,10 +24,12 @@ public static class IngestApi
 
     public static IEndpointRouteBuilder MapIngestApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/feeds/{feed}/records", Ingest)
+        app.MapPost("/api/v1/feeds/{feed}/records", Ingest).WithMetadata(IngestEndpoint.Instance)
             .WithTags("Ingest").WithName("IngestRecords")
             .WithSummary("Ingest a batch of records (application/x-ndjson or text/csv).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
@@ -33,8 +38,10 @@ public static class IngestApi
     }
 
     private static async Task<Results<Ok<IngestCounts>, ProblemHttpResult>> Ingest(string feed, HttpContext context, GeographyRegistry geography, FeedCatalog catalog,
-        GroupCommitPipeline writer, TimeProvider clock, IOptions<IngestOptions> options, IngestMetrics metrics, ILoggerFactory loggers)
+        GroupCommitPipeline writer, IRecordLedger ledger, TimeProvider clock, IOptions<IngestOptions> options, IngestMetrics metrics,
+        ILoggerFactory loggers)
     {
+        var audit = IngestAudit.For(context);
         var started = clock.GetTimestamp();
         var limits = options.Value;
         if (catalog.FindFeed(feed) is not { } target) return Problems.FeedNotFound(feed, catalog.Feeds.Select(f => f.Id));
@@ -49,12 +56,14 @@ public static class IngestApi
 
         var body = await RequestBody.ReadAsync(context, limits.MaxBatchBytes);
         if (body is null) return TooLarge($"The body exceeds {limits.MaxBatchBytes:N0} bytes.");
+        audit.BodySha256 = Convert.ToHexStringLower(SHA256.HashData(body.Span));
 
         var validator = new RecordValidator(geography, catalog, target, clock, limits.Bounds);
         var batch = mediaType == NdjsonMediaType
             ? NdjsonBatchReader.Read(body.Span, validator, limits.MaxBatchRows)
             : CsvBatchReader.Read(new MemoryStream(body.Array, 0, body.Length, writable: false), validator, limits.MaxBatchRows);
         body.Dispose();
+        audit.Rows = batch.Rows;
         if (batch.TooManyRows)
         {
             metrics.Rejected(feed, "too-many-rows");
@@ -63,13 +72,20 @@ public static class IngestApi
         if (!batch.IsValid)
         {
             metrics.Rejected(feed, "invalid-rows");
-            return InvalidRows(batch, limits.MaxErrorsListed);
+            return InvalidRows(batch.Errors, StatusCodes.Status400BadRequest, "Invalid records", "invalid-records", limits.MaxErrorsListed);
+        }
+        var grant = AreaGrant.For(HubClaims.FootprintsOf(context.User), geography);
+        if (await AreaCheck.ProblemsAsync(batch.Records, grant, target.Id, geography, ledger, context.RequestAborted) is { Count: > 0 } outside)
+        {
+            metrics.Rejected(feed, "outside-footprints");
+            return InvalidRows(outside, StatusCodes.Status403Forbidden, "Records outside the key's footprints", "outside-footprints", limits.MaxErrorsListed);
         }
 
         try
         {
             var counts = await writer.SubmitAsync(batch.Records, context.RequestAborted);
             metrics.Applied(feed, counts, clock.GetElapsedTime(started).TotalMilliseconds);
+            audit.Counts = counts;
             return TypedResults.Ok(counts);
         }
         catch (LedgerUnavailableException e)
@@ -79,19 +95,19 @@ public static class IngestApi
         }
     }
 
-    private static ProblemHttpResult InvalidRows(ParsedBatch batch, int maxListed)
+    private static ProblemHttpResult InvalidRows(IReadOnlyList<RowError> errors, int status, string title, string type, int maxListed)
     {
-        var rows = batch.Errors.Select(e => e.Row).Distinct().Count();
+        var rows = errors.Select(e => e.Row).Distinct().Count();
         return TypedResults.Problem(
-            title: "Invalid records",
-            detail: $"{batch.Errors.Count} problem(s) in {rows} row(s); nothing of the batch was applied.",
-            statusCode: StatusCodes.Status400BadRequest,
-            type: "https://analysishub.example/problems/invalid-records",
+            title: title,
+            detail: $"{errors.Count} problem(s) in {rows} row(s); nothing of the batch was applied.",
+            statusCode: status,
+            type: "https://analysishub.example/problems/" + type,
             extensions: new Dictionary<string, object?>
             {
-                ["errors"] = batch.Errors.Take(maxListed).Select(e => new { row = e.Row, field = e.Field, message = e.Message }),
-                ["errorCount"] = batch.Errors.Count,
-                ["errorsOmitted"] = Math.Max(0, batch.Errors.Count - maxListed),
+                ["errors"] = errors.Take(maxListed).Select(e => new { row = e.Row, field = e.Field, message = e.Message }),
+                ["errorCount"] = errors.Count,
+                ["errorsOmitted"] = Math.Max(0, errors.Count - maxListed),
             });
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AnalysisHub.Domain.Geography;
 using AnalysisHub.Domain.Vocabulary;
+using AnalysisHub.Server.Access;
 using AnalysisHub.Server.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
@@ -19,8 +20,8 @@ public static class LiveApi
 
     public static IEndpointRouteBuilder MapLiveApi(this IEndpointRouteBuilder app)
     {
-        app.MapHub<LiveHub>("/hubs/live");
-        app.MapGet("/api/v1/footprints/{id}/stream", Stream)
+        app.MapHub<LiveHub>("/hubs/live").WithMetadata(LiveStream.Instance);
+        app.MapGet("/api/v1/footprints/{id}/stream", Stream).WithMetadata(LiveStream.Instance)
             .WithTags("Live").WithName("StreamRollup")
             .WithSummary("Server-Sent Events: a snapshot, then rollupChanged events as records arrive.");
         return app;

@@ -472,6 +472,20 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
     // awaiting them holds no thread while PostgreSQL answers, and the rows are read on the thread pool.
 
     /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, string?>> StoredAuthoritiesAsync(string feed, IReadOnlyCollection<string> ids,
+        CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT id, authority FROM records WHERE feed = @feed AND id = ANY(@ids)");
+        command.Parameters.Add(new NpgsqlParameter<string>("feed", feed));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("ids", ids.ToArray()));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var found = new Dictionary<string, string?>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            found[reader.GetString(0)] = reader.IsDBNull(1) ? null : reader.GetString(1);
+        return found;
+    }
+
+    /// <inheritdoc />
     public async Task<long> CurrentSequenceAsync(string authorityCode, CancellationToken cancellationToken = default)
     {
         await using var command = _dataSource.CreateCommand("SELECT seq FROM authority_cursor WHERE authority = @a");

@@ -11,11 +11,11 @@ public static class PostgresSchema
 {
     /// <summary>The scripts, in the order they are applied.</summary>
     public static IReadOnlyList<string> Scripts { get; } =
-        ["ledger.sql", "alerts.sql", "orleans-main.sql", "orleans-persistence.sql", "orleans-clustering.sql"];
+        ["ledger.sql", "alerts.sql", "access.sql", "orleans-main.sql", "orleans-persistence.sql", "orleans-clustering.sql"];
 
     // The tables that prove each script has been applied (PostgreSQL folds the unquoted Orleans names to lower case).
     private static readonly string[] Tables =
-        ["records", "cell_changes", "authority_cursor", "alerts", "orleansquery", "orleansstorage", "orleansmembershiptable"];
+        ["records", "cell_changes", "authority_cursor", "alerts", "api_keys", "audit", "orleansquery", "orleansstorage", "orleansmembershiptable"];
 
     // Serialises application when several processes start at once (CREATE … IF NOT EXISTS still races).
     private const long LockKey = 0x4C45_4447_4552; // "LEDGER"

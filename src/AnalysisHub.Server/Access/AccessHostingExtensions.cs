@@ -1,0 +1,69 @@
+using AnalysisHub.Domain.Access;
+using AnalysisHub.Server.Hardening;
+using AnalysisHub.Server.Hosting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+
+namespace AnalysisHub.Server.Access;
+
+/// <summary>Wires access control: keys and tokens, the three policies, rate limits, allowed hosts, the audit trail.</summary>
+public static class AccessHostingExtensions
+{
+    private const string Selector = "Hub";
+
+    public static WebApplicationBuilder AddAccessControl(this WebApplicationBuilder builder)
+    {
+        var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        if (auth.BootstrapAdminKey is { } chosen && KeySecret.BootstrapProblem(chosen) is { } problem)
+            throw new InvalidOperationException(problem);
+        builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section));
+        builder.Services.AddSingleton(new AllowedHosts(auth));
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<KeyRing>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<KeyRing>());
+        builder.Services.AddSingleton<KeyBootstrap>();
+        builder.Services.AddSingleton<AuditTrail>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>());
+
+        var authentication = builder.Services.AddAuthentication(Selector)
+            .AddPolicyScheme(Selector, "API key or bearer token", policy => policy.ForwardDefaultSelector = context =>
+                auth.Jwt.Enabled && JwtAuthentication.Carries(context) ? JwtBearerDefaults.AuthenticationScheme : ApiKeyAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        if (auth.Jwt.Enabled) authentication.AddJwtBearer(bearer => JwtAuthentication.Configure(bearer, auth.Jwt));
+        builder.Services.AddAuthorization(AccessPolicies.Add);
+        builder.Services.AddSingleton<IAuthorizationHandler, ScopeRequirementHandler>();
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResults>();
+        builder.Services.AddRequestRates(auth.RateLimits);
+
+        var origins = AuthOptions.List(auth.CorsOrigins);
+        // Closed unless configured: without a policy no cross-origin page may read an answer.
+        if (origins.Count > 0)
+            builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.WithOrigins([.. origins])
+                .WithHeaders(ApiKeyAuthentication.Header, "Authorization", "Content-Type").WithMethods("GET", "POST", "DELETE")));
+        return builder;
+    }
+
+    /// <summary>The request pipeline from routing on: who is calling, on record, within its rate, allowed.</summary>
+    public static WebApplication UseAccessControl(this WebApplication app)
+    {
+        app.UseRouting();
+        app.UseOriginGate();
+        if (AuthOptions.List(app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.CorsOrigins).Count > 0) app.UseCors();
+        app.UseAuthentication();
+        app.UseAudit();
+        app.UseCredentialGate();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>The first admin key (see <see cref="KeyBootstrap"/>), then every key loaded before the first request.</summary>
+    public static async Task PrepareKeysAsync(this WebApplication app)
+    {
+        var hub = app.Services.GetRequiredService<IOptions<HubOptions>>().Value;
+        await app.Services.GetRequiredService<KeyBootstrap>().RunAsync(hub.DataDirectory);
+        await app.Services.GetRequiredService<KeyRing>().ReloadAsync();
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace AnalysisHub.Server.Access;
+
+/// <summary>
+/// Authenticates the <c>X-Api-Key</c> header (or, on live streams only, <c>?access_token=</c>) against the
+/// <see cref="KeyRing"/>. No key: no result (the caller is anonymous). An unknown, expired or revoked key: a failure,
+/// which <see cref="CredentialGate"/> turns into 401 on every route.
+/// </summary>
+public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, KeyRing keys)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string Header = "X-Api-Key";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var secret = Secret(Context);
+        if (secret is null) return Task.FromResult(AuthenticateResult.NoResult());
+        if (keys.Find(secret) is not { } key) return Refuse("the API key is not known");
+        if (key.RevokedAt is not null) return Refuse("the API key was revoked", key.Id);
+        if (!keys.IsUsable(key)) return Refuse("the API key has expired", key.Id);
+        var principal = HubClaims.Principal(SchemeName, key.Id, key.Owner, key.Scopes, key.Footprints);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+    }
+
+    private Task<AuthenticateResult> Refuse(string reason, string? keyId = null)
+    {
+        CredentialGate.Refuse(Context, reason, keyId);
+        return Task.FromResult(AuthenticateResult.Fail(reason));
+    }
+
+    /// <summary>The key the request carries, when it carries one.</summary>
+    public static string? Secret(HttpContext context)
+    {
+        if (context.Request.Headers.TryGetValue(Header, out var header)) return header.ToString();
+        if (LiveStream.Is(context) && context.Request.Query.TryGetValue(LiveStream.AccessTokenParameter, out var token)) return token.ToString();
+        return null;
+    }
+}

@@ -1,0 +1,60 @@
+using AnalysisHub.Domain.Access;
+
+namespace AnalysisHub.Server.Access;
+
+/// <summary>
+/// Puts on record every ingest (refused ones too, anonymous ones included), every request made with a key or token
+/// (a partner read, or an administrative act under <c>/api/v1/admin</c> and <c>/api/v1/audit</c>), and every attempt
+/// with a revoked or expired key, with its status.
+/// Anonymous reads of the public routes are not recorded: they are public. A key sent in <c>access_token</c> never
+/// reaches the stored path.
+/// </summary>
+public static class AuditMiddleware
+{
+    public static IApplicationBuilder UseAudit(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            if (Entry(context) is { } entry) context.RequestServices.GetRequiredService<AuditTrail>().Record(entry);
+        }
+    });
+
+    private static AuditEntry? Entry(HttpContext context)
+    {
+        var request = context.Request;
+        var path = request.Path.Value ?? "/";
+        if (!path.StartsWith("/api/", StringComparison.Ordinal) && !path.StartsWith("/hubs/", StringComparison.Ordinal)) return null;
+        // A revoked or expired key's attempts are on record under its id.
+        var keyId = HubClaims.KeyIdOf(context.User) ?? CredentialGate.RefusedKeyId(context);
+        var feed = IsIngest(context) ? context.GetRouteValue("feed") as string : null;
+        if (keyId is null && feed is null) return null;
+        var action = feed is not null ? AuditEntry.Ingest
+            : path.StartsWith("/api/v1/admin", StringComparison.Ordinal) || path.StartsWith("/api/v1/audit", StringComparison.Ordinal) ? AuditEntry.Administer
+            : AuditEntry.Read;
+        var ingest = context.Features.Get<IngestAudit>();
+        return new AuditEntry(DateTimeOffset.UtcNow, keyId, HubClaims.OwnerOf(context.User), action, request.Method,
+            path + StoredQuery(request.Query), context.Response.StatusCode, feed, ingest?.Rows, ingest?.Counts, ingest?.BodySha256);
+    }
+
+    private static bool IsIngest(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method) && context.GetEndpoint()?.Metadata.GetMetadata<IngestEndpoint>() is not null;
+
+    /// <summary>The query string as sent, less any <c>access_token</c> (a secret).</summary>
+    public static string StoredQuery(IQueryCollection query)
+    {
+        if (query.Count == 0) return "";
+        var kept = query.Where(q => !string.Equals(q.Key, LiveStream.AccessTokenParameter, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)));
+        return Microsoft.AspNetCore.Http.QueryString.Create(kept).ToUriComponent();
+    }
+}
+
+/// <summary>Marks the ingest endpoint, whose requests are audited as ingests whoever sends them.</summary>
+public sealed class IngestEndpoint
+{
+    public static readonly IngestEndpoint Instance = new();
+}

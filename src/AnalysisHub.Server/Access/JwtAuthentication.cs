@@ -1,0 +1,101 @@
+using System.Security.Cryptography;
+using AnalysisHub.Domain.Access;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+
+namespace AnalysisHub.Server.Access;
+
+/// <summary>
+/// OpenID Connect bearer tokens, checked locally (issuer, audience, lifetime, signature against configured keys or a
+/// JWKS file), then turned into the same principal an API key gives: the configured claim's values mapped to scopes.
+/// </summary>
+public static class JwtAuthentication
+{
+    public static void Configure(JwtBearerOptions bearer, JwtOptions jwt)
+    {
+        bearer.MapInboundClaims = false;
+        bearer.RequireHttpsMetadata = false;
+        bearer.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = jwt.Issuer,
+            ValidateAudience = jwt.Audience is not null,
+            ValidAudience = jwt.Audience,
+            IssuerSigningKeys = SigningKeys(jwt),
+            ValidateIssuerSigningKey = true,
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+            ClockSkew = TimeSpan.FromSeconds(30),
+        };
+        bearer.Events = new JwtBearerEvents
+        {
+            // Browsers' WebSocket and EventSource cannot send headers: the live streams take the token in the query.
+            OnMessageReceived = context =>
+            {
+                if (LiveStream.Is(context.HttpContext) && context.Request.Query.TryGetValue(LiveStream.AccessTokenParameter, out var token))
+                    context.Token = token.ToString();
+                return Task.CompletedTask;
+            },
+            OnTokenValidated = context =>
+            {
+                var user = context.Principal!;
+                var owner = user.FindFirst(jwt.OwnerClaim)?.Value ?? user.FindFirst("sub")?.Value ?? "unknown";
+                var subject = user.FindFirst("sub")?.Value ?? owner;
+                var footprints = user.FindAll(jwt.FootprintsClaim).SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+                context.Principal = HubClaims.Principal(JwtBearerDefaults.AuthenticationScheme, "jwt:" + subject, owner, MapScopes(user, jwt),
+                    footprints.Count > 0 ? footprints : null);
+                return Task.CompletedTask;
+            },
+            OnAuthenticationFailed = context =>
+            {
+                CredentialGate.Refuse(context.HttpContext, "the bearer token is not valid");
+                return Task.CompletedTask;
+            },
+        };
+    }
+
+    /// <summary>True when the request's credential is a bearer token (in the header, or a JWT in a live stream's query).</summary>
+    public static bool Carries(HttpContext context)
+    {
+        if (context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return true;
+        return LiveStream.Is(context) && context.Request.Query.TryGetValue(LiveStream.AccessTokenParameter, out var token)
+            && token.ToString() is var t && t.StartsWith("eyJ", StringComparison.Ordinal) && t.Count(c => c == '.') == 2;
+    }
+
+    private static IEnumerable<string> MapScopes(System.Security.Claims.ClaimsPrincipal user, JwtOptions jwt)
+    {
+        var scopes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var value in user.FindAll(jwt.ScopeClaim).SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+        {
+            if (jwt.ScopeMap.TryGetValue(value, out var mapped)) scopes.UnionWith(mapped.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            else if (value is Scopes.Admin or Scopes.ReadPartner || value.StartsWith(Scopes.IngestPrefix, StringComparison.Ordinal)) scopes.Add(value);
+        }
+        return scopes;
+    }
+
+    private static List<SecurityKey> SigningKeys(JwtOptions jwt)
+    {
+        var keys = new List<SecurityKey>();
+        if (jwt.JwksFile is { } file) keys.AddRange(new JsonWebKeySet(File.ReadAllText(file)).GetSigningKeys());
+        foreach (var text in AuthOptions.List(jwt.SigningKeys)) keys.Add(Key(text));
+        if (keys.Count == 0)
+            throw new InvalidOperationException("Hub:Auth:Jwt:Issuer is set but no key checks tokens: set Hub:Auth:Jwt:SigningKeys or Hub:Auth:Jwt:JwksFile");
+        return keys;
+    }
+
+    private static SecurityKey Key(string text)
+    {
+        if (!text.Contains("-----BEGIN", StringComparison.Ordinal)) return new SymmetricSecurityKey(Convert.FromBase64String(text));
+        try
+        {
+            var rsa = RSA.Create();
+            rsa.ImportFromPem(text);
+            return new RsaSecurityKey(rsa);
+        }
+        catch (CryptographicException)
+        {
+            var ec = ECDsa.Create();
+            ec.ImportFromPem(text);
+            return new ECDsaSecurityKey(ec);
+        }
+    }
+}

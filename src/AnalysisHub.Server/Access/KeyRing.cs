@@ -1,0 +1,53 @@
+using System.Collections.Frozen;
+using AnalysisHub.Domain.Access;
+
+namespace AnalysisHub.Server.Access;
+
+/// <summary>
+/// Every key of the store, held in memory by the SHA-256 of its secret, so checking a request's key is one hash and
+/// one lookup. Each node polls the store's change number every <see cref="PollInterval"/> and reloads when it moved:
+/// a key revoked on one node stops working on every node within a second. Changes made through this node apply
+/// here at once.
+/// </summary>
+public sealed class KeyRing(IAccessKeyStore store, TimeProvider clock, ILogger<KeyRing> logger) : BackgroundService
+{
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
+    private volatile Snapshot _snapshot = new(-1, FrozenDictionary<string, AccessKey>.Empty, []);
+
+    private sealed record Snapshot(long Version, FrozenDictionary<string, AccessKey> BySecretHash, IReadOnlyList<AccessKey> Keys);
+
+    /// <summary>Every key, revoked and expired ones included, oldest first.</summary>
+    public IReadOnlyList<AccessKey> Keys => _snapshot.Keys;
+
+    /// <summary>The key whose secret this is, when it exists (usable or not).</summary>
+    public AccessKey? Find(string secret) => _snapshot.BySecretHash.GetValueOrDefault(KeySecret.Hash(secret));
+
+    public bool IsUsable(AccessKey key) => key.IsUsableAt(clock.GetUtcNow());
+
+    /// <summary>Loads the keys now (at start, and after a change made through this node).</summary>
+    public async Task ReloadAsync(CancellationToken cancellationToken = default)
+    {
+        var version = await store.VersionAsync(cancellationToken);
+        var keys = await store.LoadAsync(cancellationToken);
+        _snapshot = new Snapshot(version, keys.ToFrozenDictionary(k => k.SecretHash, k => k.Key), keys.Select(k => k.Key).ToList());
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(PollInterval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                if (await store.VersionAsync(stoppingToken) != _snapshot.Version) await ReloadAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The keys last loaded stay in force: a database outage must not lock every partner out, and a
+                // revocation made meanwhile is seen as soon as the store answers again.
+                logger.LogWarning("Keys not refreshed: {Reason}", e.Message);
+            }
+        }
+    }
+}

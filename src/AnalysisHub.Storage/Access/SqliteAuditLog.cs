@@ -1,0 +1,97 @@
+using System.Data.Common;
+using System.Globalization;
+using AnalysisHub.Domain.Access;
+using Microsoft.Data.Sqlite;
+
+namespace AnalysisHub.Storage.Access;
+
+/// <summary>
+/// The embedded hub's audit trail, in its own SQLite file: appending never waits for a large ledger commit, and
+/// a batch of entries is one transaction (one fsync).
+/// </summary>
+public sealed class SqliteAuditLog : IAuditLog
+{
+    private const string Schema = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS audit (
+            number      INTEGER PRIMARY KEY AUTOINCREMENT,
+            at          TEXT    NOT NULL,
+            key_id      TEXT    NULL,
+            owner       TEXT    NULL,
+            action      TEXT    NOT NULL,
+            method      TEXT    NOT NULL,
+            path        TEXT    NOT NULL,
+            status      INTEGER NOT NULL,
+            feed        TEXT    NULL,
+            rows        INTEGER NULL,
+            counts      TEXT    NULL,
+            body_sha256 TEXT    NULL
+        );
+        CREATE INDEX IF NOT EXISTS audit_by_key ON audit (key_id, number);
+        """;
+
+    private readonly string _connectionString;
+
+    public SqliteAuditLog(string databasePath)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, DefaultTimeout = 30 }.ToString();
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = Schema;
+        command.ExecuteNonQuery();
+    }
+
+    public async Task AppendAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
+    {
+        if (entries.Count == 0) return;
+        await using var connection = Open();
+        await using var tx = connection.BeginTransaction();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"INSERT INTO audit ({AuditColumns.Names}) VALUES ($at, $key, $owner, $action, $method, $path, $status, $feed, $rows, $counts, $sha)";
+        var p = new[] { "$at", "$key", "$owner", "$action", "$method", "$path", "$status", "$feed", "$rows", "$counts", "$sha" }
+            .Select(name => command.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
+        foreach (var e in entries)
+        {
+            object?[] values = [Time(e.At), e.KeyId, e.Owner, e.Action, e.Method, e.Path, e.Status, e.Feed, e.Rows, AuditColumns.Counts(e.Counts), e.BodySha256];
+            for (var i = 0; i < p.Length; i++) p[i].Value = values[i] ?? DBNull.Value;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    public async Task<AuditPage> ListAsync(AuditQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {AuditColumns.Select} FROM audit
+            WHERE ($since IS NULL OR at >= $since) AND ($key IS NULL OR key_id = $key) AND ($before IS NULL OR number < $before)
+            ORDER BY number DESC LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$since", query.Since is { } s ? Time(s) : DBNull.Value);
+        command.Parameters.AddWithValue("$key", (object?)query.KeyId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$before", (object?)query.Before ?? DBNull.Value);
+        command.Parameters.AddWithValue("$limit", query.Limit + 1);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<(long, AuditEntry)>();
+        while (await reader.ReadAsync(cancellationToken)) rows.Add(AuditColumns.Read(reader, ReadTime));
+        return AuditColumns.Page(rows, query.Limit);
+    }
+
+    // Fixed-width UTC text sorts as time does, so `at >= $since` compares correctly as text.
+    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset ReadTime(DbDataReader reader, int ordinal) =>
+        DateTimeOffset.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous = FULL;";
+        command.ExecuteNonQuery();
+        return connection;
+    }
+}
