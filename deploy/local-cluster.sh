@@ -20,6 +20,8 @@
 #   HUB_SERVER_DLL         the built server to run (default: builds src/AnalysisHub.Server in Release)
 #   HUB_CONNECTION_STRING  use this PostgreSQL database instead of starting one
 #   HUB_EXTRA_ARGS         more switches for every node (e.g. "--Logging:LogLevel:Default Warning")
+#   HUB_ADMIN_KEY          the admin key every node is given (Hub:Auth:BootstrapAdminKey); default: one generated at
+#                          `up` and kept in $HUB_CLUSTER_DIR/admin-key (owner-only) — send it as X-Api-Key
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -78,7 +80,8 @@ start_node() {
   local pid; pid="$(node_pid "$name")"
   if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then die "$name is already running (pid $pid)"; fi
   # shellcheck disable=SC2046
-  eval "setsid dotnet \"$SERVER_DLL\" $(node_args "$1") ${HUB_EXTRA_ARGS:-} >>\"$DIR/$name.log\" 2>&1 &"
+  # The key travels in the environment, not the command line, so `ps` does not show it.
+  eval "Hub__Auth__BootstrapAdminKey=\"\$(cat \"$DIR/admin-key\")\" setsid dotnet \"$SERVER_DLL\" $(node_args "$1") ${HUB_EXTRA_ARGS:-} >>\"$DIR/$name.log\" 2>&1 &"
   echo $! >"$DIR/$name.pid"
 }
 
@@ -132,12 +135,13 @@ OWN_PG=$OWN_PG
 SERVER_DLL=${SERVER_DLL@Q}
 CONNECTION_STRING=${CONNECTION_STRING@Q}
 EOF
+  (umask 077; printf '%s\n' "${HUB_ADMIN_KEY:-$(python3 -c 'import secrets; print("ahk_" + secrets.token_urlsafe(32))')}" >"$DIR/admin-key")
   dotnet "$SERVER_DLL" migrate --storage postgres --connection-string "$CONNECTION_STRING"
   for i in $(seq 1 "$silos"); do start_node "$i"; done
   for i in $(seq 1 "$silos"); do wait_ready "$i"; done
   start_node gateway
   wait_ready gateway
-  echo "cluster up: gateway http://127.0.0.1:$BASE_PORT, $silos silos, state in $DIR"
+  echo "cluster up: gateway http://127.0.0.1:$BASE_PORT, $silos silos, state in $DIR, admin key in $DIR/admin-key"
 }
 
 cmd_status() {

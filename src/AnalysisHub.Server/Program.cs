@@ -86,6 +86,7 @@ app.MapGroup("").RequireAuthorization(AccessPolicies.Ingest).MapIngestApi();
 
 var admins = app.MapGroup("").RequireAuthorization(AccessPolicies.Admin);
 admins.MapAdminApi();
+admins.MapRouteListing();
 admins.MapKeysApi();
 admins.MapAuditApi();
 

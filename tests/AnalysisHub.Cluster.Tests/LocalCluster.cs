@@ -18,8 +18,21 @@ public sealed class LocalCluster : IAsyncDisposable
         _basePort = LocalClusterPorts.FreeBase(silos);
     }
 
-    /// <summary>The gateway node: the only address the clients use.</summary>
+    /// <summary>The gateway node: the only address the clients use (as administrator).</summary>
     public HttpClient Gateway { get; private set; } = null!;
+
+    /// <summary>The admin key the script gave every node (kept in the state folder).</summary>
+    public string AdminKey { get; private set; } = null!;
+
+    /// <summary>A client of one node, sending <paramref name="apiKey"/> (default: the admin key).</summary>
+    public HttpClient Client(Uri node, string? apiKey = null)
+    {
+        var http = new HttpClient { BaseAddress = node, Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.Add("X-Api-Key", apiKey ?? AdminKey);
+        return http;
+    }
+
+    public Uri GatewayAddress => new($"http://127.0.0.1:{_basePort}");
 
     public Uri SiloAddress(int silo) => new($"http://127.0.0.1:{_basePort + silo}");
 
@@ -35,7 +48,8 @@ public sealed class LocalCluster : IAsyncDisposable
             await cluster.DisposeAsync();
             throw;
         }
-        cluster.Gateway = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{cluster._basePort}"), Timeout = TimeSpan.FromSeconds(60) };
+        cluster.AdminKey = (await File.ReadAllTextAsync(Path.Combine(cluster._directory, "admin-key"))).Trim();
+        cluster.Gateway = cluster.Client(cluster.GatewayAddress);
         return cluster;
     }
 

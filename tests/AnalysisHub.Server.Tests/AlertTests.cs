@@ -13,7 +13,7 @@ public sealed class AlertTests(SharedHub shared)
     public async Task A_surge_this_week_raises_an_alert_once_that_is_listed_and_pushed_live()
     {
         var alerts = Channel.CreateUnbounded<JsonElement>();
-        await using var connection = new HubConnectionBuilder().WithUrl(new Uri(shared.Hub.BaseAddress, "/hubs/live")).Build();
+        await using var connection = new HubConnectionBuilder().WithUrl(new Uri(shared.Hub.BaseAddress, "/hubs/live"), o => o.Headers["X-Api-Key"] = shared.Hub.AdminKey).Build();
         connection.On<JsonElement>("alertRaised", a => alerts.Writer.TryWrite(a));
         await connection.StartAsync();
         await connection.InvokeAsync("Subscribe", "la:ceredigion", "ambulance-assaults", (string?)null);
@@ -48,7 +48,7 @@ public sealed class AlertTests(SharedHub shared)
     public async Task A_surge_cancelled_after_its_alert_withdraws_the_alert_which_is_pushed_live_listed_only_on_request_and_raised_again_if_restored()
     {
         var signalR = Channel.CreateUnbounded<(string Name, JsonElement Alert)>();
-        await using var connection = new HubConnectionBuilder().WithUrl(new Uri(shared.Hub.BaseAddress, "/hubs/live")).Build();
+        await using var connection = new HubConnectionBuilder().WithUrl(new Uri(shared.Hub.BaseAddress, "/hubs/live"), o => o.Headers["X-Api-Key"] = shared.Hub.AdminKey).Build();
         connection.On<JsonElement>("alertRaised", a => signalR.Writer.TryWrite(("alertRaised", a)));
         connection.On<JsonElement>("alertWithdrawn", a => signalR.Writer.TryWrite(("alertWithdrawn", a)));
         await connection.StartAsync();

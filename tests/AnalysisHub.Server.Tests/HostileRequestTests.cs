@@ -63,7 +63,7 @@ public sealed class HostileRequestTests(SharedHub shared)
         var (status, _) = await RawRequest(async stream =>
         {
             await stream.WriteAsync(Encoding.ASCII.GetBytes(
-                "POST /api/v1/feeds/crime/records HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-ndjson\r\nContent-Length: 1000\r\n\r\n"));
+                $"POST /api/v1/feeds/crime/records HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Api-Key: {shared.Hub.AdminKey}\r\nContent-Type: application/x-ndjson\r\nContent-Length: 1000\r\n\r\n"));
             for (var i = 0; i < 30; i++)
             {
                 try
@@ -84,7 +84,7 @@ public sealed class HostileRequestTests(SharedHub shared)
     public async Task A_malformed_chunk_size_is_400()
     {
         var (status, text) = await RawRequest(stream => stream.WriteAsync(Encoding.ASCII.GetBytes(
-            "POST /api/v1/feeds/crime/records HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-ndjson\r\n" +
+            $"POST /api/v1/feeds/crime/records HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Api-Key: {shared.Hub.AdminKey}\r\nContent-Type: application/x-ndjson\r\n" +
             "Transfer-Encoding: chunked\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n")).AsTask());
         Assert.True(status == 400, text);
     }

@@ -20,7 +20,7 @@ public sealed class LiveTests(SharedHub shared)
     public async Task A_signalr_subscriber_gets_a_snapshot_then_the_new_count_without_polling()
     {
         var messages = Channel.CreateUnbounded<JsonElement>();
-        await using var connection = new HubConnectionBuilder().WithUrl(new Uri(shared.Hub.BaseAddress, "/hubs/live")).Build();
+        await using var connection = new HubConnectionBuilder().WithUrl(new Uri(shared.Hub.BaseAddress, "/hubs/live"), o => o.Headers["X-Api-Key"] = shared.Hub.AdminKey).Build();
         connection.On<JsonElement>("rollupChanged", m => messages.Writer.TryWrite(m));
         await connection.StartAsync();
         await connection.InvokeAsync("Subscribe", "W06000024", "ambulance-assaults", (string?)null);
@@ -38,7 +38,7 @@ public sealed class LiveTests(SharedHub shared)
     [Fact]
     public async Task Subscribing_to_an_unknown_footprint_is_an_error_naming_it()
     {
-        await using var connection = new HubConnectionBuilder().WithUrl(new Uri(shared.Hub.BaseAddress, "/hubs/live")).Build();
+        await using var connection = new HubConnectionBuilder().WithUrl(new Uri(shared.Hub.BaseAddress, "/hubs/live"), o => o.Headers["X-Api-Key"] = shared.Hub.AdminKey).Build();
         await connection.StartAsync();
         var error = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync("Subscribe", "la:atlantis", "crime", (string?)null));
         Assert.Contains("la:atlantis", error.Message);

@@ -24,7 +24,7 @@ public sealed class VerifyTests
         Assert.Empty(report.GetProperty("differences").EnumerateArray());
         Assert.True(report.TryGetProperty("checkedAt", out _));
 
-        var (exitCode, output) = await RunVerify(hub.BaseAddress.ToString());
+        var (exitCode, output) = await RunVerify(hub.BaseAddress.ToString(), hub.AdminKey);
         Assert.True(exitCode == 0, output);
         Assert.Contains("no differences", output);
     }
@@ -54,7 +54,7 @@ public sealed class VerifyTests
             .Order().ToList();
         Assert.Equal([("burglary", "2025-07-01", 0L, 1L), ("robbery", "2025-07-01", 1L, 0L)], differences);
 
-        var (exitCode, output) = await RunVerify(hub.BaseAddress.ToString());
+        var (exitCode, output) = await RunVerify(hub.BaseAddress.ToString(), hub.AdminKey);
         Assert.True(exitCode == 1, output);
         Assert.Contains("la:cardiff crime robbery 2025-07-01: grain 1, ledger 0", output);
     }
@@ -62,15 +62,17 @@ public sealed class VerifyTests
     [Fact]
     public async Task The_command_exits_2_when_no_hub_answers()
     {
-        var (exitCode, output) = await RunVerify("http://127.0.0.1:9");
+        var (exitCode, output) = await RunVerify("http://127.0.0.1:9", "no-hub-answers-this-key");
         Assert.True(exitCode == 2, output);
         Assert.Contains("could not ask", output);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunVerify(string server)
+    private static async Task<(int ExitCode, string Output)> RunVerify(string server, string key)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { HubProcess.ServerDll(), "verify", "--server", server }) start.ArgumentList.Add(a);
+        // The key travels in the environment, as a scheduled job would pass it.
+        start.Environment["HUB_KEY"] = key;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -1,11 +1,13 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using AnalysisHub.Server.Access;
 
 namespace AnalysisHub.Server.Admin;
 
 /// <summary>
-/// <c>AnalysisHub.Server verify [--server URL]</c>: asks a running hub for its recount audit, prints every
-/// difference and exits 0 only when there are none (1: differences; 2: the hub could not be asked).
+/// <c>AnalysisHub.Server verify [--server URL] [--key KEY]</c>: asks a running hub for its recount audit, prints every
+/// difference and exits 0 only when there are none (1: differences; 2: the hub could not be asked). The admin key
+/// comes from <c>--key</c>, else <c>HUB_KEY</c>, else the embedded hub's <c>data/admin-key</c>.
 /// </summary>
 internal static class VerifyCommand
 {
@@ -15,17 +17,21 @@ internal static class VerifyCommand
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         var server = DefaultServer;
+        var key = Environment.GetEnvironmentVariable("HUB_KEY");
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--server" && i + 1 < args.Length) server = args[++i];
+            else if (args[i] == "--key" && i + 1 < args.Length) key = args[++i];
             else
             {
-                error.WriteLine($"usage: AnalysisHub.Server verify [--server URL]   (unknown argument '{args[i]}')");
+                error.WriteLine($"usage: AnalysisHub.Server verify [--server URL] [--key KEY]   (unknown argument '{args[i]}')");
                 return 2;
             }
         }
+        key ??= EmbeddedAdminKey();
         // A recount reads every record: give it the time a large ledger needs.
         using var http = new HttpClient { BaseAddress = new Uri(server), Timeout = TimeSpan.FromMinutes(30) };
+        if (key is not null) http.DefaultRequestHeaders.Add(ApiKeyAuthentication.Header, key);
         VerifyReport? report;
         try
         {
@@ -50,5 +56,12 @@ internal static class VerifyCommand
                              $": grain {d.Grain}, ledger {d.Ledger}");
         output.WriteLine(report.Differences.Count == 0 ? "no differences" : $"{report.Differences.Count} differences");
         return report.Differences.Count == 0 ? 0 : 1;
+    }
+
+    private static string? EmbeddedAdminKey()
+    {
+        var path = Path.Combine("data", KeyBootstrap.FileName);
+        try { return File.Exists(path) ? File.ReadAllText(path).Trim() : null; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
     }
 }

@@ -1,0 +1,46 @@
+using AnalysisHub.Server.Access;
+using Microsoft.AspNetCore.Authorization;
+
+namespace AnalysisHub.Server.Admin;
+
+/// <summary>
+/// <c>GET /api/v1/admin/routes</c>: every route this node serves and who may use it, read from the endpoints
+/// themselves — what an operator checks against the data-sharing agreement, and what the access tests compare their
+/// table with, so a route nobody decided about cannot slip in.
+/// </summary>
+public static class RouteListing
+{
+    public static IEndpointRouteBuilder MapRouteListing(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/admin/routes", (EndpointDataSource endpoints) => TypedResults.Ok(new RouteList(List(endpoints))))
+            .WithTags("Admin").WithName("ListRoutes").WithSummary("Every route with its methods and audience (anonymous, read:partner, ingest:<feed>, admin).");
+        return app;
+    }
+
+    public static IReadOnlyList<RouteBody> List(EndpointDataSource endpoints) =>
+        endpoints.Endpoints.OfType<RouteEndpoint>()
+            .Select(e => new RouteBody(
+                "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'),
+                e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Order().ToList() ?? [],
+                Audience(e)))
+            .GroupBy(r => (r.Path, string.Join(',', r.Methods)))
+            .Select(g => g.First())
+            .OrderBy(r => r.Path, StringComparer.Ordinal).ThenBy(r => string.Join(',', r.Methods), StringComparer.Ordinal)
+            .ToList();
+
+    private static string Audience(Endpoint endpoint)
+    {
+        if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null) return "anonymous";
+        var policy = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).LastOrDefault(p => p is not null);
+        return policy switch
+        {
+            AccessPolicies.Admin => Domain.Access.Scopes.Admin,
+            AccessPolicies.Ingest => Domain.Access.Scopes.IngestPrefix + "<feed>",
+            _ => Domain.Access.Scopes.ReadPartner,
+        };
+    }
+}
+
+public sealed record RouteBody(string Path, IReadOnlyList<string> Methods, string Audience);
+
+public sealed record RouteList(IReadOnlyList<RouteBody> Routes);
