@@ -13,6 +13,12 @@ public static class BenchCommandLine
     private static readonly BenchOptions Defaults = new();
 
     private static readonly Option<string?> Url = new("--url") { Description = "measure a running hub instead of starting one (memory is then skipped)", HelpName = "URL" };
+    private static readonly Option<string?> Key = new("--key")
+    {
+        Description = "admin API key of the hub given with --url (default: the HUB_KEY environment variable); started hubs get a fresh one",
+        HelpName = "KEY",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("HUB_KEY"),
+    };
     private static readonly Option<string?> ServerDll = new("--server-dll") { Description = "server to start (default: src/AnalysisHub.Server/bin/Release/net10.0/AnalysisHub.Server.dll)", HelpName = "PATH" };
     private static readonly Option<string[]> ServerEnvironment = new("--server-env")
     {
@@ -42,7 +48,7 @@ public static class BenchCommandLine
     /// <summary>The root command: its help is the benchmark's <c>--help</c>.</summary>
     public static readonly RootCommand Command = new("AnalysisHub benchmark: bulk load, convergence, exactness, query latency, streaming ingest, server memory.")
     {
-        Url, ServerDll, ServerEnvironment, Cluster, Records, BatchSize, Clients, QueryClients, QuerySeconds, StreamClients,
+        Url, Key, ServerDll, ServerEnvironment, Cluster, Records, BatchSize, Clients, QueryClients, QuerySeconds, StreamClients,
         StreamBatchSize, StreamSeconds, LiveSubscribers, LiveRate, LiveSeconds, Warmup, ConvergeTimeout, Seed, Out, KeepData,
     };
 
@@ -57,6 +63,7 @@ public static class BenchCommandLine
     public static BenchOptions Options(ParseResult parsed) => new()
     {
         Url = parsed.GetValue(Url)?.TrimEnd('/'),
+        Key = parsed.GetValue(Key),
         ServerDll = parsed.GetValue(ServerDll),
         ServerEnvironment = parsed.GetValue(ServerEnvironment) ?? [],
         Cluster = parsed.GetValue(Cluster),

@@ -9,6 +9,10 @@ public sealed record BenchOptions
     /// <summary>An already running hub to measure; when absent the benchmark starts its own.</summary>
     public string? Url { get; init; }
 
+    /// <summary>Admin key of the hub at <see cref="Url"/>; the benchmark makes its ingest and analyst keys with it. A secret: never in the report.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Key { get; init; }
+
     /// <summary>The built server to start (defaults to the Release build in the repository).</summary>
     public string? ServerDll { get; init; }
 

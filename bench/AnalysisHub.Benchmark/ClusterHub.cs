@@ -12,8 +12,9 @@ public sealed class ClusterHub : IAsyncDisposable
     private readonly string _script;
     private readonly Dictionary<string, string> _environment;
 
-    private ClusterHub(string script, Dictionary<string, string> environment, Uri gateway, string connectionString)
+    private ClusterHub(string script, Dictionary<string, string> environment, Uri gateway, string connectionString, string adminKey)
     {
+        AdminKey = adminKey;
         _script = script;
         _environment = environment;
         Gateway = gateway;
@@ -21,6 +22,9 @@ public sealed class ClusterHub : IAsyncDisposable
     }
 
     public Uri Gateway { get; }
+
+    /// <summary>The admin key local-cluster.sh generated and gave every node.</summary>
+    public string AdminKey { get; }
 
     /// <summary>The cluster's database, which the baseline also loads (a separate table).</summary>
     public string ConnectionString { get; }
@@ -40,7 +44,8 @@ public sealed class ClusterHub : IAsyncDisposable
         await RunAsync(script, environment, "up", silos.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var state = File.ReadAllLines(Path.Combine(directory, "cluster.env"))
             .Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1].Trim('\'', '"'));
-        return new ClusterHub(script, environment, new Uri($"http://127.0.0.1:{basePort}/"), state["CONNECTION_STRING"]);
+        return new ClusterHub(script, environment, new Uri($"http://127.0.0.1:{basePort}/"), state["CONNECTION_STRING"],
+            File.ReadAllText(Path.Combine(directory, "admin-key")).Trim());
     }
 
     private static async Task RunAsync(string script, Dictionary<string, string> environment, params string[] arguments)

@@ -6,17 +6,32 @@ using System.Text.Json;
 
 namespace AnalysisHub.Benchmark;
 
-/// <summary>The few calls the benchmark makes, over one pooled HttpClient shared by every simulated client.</summary>
+/// <summary>
+/// The few calls the benchmark makes, over one pooled HttpClient shared by every simulated client. Each instance
+/// sends one API key (<c>X-Api-Key</c>); <see cref="WithKey"/> gives another caller the same connections, as a
+/// real deployment has many agencies' and analysts' keys on one hub.
+/// </summary>
 public sealed class HubApi : IDisposable
 {
     public const string NdjsonMediaType = "application/x-ndjson";
+    public const string KeyHeader = "X-Api-Key";
 
     private static readonly MediaTypeHeaderValue Ndjson = new(NdjsonMediaType);
     private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
     private readonly HttpClient _http;
+    private readonly bool _ownsClient;
 
-    public HubApi(Uri baseAddress)
+    private HubApi(HttpClient http, string? key, bool ownsClient)
     {
+        _http = http;
+        Key = key;
+        _ownsClient = ownsClient;
+    }
+
+    public HubApi(Uri baseAddress, string? key)
+    {
+        Key = key;
+        _ownsClient = true;
         // One connection per concurrent client; no proxy, no decompression: only the hub's own cost is timed.
         var handler = new SocketsHttpHandler
         {
@@ -31,12 +46,38 @@ public sealed class HubApi : IDisposable
 
     public Uri BaseAddress => _http.BaseAddress!;
 
+    /// <summary>The API key this caller sends (null: anonymous).</summary>
+    public string? Key { get; }
+
+    /// <summary>Another caller with its own key over the same pooled connections.</summary>
+    public HubApi WithKey(string key) => new(_http, key, ownsClient: false);
+
+    /// <summary>Creates a key (this caller must be an admin) and returns its secret.</summary>
+    public async Task<string> CreateKeyAsync(string owner, IEnumerable<string> scopes)
+    {
+        using var request = Request(HttpMethod.Post, "/api/v1/admin/keys");
+        request.Content = JsonContent.Create(new { owner, scopes = scopes.ToArray() }, options: Json);
+        using var response = await _http.SendAsync(request);
+        if (!response.IsSuccessStatusCode)
+            throw new HttpRequestException($"POST /api/v1/admin/keys answered {(int)response.StatusCode}: {Shorten(await response.Content.ReadAsStringAsync())}");
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("key").GetString()!;
+    }
+
+    private HttpRequestMessage Request(HttpMethod method, string path)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (Key is not null) request.Headers.TryAddWithoutValidation(KeyHeader, Key);
+        return request;
+    }
+
     public async Task<bool> IsReadyAsync()
     {
         try
         {
             using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            using var response = await _http.GetAsync("/health/ready", cts.Token);
+            using var request = Request(HttpMethod.Get, "/health/ready");
+            using var response = await _http.SendAsync(request, cts.Token);
             return response.StatusCode == HttpStatusCode.OK;
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
@@ -72,9 +113,9 @@ public sealed class HubApi : IDisposable
     /// <summary>Posts one pre-serialised NDJSON batch; never throws for an HTTP status, only for transport failures.</summary>
     public async Task<IngestOutcome> PostBatchAsync(string feed, byte[] ndjson, CancellationToken cancellationToken = default)
     {
-        using var content = new ByteArrayContent(ndjson);
-        content.Headers.ContentType = Ndjson;
-        using var response = await _http.PostAsync($"/api/v1/feeds/{feed}/records", content, cancellationToken);
+        using var request = Request(HttpMethod.Post, $"/api/v1/feeds/{feed}/records");
+        request.Content = new ByteArrayContent(ndjson) { Headers = { ContentType = Ndjson } };
+        using var response = await _http.SendAsync(request, cancellationToken);
         if (response.StatusCode == HttpStatusCode.OK)
         {
             var counts = await response.Content.ReadFromJsonAsync<IngestCounts>(Json, cancellationToken);
@@ -109,14 +150,16 @@ public sealed class HubApi : IDisposable
     /// <summary>A GET whose whole body is read (as a real client would), returning the status and, unless 200, the problem text.</summary>
     public async Task<(int Status, string? Error)> GetAsync(string path)
     {
-        using var response = await _http.GetAsync(path, HttpCompletionOption.ResponseContentRead);
+        using var request = Request(HttpMethod.Get, path);
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
         if (response.StatusCode == HttpStatusCode.OK) return (200, null);
         return ((int)response.StatusCode, Shorten(await response.Content.ReadAsStringAsync()));
     }
 
     private async Task<JsonDocument> GetJsonAsync(string path)
     {
-        using var response = await _http.GetAsync(path);
+        using var request = Request(HttpMethod.Get, path);
+        using var response = await _http.SendAsync(request);
         if (!response.IsSuccessStatusCode)
             throw new HttpRequestException($"GET {path} answered {(int)response.StatusCode}: {Shorten(await response.Content.ReadAsStringAsync())}");
         await using var body = await response.Content.ReadAsStreamAsync();
@@ -125,7 +168,10 @@ public sealed class HubApi : IDisposable
 
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        if (_ownsClient) _http.Dispose();
+    }
 }
 
 /// <summary>The hub's 200 answer to a batch.</summary>

@@ -22,8 +22,9 @@ public sealed class HubServer : IAsyncDisposable
     private int _warnings, _errors;
     private bool _closed;
 
-    private HubServer(Process process, StreamWriter log, Uri baseAddress, string root, bool keepData)
+    private HubServer(Process process, StreamWriter log, Uri baseAddress, string root, bool keepData, string adminKey)
     {
+        AdminKey = adminKey;
         _process = process;
         _log = log;
         BaseAddress = baseAddress;
@@ -32,6 +33,9 @@ public sealed class HubServer : IAsyncDisposable
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The admin key the server was started with (<c>Hub:Auth:BootstrapAdminKey</c>), fresh each run.</summary>
+    public string AdminKey { get; }
     public int ProcessId => _process.Id;
 
     /// <summary>Temporary folder holding <c>data/</c> and <c>server.log</c>.</summary>
@@ -47,6 +51,7 @@ public sealed class HubServer : IAsyncDisposable
         var data = Path.Combine(root, "data");
         var (http, silo, gateway) = FreePorts();
         var baseAddress = new Uri($"http://127.0.0.1:{http}");
+        var adminKey = "bench-" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
         var start = new ProcessStartInfo("dotnet")
         {
@@ -60,6 +65,7 @@ public sealed class HubServer : IAsyncDisposable
                  {
                      Path.GetFullPath(serverDll), "--urls", baseAddress.ToString().TrimEnd('/'), "--data-dir", data,
                      "--silo-port", silo.ToString(), "--gateway-port", gateway.ToString(),
+                     "--Hub:Auth:BootstrapAdminKey", adminKey,
                  })
             start.ArgumentList.Add(arg);
         foreach (var pair in environment)
@@ -70,7 +76,7 @@ public sealed class HubServer : IAsyncDisposable
 
         var log = new StreamWriter(Path.Combine(root, "server.log")) { AutoFlush = true };
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var server = new HubServer(process, log, baseAddress, root, keepData);
+        var server = new HubServer(process, log, baseAddress, root, keepData, adminKey);
         process.OutputDataReceived += (_, e) => server.OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => server.OnLine(e.Data);
         process.Start();

@@ -41,7 +41,7 @@ public static class LiveLoad
         public long Last { get { lock (_entries) return _entries.Count == 0 ? 0 : _entries[^1].Count; } }
     }
 
-    public static async Task<LiveResult> RunAsync(HubApi api, HubCatalog catalog, int subscribers, int recordsPerSecond, TimeSpan duration,
+    public static async Task<LiveResult> RunAsync(HubApi api, HubApi listener, HubCatalog catalog, int subscribers, int recordsPerSecond, TimeSpan duration,
         string idPrefix, CancellationToken cancel = default)
     {
         var today = TodayInLondon();
@@ -74,6 +74,7 @@ public static class LiveLoad
         var sseHttp = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = subscribers + 16, UseProxy = false })
         {
             BaseAddress = api.BaseAddress, Timeout = Timeout.InfiniteTimeSpan,
+            DefaultRequestHeaders = { { HubApi.KeyHeader, listener.Key } },
         };
         var subscriberTopics = Enumerable.Range(0, subscribers).Select(i => topics[i % topics.Length]).ToArray();
         var connecting = Clock.Now;
@@ -82,7 +83,8 @@ public static class LiveLoad
             var (subscriber, topic) = (i, subscriberTopics[i]);
             if (i % 2 == 0)
             {
-                var connection = new HubConnectionBuilder().WithUrl(new Uri(api.BaseAddress, "/hubs/live")).Build();
+                var connection = new HubConnectionBuilder()
+                    .WithUrl(new Uri(api.BaseAddress, "/hubs/live"), o => o.Headers[HubApi.KeyHeader] = listener.Key!).Build();
                 connection.On<JsonElement>("rollupChanged", m => OnMessage(subscriber, topic, m));
                 await connection.StartAsync(stop.Token);
                 await connection.InvokeAsync("Subscribe", topic, Feed, (string?)null, stop.Token);

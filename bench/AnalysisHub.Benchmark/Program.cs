@@ -48,7 +48,13 @@ try
         : $"{baseAddress} (running hub)";
     Format.Machine(machine, target);
 
-    using var api = new HubApi(baseAddress);
+    var adminKey = server?.AdminKey ?? cluster?.AdminKey ?? options.Key;
+    if (adminKey is null)
+    {
+        Console.Error.WriteLine("a running hub needs its admin key: --key KEY or HUB_KEY");
+        return 2;
+    }
+    using var api = new HubApi(baseAddress, adminKey);
     var report = new BenchReport { Machine = machine, Options = options, Target = target };
     try
     {
@@ -64,7 +70,10 @@ try
     try
     {
         var catalog = await api.LoadCatalogAsync();
-        await RunAsync(api, catalog, server, options, report);
+        // A per-run id prefix keeps every record (and key owner) new even against a hub that already holds earlier runs.
+        var runId = DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        var callers = await BenchCallers.CreateAsync(api, catalog, options.QueryClients, runId);
+        await RunAsync(callers, catalog, server, options, report, runId);
         if (cluster is not null) await RunBaselineAsync(cluster, catalog, options, report);
     }
     catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException or System.Text.Json.JsonException)
@@ -102,17 +111,16 @@ static async Task RunBaselineAsync(ClusterHub cluster, HubCatalog catalog, Bench
         Format.Line("query p99: GROUP BY ÷ hub", $"{baseline.WalesMonthly.P99Ms / queries.Latency.P99Ms:0.0}");
 }
 
-static async Task RunAsync(HubApi api, HubCatalog catalog, HubServer? server, BenchOptions options, BenchReport report)
+static async Task RunAsync(BenchCallers callers, HubCatalog catalog, HubServer? server, BenchOptions options, BenchReport report, string runId)
 {
+    var analyst = callers.Analyst;
     if (catalog.Authorities.Count == 0 || catalog.Feeds.Count == 0 || catalog.Footprints.All(f => f.Id != HubCatalog.NationId))
         throw new InvalidOperationException("the hub publishes no authorities, no feeds or no nation:wales footprint");
     Console.WriteLine($"Catalog: {catalog.Feeds.Count} feeds ({string.Join(", ", catalog.Feeds.Select(f => f.Id))}), " +
                       $"{catalog.Flags.Count} flags, {catalog.Authorities.Count} authorities, {catalog.Footprints.Count} footprints");
 
-    // A per-run id prefix keeps every record new even against a hub that already holds earlier runs.
-    var runId = DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
     var expected = new ExpectedCounts(catalog);
-    await Verification.ReadBaselineAsync(api, catalog, expected);
+    await Verification.ReadBaselineAsync(analyst, catalog, expected);
 
     // Everything is serialised before any timing, so the client's own JSON cost never counts.
     var generating = Clock.Now;
@@ -129,7 +137,7 @@ static async Task RunAsync(HubApi api, HubCatalog catalog, HubServer? server, Be
     // 1. Bulk load.
     Format.Section($"1. Bulk load: {Format.Number(options.Records)} records, batches of {Format.Number(options.BatchSize)}, {options.Clients} clients");
     var cpu = CpuMeter.Start(server);
-    var bulk = report.Bulk = await BulkLoad.RunAsync(api, bulkBatches, options.Clients, expected);
+    var bulk = report.Bulk = await BulkLoad.RunAsync(callers.Ingestor, bulkBatches, options.Clients, expected);
     Cpu(report, cpu.Stop("bulk"));
     Format.Line("throughput", $"{Format.Number(bulk.RecordsPerSecond)} records/s to durable ack ({bulk.Seconds:0.00} s)");
     Format.Line("acknowledged", $"{Format.Number(bulk.Acknowledged)} of {Format.Number(bulk.Records)} (accepted {Format.Number(bulk.Accepted)}, " +
@@ -142,12 +150,12 @@ static async Task RunAsync(HubApi api, HubCatalog catalog, HubServer? server, Be
     Format.Section("2. Convergence (Wales totals per feed, from the last acknowledgement)");
     if (bulk.LastAckTimestamp != 0)
     {
-        var convergence = report.Convergence = await Verification.WaitForWalesAsync(api, catalog, expected, bulk.LastAckTimestamp,
+        var convergence = report.Convergence = await Verification.WaitForWalesAsync(analyst, catalog, expected, bulk.LastAckTimestamp,
             TimeSpan.FromSeconds(options.ConvergeTimeoutSeconds));
         Format.Convergence(convergence);
         if (!convergence.Converged) report.Failures.Add($"bulk: Wales totals not exact within {options.ConvergeTimeoutSeconds} s");
     }
-    var exactness = report.Exactness = await Verification.CheckAsync(api, catalog, expected);
+    var exactness = report.Exactness = await Verification.CheckAsync(analyst, catalog, expected);
     Format.Exactness(exactness);
     report.Failures.AddRange(exactness.Mismatches.Select(m => $"exactness after bulk: {m}"));
     Sample(server, report, "after bulk");
@@ -155,7 +163,7 @@ static async Task RunAsync(HubApi api, HubCatalog catalog, HubServer? server, Be
     // 3. Query latency.
     Format.Section($"3. Query latency: {options.QueryClients} clients for {options.QuerySeconds} s (after {options.WarmupSeconds} s warm-up)");
     cpu = CpuMeter.Start(server);
-    var queries = report.Queries = await QueryLoad.RunAsync(api, catalog, options.QueryClients,
+    var queries = report.Queries = await QueryLoad.RunAsync(callers.QueryClients, catalog,
         TimeSpan.FromSeconds(options.WarmupSeconds), TimeSpan.FromSeconds(options.QuerySeconds), options.Seed);
     Cpu(report, cpu.Stop("queries"));
     Format.Line("queries", $"{Format.Number(queries.Queries)} ({Format.Number(queries.QueriesPerSecond, 1)} q/s), errors {queries.Errors}");
@@ -166,7 +174,7 @@ static async Task RunAsync(HubApi api, HubCatalog catalog, HubServer? server, Be
     // 4. Streaming ingest, then the same convergence and exactness checks over everything.
     Format.Section($"4. Streaming: {options.StreamClients} ingestors, batches of {options.StreamBatchSize}, {options.StreamSeconds} s (after {options.WarmupSeconds} s warm-up)");
     cpu = CpuMeter.Start(server);
-    var streaming = report.Streaming = await StreamingLoad.RunAsync(api, catalog, streamPool, options.StreamClients, options.StreamBatchSize,
+    var streaming = report.Streaming = await StreamingLoad.RunAsync(callers.Ingestor, catalog, streamPool, options.StreamClients, options.StreamBatchSize,
         TimeSpan.FromSeconds(options.WarmupSeconds), TimeSpan.FromSeconds(options.StreamSeconds), options.Seed, $"bench-{runId}-s", expected);
     Cpu(report, cpu.Stop("streaming"));
     Format.Line("throughput", $"{Format.Number(streaming.RecordsPerSecond)} records/s ({Format.Number(streaming.Records)} records in {Format.Number(streaming.Batches)} batches)");
@@ -180,11 +188,11 @@ static async Task RunAsync(HubApi api, HubCatalog catalog, HubServer? server, Be
         Format.Line("exactness", $"skipped: {streaming.InDoubt} batch(es) failed in transit, so their outcome is unknown");
     else if (streaming.LastAckTimestamp != 0)
     {
-        var after = report.StreamingConvergence = await Verification.WaitForWalesAsync(api, catalog, expected, streaming.LastAckTimestamp,
+        var after = report.StreamingConvergence = await Verification.WaitForWalesAsync(analyst, catalog, expected, streaming.LastAckTimestamp,
             TimeSpan.FromSeconds(options.ConvergeTimeoutSeconds));
         Format.Convergence(after);
         if (!after.Converged) report.Failures.Add($"streaming: Wales totals not exact within {options.ConvergeTimeoutSeconds} s");
-        var exactAfter = report.StreamingExactness = await Verification.CheckAsync(api, catalog, expected);
+        var exactAfter = report.StreamingExactness = await Verification.CheckAsync(analyst, catalog, expected);
         Format.Exactness(exactAfter);
         report.Failures.AddRange(exactAfter.Mismatches.Select(m => $"exactness after streaming: {m}"));
     }
@@ -194,7 +202,7 @@ static async Task RunAsync(HubApi api, HubCatalog catalog, HubServer? server, Be
     {
         Format.Section($"Live: {options.LiveSubscribers} subscribers (SignalR and SSE), {Format.Number(options.LiveRate)} records/s for {options.LiveSeconds} s");
         cpu = CpuMeter.Start(server);
-        var live = report.Live = await LiveLoad.RunAsync(api, catalog, options.LiveSubscribers, options.LiveRate,
+        var live = report.Live = await LiveLoad.RunAsync(callers.Ingestor, analyst, catalog, options.LiveSubscribers, options.LiveRate,
             TimeSpan.FromSeconds(options.LiveSeconds), $"bench-{runId}-l-");
         Cpu(report, cpu.Stop("live"));
         Format.Line("subscribers", $"{live.SignalR} SignalR + {live.Sse} SSE on {live.Topics} footprints, connected in {live.ConnectSeconds} s");
@@ -221,7 +229,7 @@ static async Task RunAsync(HubApi api, HubCatalog catalog, HubServer? server, Be
     Format.Section("6. Recount audit (GET /api/v1/admin/verify)");
     if (streaming.InDoubt == 0)
     {
-        var recount = report.Recount = await Verification.RecountAsync(api);
+        var recount = report.Recount = await Verification.RecountAsync(callers.Admin);
         Format.Recount(recount);
         if (recount.Differences > 0) report.Failures.Add($"recount audit: {recount.Differences} differing cells");
         if (Sample(server, report, "after recount") is { } afterRecount)

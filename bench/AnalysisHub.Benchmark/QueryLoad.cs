@@ -9,8 +9,9 @@ public static class QueryLoad
     private static readonly string[] Granularities = ["day", "week", "month", "quarter", "year"];
     private const int Months = 24; // the data window: 2024-01 .. 2025-12
 
-    public static async Task<QueryResult> RunAsync(HubApi api, HubCatalog catalog, int clients, TimeSpan warmup, TimeSpan duration, int seed)
+    public static async Task<QueryResult> RunAsync(IReadOnlyList<HubApi> callers, HubCatalog catalog, TimeSpan warmup, TimeSpan duration, int seed)
     {
+        var clients = callers.Count;
         var errors = 0L;
         var errorSamples = new List<string>();
         var latencies = new List<double>[clients];
@@ -20,6 +21,7 @@ public static class QueryLoad
 
         await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
         {
+            var api = callers[client];
             var random = new Random(unchecked(seed * 7919 + client)); // each client its own deterministic stream
             var mine = latencies[client] = new List<double>(4096);
             while (Clock.MillisecondsSince(start) < stopAt)
