@@ -14,8 +14,9 @@ public sealed class HubProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private Process? _process;
 
-    public HubProcess(string? dataDirectory = null)
+    public HubProcess(string? dataDirectory = null, string? adminKey = null)
     {
+        if (adminKey is not null) AdminKey = adminKey;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "hub-test-" + Guid.NewGuid().ToString("N"));
     }
 
@@ -26,7 +27,16 @@ public sealed class HubProcess : IAsyncDisposable
     /// tests that are not about access control act as an administrator. Tests of other audiences make clients of
     /// their own with <see cref="Client"/>.
     /// </summary>
-    public string AdminKey { get; } = "test-admin-" + Guid.NewGuid().ToString("N");
+    public string AdminKey { get; private set; } = "test-admin-" + Guid.NewGuid().ToString("N");
+
+    /// <summary>
+    /// False starts the hub without <c>Hub:Auth:BootstrapAdminKey</c>, as the README's command does: a hub with no key
+    /// then generates one into <c>&lt;data-dir&gt;/admin-key</c>, which becomes <see cref="AdminKey"/> once it is ready.
+    /// </summary>
+    public bool Bootstrap { get; init; } = true;
+    /// <summary>Where a hub started without a bootstrap key writes the admin key it generates.</summary>
+    public string AdminKeyFile => Path.Combine(DataDirectory, "admin-key");
+
     public Uri BaseAddress { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
 
@@ -51,15 +61,14 @@ public sealed class HubProcess : IAsyncDisposable
                      ServerDll(), "--urls", BaseAddress.ToString(), "--data-dir", DataDirectory,
                      "--silo-port", FreePort().ToString(), "--gateway-port", FreePort().ToString(),
                      "--Logging:LogLevel:Default", "Warning",
-                     "--Hub:Auth:BootstrapAdminKey", AdminKey,
-                 }.Concat(extraArguments))
+                 }.Concat(Bootstrap ? ["--Hub:Auth:BootstrapAdminKey", AdminKey] : []).Concat(extraArguments))
             start.ArgumentList.Add(a);
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
         _process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        Http = Client(AdminKey);
+        Http = Client(Bootstrap ? AdminKey : null);
 
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
@@ -68,7 +77,16 @@ public sealed class HubProcess : IAsyncDisposable
                 throw new InvalidOperationException($"server exited with code {_process.ExitCode}:\n{Output}");
             try
             {
-                if ((await Http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK) return;
+                if ((await Http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
+                {
+                    if (!Bootstrap && File.Exists(AdminKeyFile))
+                    {
+                        AdminKey = (await File.ReadAllTextAsync(AdminKeyFile)).Trim();
+                        Http.Dispose();
+                        Http = Client(AdminKey);
+                    }
+                    return;
+                }
             }
             catch (HttpRequestException)
             {

@@ -13,13 +13,22 @@ public static class AuditMiddleware
 {
     public static IApplicationBuilder UseAudit(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
+        var recorded = false;
+        void Record()
+        {
+            if (recorded) return;
+            recorded = true;
+            if (Entry(context) is { } entry) context.RequestServices.GetRequiredService<AuditTrail>().Record(entry);
+        }
+        // A live stream may stay open for hours: it is on record when it opens (its status is then known), not when it ends.
+        if (LiveStream.Is(context)) context.Response.OnStarting(() => { Record(); return Task.CompletedTask; });
         try
         {
             await next(context);
         }
         finally
         {
-            if (Entry(context) is { } entry) context.RequestServices.GetRequiredService<AuditTrail>().Record(entry);
+            Record();
         }
     });
 

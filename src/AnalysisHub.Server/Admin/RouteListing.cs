@@ -20,13 +20,16 @@ public static class RouteListing
     public static IReadOnlyList<RouteBody> List(EndpointDataSource endpoints) =>
         endpoints.Endpoints.OfType<RouteEndpoint>()
             .Select(e => new RouteBody(
-                "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'),
+                Path(e.RoutePattern.RawText),
                 e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Order().ToList() ?? [],
                 Audience(e)))
             .GroupBy(r => (r.Path, string.Join(',', r.Methods)))
             .Select(g => g.First())
             .OrderBy(r => r.Path, StringComparer.Ordinal).ThenBy(r => string.Join(',', r.Methods), StringComparer.Ordinal)
             .ToList();
+
+    // A group's own route ("" under /api/v1/admin/keys) comes out with a trailing slash; clients call it without.
+    private static string Path(string? pattern) => "/" + (pattern ?? "").Trim('/');
 
     private static string Audience(Endpoint endpoint)
     {
