@@ -1,3 +1,4 @@
+using AnalysisHub.Server.Shared;
 using System.Data;
 using System.Globalization;
 using Sylvan.Data.Csv;
@@ -117,14 +118,11 @@ internal static class BulletinCsv
     {
         using var table = new DataTable { Locale = CultureInfo.InvariantCulture };
         foreach (var name in Header) table.Columns.Add(name, typeof(string));
-        foreach (var row in rows) table.Rows.Add(Array.ConvertAll(row, Neutralised));
+        foreach (var row in rows) table.Rows.Add(Array.ConvertAll<string, object>(row, SpreadsheetCells.Neutralised));
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = CsvDataWriter.Create(text, new CsvDataWriterOptions { NewLine = "\r\n" }))
         using (var reader = table.CreateDataReader())
             csv.Write(reader);
         return text.ToString();
     }
-
-    // A leading formula character is neutralised so spreadsheets do not evaluate the cell.
-    private static object Neutralised(string cell) => cell.Length > 0 && "=+@".Contains(cell[0], StringComparison.Ordinal) ? "'" + cell : cell;
 }
