@@ -58,6 +58,9 @@ app.Services.GetRequiredService<LiveMetrics>();
 app.UseExceptionHandler();
 app.UseHostGate();
 app.UseSecurityHeaders();
+// Routing first: the static files then skip every request a route matched (no file-system probe per API call), and
+// the access pipeline below knows each request's endpoint and its audience.
+app.UseRouting();
 // The dashboard: built assets under wwwroot, served by the hub itself (no CDN; works offline), to anyone: its
 // public mode reads only the public routes.
 app.UseDefaultFiles();

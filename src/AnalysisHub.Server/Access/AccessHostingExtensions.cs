@@ -45,10 +45,9 @@ public static class AccessHostingExtensions
         return builder;
     }
 
-    /// <summary>The request pipeline from routing on: who is calling, on record, within its rate, allowed.</summary>
+    /// <summary>The request pipeline after routing (which must come first): who is calling, on record, within its rate, allowed.</summary>
     public static WebApplication UseAccessControl(this WebApplication app)
     {
-        app.UseRouting();
         app.UseOriginGate();
         if (AuthOptions.List(app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.CorsOrigins).Count > 0) app.UseCors();
         app.UseAuthentication();
