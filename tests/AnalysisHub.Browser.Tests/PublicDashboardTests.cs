@@ -97,6 +97,25 @@ public sealed partial class PublicDashboardTests(DashboardFixture fixture) : IAs
     }
 
     [Fact]
+    public async Task The_public_bulletin_link_opens_a_styled_page_the_security_policy_allows()
+    {
+        await _page.Locator("#map g.footprint[data-id='la:cardiff']").ClickAsync();
+        await _dashboard.WaitReadyAsync();
+        var link = _page.Locator("#bulletin-link");
+        await Expect(link).ToContainTextAsync("Weekly violence bulletin for Cardiff");
+        var href = await link.GetAttributeAsync("href");
+        Assert.Matches(@"^/api/v1/public/footprints/la%3Acardiff/bulletin\?week=\d{4}-W\d{2}&format=html$", href);
+
+        var response = await _page.GotoAsync(href!);
+        Assert.Equal(200, response!.Status);
+        await Expect(_page.Locator("h1")).ToContainTextAsync("Weekly violence bulletin: Cardiff");
+        // Styled by the hub's own stylesheet: the policy (style-src 'self') would refuse an inline <style>.
+        Assert.Equal("collapse", await _page.Locator("table").First.EvaluateAsync<string>("t => getComputedStyle(t).borderCollapse"));
+        AssertOnlyAnonymousRoutes();
+        _dashboard.AssertNoConsoleErrors();
+    }
+
+    [Fact]
     public async Task Small_counts_show_as_the_public_routes_publish_them_never_as_zero()
     {
         // Isle of Anglesey has 2 records in some months: "<5" in its chart, and its total withheld beside them.

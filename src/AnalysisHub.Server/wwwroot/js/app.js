@@ -95,6 +95,30 @@ function seriesUrl(id) {
   return `${figuresBase()}/footprints/${encodeURIComponent(id)}/series?${q}`;
 }
 
+/** The ISO week (YYYY-Www) of the last complete Monday-to-Sunday week before today. */
+function lastCompleteWeek() {
+  const now = new Date();
+  const day = new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
+  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7) - 1); // the Sunday before this week
+  const thursday = new Date(day);
+  thursday.setUTCDate(day.getUTCDate() - 3); // the ISO year is the year of the week's Thursday
+  const year = thursday.getUTCFullYear();
+  const week = 1 + Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * 86400000));
+  return `${year}-W${String(week).padStart(2, "0")}`;
+}
+
+/** Public mode: a link to the selected footprint's printable public bulletin (a plain link cannot carry a key). */
+function renderBulletinLink() {
+  const shown = !partner();
+  $("bulletin").hidden = !shown;
+  if (!shown) return;
+  const week = lastCompleteWeek();
+  const link = $("bulletin-link");
+  link.href = `/api/v1/public/footprints/${encodeURIComponent(state.selected)}/bulletin?` +
+    new URLSearchParams({ week, format: "html" });
+  link.textContent = `Weekly violence bulletin for ${nameOf(state.selected)}, ${week} (printable, opens in a new tab)`;
+}
+
 function rateOf(total, population) {
   return population > 0 ? (total * 100000) / population : NaN;
 }
@@ -380,6 +404,7 @@ function scheduleRefresh() {
 
 function renderSelected() {
   $("selected-name").textContent = nameOf(state.selected);
+  renderBulletinLink();
   const s = state.series;
   if (!s) {
     $("selected-count").textContent = "–";
