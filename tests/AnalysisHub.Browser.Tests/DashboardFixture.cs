@@ -29,6 +29,9 @@ public sealed class DashboardFixture : IAsyncLifetime
     /// <summary>The seeded records per authority code, all inside the dashboard's default period.</summary>
     public IReadOnlyDictionary<string, int> Seeded { get; private set; } = new Dictionary<string, int>();
 
+    /// <summary>A key with read:partner only, as an analyst holds (the tests that are not about it sign in as admin).</summary>
+    public string PartnerKey { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
@@ -37,6 +40,7 @@ public sealed class DashboardFixture : IAsyncLifetime
                 "Install Debian's package: apt-get install -y chromium");
         await Hub.StartAsync();
         await SeedAsync();
+        PartnerKey = (await CreateKeyAsync("analyst", "read:partner")).Key;
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -69,6 +73,22 @@ public sealed class DashboardFixture : IAsyncLifetime
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"ingest failed: {(int)response.StatusCode} {text}");
     }
+
+    /// <summary>Issues a key through the admin API (as the hub's admin).</summary>
+    public async Task<IssuedKey> CreateKeyAsync(string owner, params string[] scopes)
+    {
+        using var response = await Hub.Http.PostAsJsonAsync("/api/v1/admin/keys", new { owner, scopes });
+        Assert.True(response.IsSuccessStatusCode, $"key not issued: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<IssuedKey>())!;
+    }
+
+    public async Task RevokeKeyAsync(string id)
+    {
+        using var response = await Hub.Http.DeleteAsync($"/api/v1/admin/keys/{Uri.EscapeDataString(id)}");
+        Assert.True(response.IsSuccessStatusCode, $"key not revoked: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    public sealed record IssuedKey(string Id, string Key);
 
     /// <summary>Wales's crime total for a period, as the API reports it.</summary>
     public async Task<long> WalesTotalAsync(DateOnly from, DateOnly to)

@@ -5,49 +5,27 @@ using static Microsoft.Playwright.Assertions;
 
 namespace AnalysisHub.Browser.Tests;
 
-/// <summary>The dashboard at <c>/</c>, in a real Chromium against the real hub.</summary>
+/// <summary>The dashboard at <c>/</c> signed in as the hub's admin, in a real Chromium against the real hub.</summary>
 [Collection(DashboardCollection.Name)]
 public sealed class DashboardTests(DashboardFixture fixture) : IAsyncLifetime
 {
-    private IBrowserContext _context = null!;
+    private DashboardPage _dashboard = null!;
     private IPage _page = null!;
-    private readonly List<string> _consoleErrors = [];
 
     public async Task InitializeAsync()
     {
-        _context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = fixture.Hub.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-            Locale = "en-GB",
-        });
-        _context.SetDefaultTimeout(15_000);
-        _page = await _context.NewPageAsync();
-        _page.Console += (_, message) =>
-        {
-            if (message.Type == "error") lock (_consoleErrors) _consoleErrors.Add(message.Text);
-        };
-        _page.PageError += (_, error) => { lock (_consoleErrors) _consoleErrors.Add("page error: " + error); };
-        await _page.GotoAsync("/");
-        // data-ready="true" once the map values, the series and the live subscription are in place.
-        await Expect(_page.Locator("body")).ToHaveAttributeAsync("data-ready", "true");
+        // Opens in public mode; signs in through the form, then waits (data-ready="true") until the map values,
+        // the series and the live subscription are in place.
+        _dashboard = await DashboardPage.OpenAsync(fixture);
+        _page = _dashboard.Page;
+        await _dashboard.SignInAsync(fixture.Hub.AdminKey);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _context.CloseAsync();
-    }
+    public async Task DisposeAsync() => await _dashboard.DisposeAsync();
 
-    private void AssertNoConsoleErrors()
-    {
-        lock (_consoleErrors) Assert.True(_consoleErrors.Count == 0, "console errors:\n" + string.Join("\n", _consoleErrors));
-    }
+    private void AssertNoConsoleErrors() => _dashboard.AssertNoConsoleErrors();
 
-    private static string Screenshot(string name)
-    {
-        Directory.CreateDirectory(DashboardFixture.ScreenshotDirectory);
-        return Path.Combine(DashboardFixture.ScreenshotDirectory, name);
-    }
+    private static string Screenshot(string name) => DashboardPage.Screenshot(name);
 
     private async Task<long> SelectedCountAsync()
     {
@@ -75,6 +53,9 @@ public sealed class DashboardTests(DashboardFixture fixture) : IAsyncLifetime
         // The comparison table has rendered (22 authorities and Wales) before the screenshot.
         await Expect(_page.Locator("#comparison-table tbody tr")).ToHaveCountAsync(23);
         await Expect(_page.Locator("#alerts-panel")).ToBeVisibleAsync();
+        // Signed in: the partner view, listening live over SignalR with the key.
+        await Expect(_page.Locator("#access-title")).ToHaveTextAsync("Partner view");
+        await Expect(_page.Locator("#connection")).ToHaveTextAsync("Live");
         await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("dashboard-la.png"), FullPage = true });
         AssertNoConsoleErrors();
     }

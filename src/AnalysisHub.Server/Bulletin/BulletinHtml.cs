@@ -4,31 +4,17 @@ using System.Text;
 
 namespace AnalysisHub.Server.Bulletin;
 
-/// <summary>The bulletin as a self-contained printable HTML page; every value is HTML-encoded. Withheld figures read
-/// <c>&lt;5</c> (a count), <c>withheld</c> or <c>—</c>.</summary>
+/// <summary>The bulletin as a printable HTML page, styled by the hub's <c>/css/bulletin.css</c>; every value is HTML-encoded.
+/// Withheld figures read <c>&lt;5</c> (a count), <c>withheld</c> or <c>—</c>.</summary>
 internal static class BulletinHtml
 {
     private static readonly string[] DayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
-    private const string Style = """
-        body { font-family: system-ui, sans-serif; margin: 1.5rem; color: #111; }
-        h1 { font-size: 1.4rem; margin-bottom: 0.2rem; }
-        h2 { font-size: 1.15rem; margin-top: 1.6rem; }
-        h3 { font-size: 1rem; }
-        table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.85rem; }
-        th, td { border: 1px solid #999; padding: 0.2rem 0.4rem; text-align: right; }
-        th:first-child, td:first-child { text-align: left; }
-        caption { text-align: left; font-weight: 600; padding: 0.2rem 0; }
-        .higher { background: #f4c7c3; } .similar { background: #fce8b2; } .lower { background: #b7e1cd; }
-        .profile td { min-width: 1.2rem; padding: 0.1rem 0.2rem; }
-        footer { font-size: 0.8rem; }
-        @media print {
-          body { margin: 0; font-size: 10pt; }
-          section { break-inside: avoid; page-break-inside: avoid; }
-          table { font-size: 8pt; }
-          a { color: inherit; text-decoration: none; }
-        }
-        """;
+    /// <summary>
+    /// The page's stylesheet, served with the dashboard's assets: the hub's Content-Security-Policy (<c>style-src 'self'</c>)
+    /// refuses an inline <c>&lt;style&gt;</c>, on this page as on every other.
+    /// </summary>
+    private const string Stylesheet = "/css/bulletin.css";
 
     public static string Write(DisclosedBulletin body)
     {
@@ -36,7 +22,10 @@ internal static class BulletinHtml
         var title = $"Weekly violence bulletin: {body.Name}, {body.Week}";
         html.Append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        html.Append("<title>").Append(E(title)).Append("</title>\n<style>\n").Append(Style).Append("\n</style>\n</head>\n<body>\n");
+        // No icon of its own: without this a browser asks for /favicon.ico, which is no public route (401).
+        html.Append("<link rel=\"icon\" href=\"data:,\">\n");
+        html.Append("<title>").Append(E(title)).Append("</title>\n<link rel=\"stylesheet\" href=\"").Append(Stylesheet)
+            .Append("\">\n</head>\n<body>\n");
         html.Append("<header>\n<h1>").Append(E(title)).Append("</h1>\n<p>")
             .Append(E($"{body.Footprint} ({body.Kind}) · {body.Week}: {D(body.Start)} to {D(body.End)} · population {N(body.Population)} · compared with {body.Benchmark} · {body.Audience}"))
             .Append("</p>\n");

@@ -1,14 +1,24 @@
-// AnalysisHub dashboard: a choropleth of the selected footprint kind and a live monthly series of the
-// selected footprint. Reads the REST API (/api/v1) and listens to the SignalR hub (/hubs/live).
+// AnalysisHub dashboard: a choropleth of the selected footprint kind and a monthly series of the selected
+// footprint. Two modes:
+// - public (no key stored): reads the disclosure-controlled /api/v1/public/… routes and the metadata routes only,
+//   polls them to stay fresh, shows no alerts and opens no live connection;
+// - partner (signed in with an API key, see access.js): reads the partner routes with the key in X-Api-Key, shows
+//   the alerts and listens to the SignalR hub (/hubs/live). A key the hub later refuses drops the page back to public.
 import { loadBoundaries, drawFootprints } from "./map.js";
 import { makeScale, renderLegend, formatRate } from "./scale.js";
 import { renderChart } from "./chart.js";
+import { getJson, whenKeyRefused, HEADER } from "./api.js";
+import { storedKey, clearKey } from "./session.js";
+import { initAccess, showAccessMode, showAccessMessage } from "./access.js";
+import { isShown, countText } from "./disclosure.js";
 
 const $ = (id) => document.getElementById(id);
 const NATION = "nation:wales";
 const MAP_REFRESH_MS = 1000;
+const PUBLIC_POLL_MS = 30_000;
 
 const state = {
+  mode: "public", // "public" or "partner"
   feeds: [],
   footprints: new Map(),
   codeOf: new Map(),
@@ -21,7 +31,7 @@ const state = {
   to: "",
   lang: "en",
   selected: NATION,
-  values: new Map(), // footprint id → { total, rate }
+  values: new Map(), // footprint id → { shown: count as text, rate }
   series: null, // the selected footprint's series response
   dayCounts: new Map(), // day → count, from the live feed of the selected footprint
   generation: 0,
@@ -38,15 +48,10 @@ const COMPARISON = {
 
 // ---- helpers ------------------------------------------------------------------------------------------
 
-async function getJson(url) {
-  const response = await fetch(url, { headers: { Accept: "application/json" } });
-  if (!response.ok) {
-    let detail = "";
-    try { detail = (await response.json()).detail ?? ""; } catch { /* not JSON */ }
-    throw new Error(`${response.status} ${response.statusText} ${detail}`.trim());
-  }
-  return response.json();
-}
+const partner = () => state.mode === "partner";
+
+/** Where the figures come from: the partner routes, or their disclosure-controlled public twins. */
+const figuresBase = () => (partner() ? "/api/v1" : "/api/v1/public");
 
 function isoDate(d) {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
@@ -87,7 +92,31 @@ function showMessage(text) {
 function seriesUrl(id) {
   const q = new URLSearchParams({ feed: state.feed, from: state.from, to: state.to, granularity: "month" });
   if (state.category) q.set("category", state.category);
-  return `/api/v1/footprints/${encodeURIComponent(id)}/series?${q}`;
+  return `${figuresBase()}/footprints/${encodeURIComponent(id)}/series?${q}`;
+}
+
+/** The ISO week (YYYY-Www) of the last complete Monday-to-Sunday week before today. */
+function lastCompleteWeek() {
+  const now = new Date();
+  const day = new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
+  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7) - 1); // the Sunday before this week
+  const thursday = new Date(day);
+  thursday.setUTCDate(day.getUTCDate() - 3); // the ISO year is the year of the week's Thursday
+  const year = thursday.getUTCFullYear();
+  const week = 1 + Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * 86400000));
+  return `${year}-W${String(week).padStart(2, "0")}`;
+}
+
+/** Public mode: a link to the selected footprint's printable public bulletin (a plain link cannot carry a key). */
+function renderBulletinLink() {
+  const shown = !partner();
+  $("bulletin").hidden = !shown;
+  if (!shown) return;
+  const week = lastCompleteWeek();
+  const link = $("bulletin-link");
+  link.href = `/api/v1/public/footprints/${encodeURIComponent(state.selected)}/bulletin?` +
+    new URLSearchParams({ week, format: "html" });
+  link.textContent = `Weekly violence bulletin for ${nameOf(state.selected)}, ${week} (printable, opens in a new tab)`;
 }
 
 function rateOf(total, population) {
@@ -155,15 +184,16 @@ function paintMap() {
   for (const f of list) {
     const v = state.values.get(f.id);
     const rate = v?.rate ?? NaN;
-    const count = v ? v.total.toLocaleString("en-GB") : "–";
+    const count = v ? v.shown : "–";
     styled.set(f.id, {
       fill: scale.colour(rate),
-      label: `${nameOf(f.id)}: ${formatRate(rate)} per 100,000 (${count})`,
+      label: v && !Number.isFinite(rate) ? `${nameOf(f.id)}: rate withheld (count ${count})`
+        : `${nameOf(f.id)}: ${formatRate(rate)} per 100,000 (${count})`,
     });
     rows.push([f.id, count, formatRate(rate)]);
   }
   state.mapView.update(styled);
-  renderLegend($("legend"), scale);
+  renderLegend($("legend"), scale, { withheld: list.some((f) => state.values.has(f.id) && !Number.isFinite(state.values.get(f.id).rate)) });
   const body = $("values-table").tBodies[0];
   body.replaceChildren(...rows.map(([id, count, rate]) => {
     const tr = document.createElement("tr");
@@ -176,14 +206,15 @@ function paintMap() {
   }));
 }
 
+/** The partner map: each footprint's series. (The public map is painted from the public comparison's rows.) */
 async function refreshMap() {
-  if (!periodValid()) return;
+  if (!periodValid() || !partner()) return;
   const generation = state.generation;
   const list = footprintsOfKind(state.kind);
   try {
     const results = await Promise.all(list.map((f) => getJson(seriesUrl(f.id))));
     if (generation !== state.generation) return;
-    results.forEach((s, i) => state.values.set(list[i].id, { total: s.total, rate: rateOf(s.total, s.population) }));
+    results.forEach((s, i) => state.values.set(list[i].id, { shown: s.total.toLocaleString("en-GB"), rate: rateOf(s.total, s.population) }));
     paintMap();
   } catch (e) {
     if (generation === state.generation) showMessage(`Could not load the map values: ${e.message}`);
@@ -197,7 +228,7 @@ function compareUrl() {
   if (state.category) q.set("category", state.category);
   q.set("from", state.from);
   q.set("to", state.to);
-  return `/api/v1/compare?${q}`;
+  return `${figuresBase()}/compare?${q}`;
 }
 
 function formatCount(n) {
@@ -211,6 +242,9 @@ function renderComparison() {
   const kindLabel = $("kind").selectedOptions[0]?.textContent ?? state.kind;
   $("comparison-caption").textContent = `${kindLabel}: ${feed?.name ?? state.feed}` +
     `${state.category ? ` — ${state.category}` : ""}, ${state.from} to ${state.to}, compared with Wales (95% interval)`;
+  const note = $("disclosure-note");
+  note.textContent = state.disclosure ?? "";
+  note.hidden = !state.disclosure;
   const rows = state.comparison ?? [];
   table.tBodies[0].replaceChildren(...rows.map((r) => {
     const tr = document.createElement("tr");
@@ -222,7 +256,9 @@ function renderComparison() {
     th.textContent = state.footprints.has(r.footprint) ? nameOf(r.footprint) : r.name;
     tr.append(th);
     const ci = Array.isArray(r.ci95) ? `${formatRate(r.ci95[0])} – ${formatRate(r.ci95[1])}` : "–";
-    for (const text of [formatCount(r.count), formatRate(r.ratePer100k), ci]) {
+    // A public row's count may be "<5" or "*", and its rate null: shown as the hub published them.
+    const rate = r.ratePer100k === null || r.ratePer100k === undefined ? (r.suppressed ? "withheld" : "–") : formatRate(r.ratePer100k);
+    for (const text of [isShown(r.count) ? formatCount(r.count) : countText(r.count), rate, ci]) {
       const td = document.createElement("td");
       td.textContent = text;
       tr.append(td);
@@ -240,7 +276,7 @@ function renderComparison() {
       td.append(badge);
     } else {
       td.className = "cmp-none";
-      td.textContent = r.isBenchmark ? "Benchmark" : "–";
+      td.textContent = r.isBenchmark ? "Benchmark" : r.comparison === "not-compared" ? "Not compared" : "–";
     }
     tr.append(td);
     return tr;
@@ -254,6 +290,13 @@ async function refreshComparison() {
     const body = await getJson(compareUrl());
     if (generation !== state.generation) return;
     state.comparison = body.rows ?? [];
+    state.disclosure = partner() ? null : body.disclosureControl ?? null;
+    if (!partner()) {
+      // The public map shows the comparison's own figures, so both carry the same disclosure control.
+      for (const r of state.comparison)
+        if (!r.isBenchmark) state.values.set(r.footprint, { shown: countText(r.count), rate: r.ratePer100k ?? NaN });
+      paintMap();
+    }
     renderComparison();
   } catch (e) {
     if (generation === state.generation) showMessage(`Could not load the comparison: ${e.message}`);
@@ -311,12 +354,16 @@ function renderAlerts() {
 }
 
 async function loadAlerts() {
+  if (!partner()) return;
+  const generation = state.generation;
   try {
     const alerts = await getJson("/api/v1/alerts");
+    if (!partner() || generation !== state.generation) return;
     const known = new Set(state.alerts.map(alertKey));
     // Keep any that arrived live while loading, then the stored ones, newest first.
     state.alerts = [...state.alerts, ...(Array.isArray(alerts) ? alerts : []).filter((a) => !known.has(alertKey(a)))];
   } catch (e) {
+    if (!partner() || generation !== state.generation) return;
     showMessage(`Could not load the alerts: ${e.message}`);
   }
   renderAlerts();
@@ -357,18 +404,22 @@ function scheduleRefresh() {
 
 function renderSelected() {
   $("selected-name").textContent = nameOf(state.selected);
+  renderBulletinLink();
   const s = state.series;
   if (!s) {
     $("selected-count").textContent = "–";
     $("selected-rate").textContent = "–";
     return;
   }
-  const total = s.points.reduce((sum, p) => sum + p.count, 0);
-  $("selected-count").textContent = total.toLocaleString("en-GB");
-  $("selected-rate").textContent = formatRate(rateOf(total, s.population));
+  // Partner: the sum of the months, which live updates keep current. Public: the hub's total, null when withheld
+  // (a shown total beside a month's "<5" would give that month's count by subtraction).
+  const total = partner() ? s.points.reduce((sum, p) => sum + p.count, 0) : s.total ?? null;
+  $("selected-count").textContent = total === null ? "withheld" : total.toLocaleString("en-GB");
+  $("selected-rate").textContent = total === null ? "withheld" : formatRate(rateOf(total, s.population));
   const feed = state.feeds.find((f) => f.id === state.feed);
   $("period-note").textContent = `${feed?.name ?? state.feed}${state.category ? ` — ${state.category}` : ""}, ` +
-    `${state.from} to ${state.to}` + (s.population ? `; population ${s.population.toLocaleString("en-GB")}` : "");
+    `${state.from} to ${state.to}` + (s.population ? `; population ${s.population.toLocaleString("en-GB")}` : "") +
+    (total === null ? ". The total is withheld because a month's count is under 5 (shown as “<5”)." : "");
   $("chart-title").textContent = `Monthly counts — ${nameOf(state.selected)}`;
   renderChart($("chart"), s.points, today());
 }
@@ -409,17 +460,18 @@ function topicsWanted() {
 }
 
 async function subscribe() {
-  if (!connection || connection.state !== "Connected") return;
+  const live = connection;
+  if (!live || live.state !== "Connected") return;
   const wanted = topicsWanted();
   const same = (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
   const old = subscriptions;
   subscriptions = wanted;
   try {
-    for (const t of old) if (!wanted.some((w) => same(w, t))) await connection.invoke("Unsubscribe", ...t);
+    for (const t of old) if (!wanted.some((w) => same(w, t))) await live.invoke("Unsubscribe", ...t);
     // A new subscription starts with a snapshot, which resets the day counts of the selected topic.
-    for (const t of wanted) if (!old.some((o) => same(o, t))) await connection.invoke("Subscribe", ...t);
+    for (const t of wanted) if (!old.some((o) => same(o, t))) await live.invoke("Subscribe", ...t);
   } catch (e) {
-    showMessage(`Live updates unavailable: ${e.message}`);
+    if (live === connection) showMessage(`Live updates unavailable: ${e.message}`); // not after sign-out
   }
 }
 
@@ -459,31 +511,69 @@ function setConnection(text, cls) {
   c.className = `connection ${cls}`;
 }
 
+/** Partner mode only: the hub needs the key, which a browser's WebSocket cannot carry in a header. */
 async function connect() {
   if (!window.signalR) { setConnection("Live updates unavailable", "down"); return; }
-  connection = new signalR.HubConnectionBuilder()
-    .withUrl("/hubs/live")
+  const key = storedKey();
+  if (!key) return;
+  // accessTokenFactory: the client puts the key in ?access_token= on the WebSocket (and SSE) URL, the only place a
+  // browser can, and in "Authorization: Bearer" on negotiate and long polling. The hub reads only X-Api-Key on
+  // those, so the same key goes there too (browsers send these headers on XHR/fetch, never on the WebSocket).
+  const live = new signalR.HubConnectionBuilder()
+    .withUrl("/hubs/live", { accessTokenFactory: () => storedKey() ?? "", headers: { [HEADER]: key } })
     .withAutomaticReconnect()
     .configureLogging(signalR.LogLevel.None)
     .build();
-  connection.on("rollupChanged", onRollupChanged);
-  connection.on("alertRaised", onAlertRaised);
-  connection.on("alertWithdrawn", onAlertWithdrawn);
-  connection.onreconnecting(() => setConnection("Reconnecting…", "down"));
-  connection.onreconnected(async () => {
+  connection = live;
+  // A connection stopped at sign-out may still report: only the current one speaks.
+  const current = () => connection === live;
+  live.on("rollupChanged", (m) => current() && onRollupChanged(m));
+  live.on("alertRaised", (a) => current() && onAlertRaised(a));
+  live.on("alertWithdrawn", (a) => current() && onAlertWithdrawn(a));
+  live.onreconnecting(() => current() && setConnection("Reconnecting…", "down"));
+  live.onreconnected(async () => {
+    if (!current()) return;
     setConnection("Live", "live");
     subscriptions = [];
     await subscribe();
     scheduleRefresh();
   });
-  connection.onclose(() => setConnection("Disconnected — reload to reconnect", "down"));
+  live.onclose(() => current() && setConnection("Disconnected — reload to reconnect", "down"));
+  setConnection("Connecting…", "");
   try {
-    await connection.start();
+    await live.start();
+    if (!current()) return;
     setConnection("Live", "live");
     await subscribe();
   } catch (e) {
-    setConnection(`Live updates unavailable (${e.message})`, "down");
+    if (current()) setConnection(`Live updates unavailable (${e.message})`, "down");
   }
+}
+
+async function disconnect() {
+  const live = connection;
+  connection = null;
+  subscriptions = [];
+  if (live) await live.stop().catch(() => { /* already closed */ });
+}
+
+// ---- public mode: polling -----------------------------------------------------------------------------
+
+let pollTimer = null;
+
+/** The public view has no live connection: it re-reads its routes every 30 s while the tab is visible. */
+function startPolling() {
+  stopPolling();
+  setConnection("Public view — refreshed every 30 seconds", "public");
+  pollTimer = setInterval(() => {
+    if (document.hidden || partner() || !periodValid()) return;
+    Promise.all([refreshComparison(), refreshSelected()]);
+  }, PUBLIC_POLL_MS);
+}
+
+function stopPolling() {
+  if (pollTimer) clearInterval(pollTimer);
+  pollTimer = null;
 }
 
 // ---- wiring -------------------------------------------------------------------------------------------
@@ -500,15 +590,70 @@ async function reload({ redraw = false } = {}) {
   await busy(Promise.all([refreshMap(), refreshComparison(), refreshSelected().then(subscribe)]));
 }
 
+/**
+ * Shows the page in `mode`: every figure re-read from that mode's routes; alerts and the live connection in
+ * partner mode, polling in public mode. Responses still on their way from the other mode are ignored (generation).
+ */
+async function enterMode(mode, { focus = false } = {}) {
+  state.mode = mode;
+  state.generation++;
+  document.body.dataset.mode = mode;
+  stopPolling();
+  showAccessMode(mode, { focus });
+  state.alerts = [];
+  newAlertKeys.clear();
+  renderAlerts();
+  $("alerts-panel").hidden = !partner();
+  state.disclosure = null;
+  await disconnect();
+  if (state.mode !== mode) return; // changed again meanwhile
+  if (partner()) await Promise.all([reload(), connect(), loadAlerts()]);
+  else {
+    startPolling();
+    await reload();
+  }
+}
+
+let started = false;
+
+/** The hub refused the stored key (revoked or expired since sign-in): back to the public view, saying why. */
+function keyRefused(detail) {
+  if (!partner()) return;
+  clearKey();
+  showAccessMessage(`Your API key is no longer accepted${detail ? ` (${detail})` : ""}. ` +
+    "Showing the public view; sign in again with a valid key to see partner figures.", { alert: true });
+  showMessage("");
+  if (started) busy(enterMode("public"));
+  else state.mode = "public";
+}
+
+/** The metadata and boundaries; read again without the key if the stored key was refused on the way. */
+async function loadReference() {
+  const load = () => Promise.all([
+    getJson("/api/v1/feeds"),
+    getJson("/api/v1/footprints"),
+    loadBoundaries("data/wales-la-boundaries.json", getJson),
+  ]);
+  try {
+    return await load();
+  } catch (e) {
+    if (e.status === 401 && !storedKey()) return load();
+    throw e;
+  }
+}
+
 async function main() {
+  whenKeyRefused(keyRefused);
+  state.mode = storedKey() ? "partner" : "public";
+  showAccessMode(state.mode);
+  initAccess({
+    onSignedIn: () => busy(enterMode("partner", { focus: true })),
+    onSignedOut: () => busy(enterMode("public", { focus: true })),
+  });
   const period = defaultPeriod();
   $("from").value = period.from;
   $("to").value = period.to;
-  const [feeds, footprints, boundaries] = await Promise.all([
-    getJson("/api/v1/feeds"),
-    getJson("/api/v1/footprints"),
-    loadBoundaries("data/wales-la-boundaries.json"),
-  ]);
+  const [feeds, footprints, boundaries] = await loadReference();
   state.feeds = feeds;
   state.boundaries = boundaries;
   for (const f of footprints) {
@@ -538,7 +683,8 @@ async function main() {
   $("controls").addEventListener("submit", (e) => e.preventDefault());
 
   drawMap();
-  await busy(Promise.all([reload(), connect(), loadAlerts()]));
+  started = true;
+  await busy(enterMode(state.mode));
 }
 
 busy(main()).catch((e) => showMessage(`The dashboard could not start: ${e.message}`));

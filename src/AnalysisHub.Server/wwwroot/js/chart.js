@@ -1,4 +1,7 @@
-// A bar chart of monthly counts, drawn as SVG.
+// A bar chart of monthly counts, drawn as SVG. A count the public routes withhold ("<5") has no bar height: it is
+// marked with the hub's own text at the baseline rather than drawn as 0.
+import { isShown, countText, countWords } from "./disclosure.js";
+
 const SVG = "http://www.w3.org/2000/svg";
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -16,11 +19,11 @@ function niceStep(max, ticks) {
   return 10 * magnitude;
 }
 
-/** points: [{ period: "2026-01", count }]; highlights the month containing `today`. */
+/** points: [{ period: "2026-01", count }] (count a number, or "<5" when withheld); highlights the month containing `today`. */
 export function renderChart(svg, points, today) {
   const width = 640, height = 280, left = 48, right = 10, top = 16, bottom = 40;
   svg.replaceChildren();
-  const max = Math.max(0, ...points.map((p) => p.count));
+  const max = Math.max(0, ...points.filter((p) => isShown(p.count)).map((p) => p.count));
   const step = niceStep(max, 4);
   const top_ = Math.max(step, Math.ceil(max / step) * step);
   const y = (v) => top + (height - top - bottom) * (1 - v / top_);
@@ -39,16 +42,18 @@ export function renderChart(svg, points, today) {
     const x = left + i * band + (band - barWidth) / 2;
     const [year, month] = p.period.split("-");
     const label = `${MONTHS[Number(month) - 1]} ${year}`;
+    const shown = isShown(p.count);
+    const value = shown ? p.count : 0;
     const bar = el("rect", {
-      class: p.period === currentMonth ? "bar current" : "bar",
-      x, y: y(p.count), width: barWidth, height: Math.max(0, y(0) - y(p.count)),
+      class: (p.period === currentMonth ? "bar current" : "bar") + (shown ? "" : " withheld"),
+      x, y: y(value), width: barWidth, height: Math.max(0, y(0) - y(value)),
     });
     bar.dataset.period = p.period;
-    bar.append(el("title", {}, `${label}: ${p.count.toLocaleString("en-GB")}`));
+    bar.append(el("title", {}, `${label}: ${countWords(p.count)}`));
     svg.append(bar);
-    if (p.count > 0 && n <= 24)
-      svg.append(el("text", { class: "value", x: x + barWidth / 2, y: y(p.count) - 3, "text-anchor": "middle" },
-        p.count.toLocaleString("en-GB")));
+    if ((!shown || value > 0) && n <= 24)
+      svg.append(el("text", { class: shown ? "value" : "value withheld", x: x + barWidth / 2, y: y(value) - 3, "text-anchor": "middle" },
+        countText(p.count)));
     if (i % labelEvery === 0) {
       svg.append(el("text", { x: x + barWidth / 2, y: height - bottom + 14, "text-anchor": "middle" }, MONTHS[Number(month) - 1]));
       if (i === 0 || month === "01")
@@ -56,5 +61,5 @@ export function renderChart(svg, points, today) {
     }
   });
   svg.append(el("line", { x1: left, x2: width - right, y1: y(0), y2: y(0), stroke: "#8c959f" }));
-  svg.setAttribute("aria-label", `Monthly counts: ${points.map((p) => `${p.period} ${p.count}`).join(", ")}`);
+  svg.setAttribute("aria-label", `Monthly counts: ${points.map((p) => `${p.period} ${countText(p.count)}`).join(", ")}`);
 }

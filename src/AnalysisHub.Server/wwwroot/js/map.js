@@ -3,11 +3,12 @@
 const SVG = "http://www.w3.org/2000/svg";
 const COS_LAT = Math.cos((52.4 * Math.PI) / 180);
 
-/** Loads the boundaries and returns { viewBox, shapes: Map(code → { fill path, rings }) }. */
-export async function loadBoundaries(url, width = 600) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`boundaries: HTTP ${response.status}`);
-  const geo = await response.json();
+/**
+ * Loads the boundaries with getJson (the page's one way of fetching) and returns
+ * { viewBox, shapes: Map(code → { fill path, rings }) }.
+ */
+export async function loadBoundaries(url, getJson, width = 600) {
+  const geo = await getJson(url);
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
   const raw = new Map();
   for (const feature of geo.features) {

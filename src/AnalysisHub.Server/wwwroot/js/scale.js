@@ -28,7 +28,8 @@ export function formatRate(rate) {
   return rate.toLocaleString("en-GB", { maximumFractionDigits: rate < 10 ? 2 : 1 });
 }
 
-export function renderLegend(element, scale) {
+/** With `withheld`, adds the grey of areas whose rate the public view withholds. */
+export function renderLegend(element, scale, { withheld = false } = {}) {
   element.replaceChildren();
   const title = document.createElement("span");
   title.className = "legend-title";
@@ -36,11 +37,12 @@ export function renderLegend(element, scale) {
   element.append(title);
   const items = scale.max === 0 ? [{ fill: scale.classes[0].fill, text: "0 (no records)" }]
     : scale.classes.map((c) => ({ fill: c.fill, text: `${formatRate(c.from)}–${formatRate(c.to)}` }));
-  for (const { fill, text } of items) {
+  if (withheld) items.push({ fill: NO_DATA, text: "Rate withheld (count under 5)", cls: "withheld" });
+  for (const { fill, text, cls } of items) {
     const item = document.createElement("span");
     item.className = "item";
     const swatch = document.createElement("span");
-    swatch.className = "swatch";
+    swatch.className = cls ? `swatch ${cls}` : "swatch";
     swatch.style.background = fill;
     item.append(swatch, document.createTextNode(text));
     element.append(item);
