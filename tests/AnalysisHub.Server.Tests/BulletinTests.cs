@@ -235,7 +235,10 @@ public sealed class BulletinTests(SharedHub shared)
         var html = await response.Content.ReadAsStringAsync();
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
         Assert.Contains("<title>Weekly violence bulletin: Cwm Taf, 2012-W27</title>", html, StringComparison.Ordinal);
-        Assert.Contains("@media print", html, StringComparison.Ordinal);
+        // Styles come from the hub's own stylesheet (the Content-Security-Policy allows no inline <style>).
+        Assert.DoesNotContain("<style", html, StringComparison.Ordinal);
+        Assert.Contains("<link rel=\"stylesheet\" href=\"/css/bulletin.css\">", html, StringComparison.Ordinal);
+        Assert.Contains("@media print", await shared.Hub.Client(null).GetStringAsync("/css/bulletin.css"), StringComparison.Ordinal);
         Assert.Contains("Rhondda Cynon Taf", html, StringComparison.Ordinal);
         Assert.Contains("Europe/London", html, StringComparison.Ordinal);
 

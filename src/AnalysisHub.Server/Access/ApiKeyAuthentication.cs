@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 namespace AnalysisHub.Server.Access;
 
 /// <summary>
-/// Authenticates the <c>X-Api-Key</c> header (or, on live streams only, <c>?access_token=</c>) against the
+/// Authenticates the <c>X-Api-Key</c> header (or, on live streams only, <c>?access_token=</c> or a bearer header that
+/// is not a JWT, as SignalR's browser client sends) against the
 /// <see cref="KeyRing"/>. No key: no result (the caller is anonymous). An unknown, expired or revoked key: a failure,
 /// which <see cref="CredentialGate"/> turns into 401 on every route.
 /// </summary>
@@ -36,7 +37,9 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
     public static string? Secret(HttpContext context)
     {
         if (context.Request.Headers.TryGetValue(Header, out var header)) return header.ToString();
-        if (LiveStream.Is(context) && context.Request.Query.TryGetValue(LiveStream.AccessTokenParameter, out var token)) return token.ToString();
-        return null;
+        if (!LiveStream.Is(context)) return null;
+        if (context.Request.Query.TryGetValue(LiveStream.AccessTokenParameter, out var token)) return token.ToString();
+        // SignalR's browser client sends accessTokenFactory's value as a bearer header on negotiate.
+        return JwtAuthentication.BearerValue(context) is { } bearer && !JwtAuthentication.LooksLikeJwt(bearer) ? bearer : null;
     }
 }

@@ -53,13 +53,25 @@ public static class JwtAuthentication
         };
     }
 
-    /// <summary>True when the request's credential is a bearer token (in the header, or a JWT in a live stream's query).</summary>
+    /// <summary>
+    /// True when the request's credential is a JSON Web Token: a bearer header, or a live stream's
+    /// <c>access_token</c>, shaped as one. SignalR's browser client sends its access token as a bearer header on
+    /// negotiate, and that token may be an API key: by shape, each goes to the scheme that can check it.
+    /// </summary>
     public static bool Carries(HttpContext context)
     {
-        if (context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return true;
+        if (BearerValue(context) is { } bearer && LooksLikeJwt(bearer)) return true;
         return LiveStream.Is(context) && context.Request.Query.TryGetValue(LiveStream.AccessTokenParameter, out var token)
-            && token.ToString() is var t && t.StartsWith("eyJ", StringComparison.Ordinal) && t.Count(c => c == '.') == 2;
+            && LooksLikeJwt(token.ToString());
     }
+
+    /// <summary>The value of an <c>Authorization: Bearer …</c> header, when the request has one.</summary>
+    public static string? BearerValue(HttpContext context) =>
+        context.Request.Headers.Authorization.ToString() is var header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? header[7..].Trim() : null;
+
+    // A compact JWS: three base64url parts, the header a JSON object ("eyJ" is the encoding of '{"').
+    public static bool LooksLikeJwt(string token) => token.StartsWith("eyJ", StringComparison.Ordinal) && token.Count(c => c == '.') == 2;
 
     private static IEnumerable<string> MapScopes(System.Security.Claims.ClaimsPrincipal user, JwtOptions jwt)
     {

@@ -87,6 +87,24 @@ public sealed class BearerTokenTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SignalR_negotiate_takes_a_bearer_api_key_or_a_bearer_jwt_as_the_browser_client_sends_them()
+    {
+        async Task<HttpStatusCode> NegotiateAsync(string bearer, string? apiKey = null)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/hubs/live/negotiate?negotiateVersion=1");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+            if (apiKey is not null) request.Headers.Add("X-Api-Key", apiKey);
+            return (await _hub.Client(null).SendAsync(request)).StatusCode;
+        }
+        Assert.Equal(HttpStatusCode.OK, await NegotiateAsync(_hub.AdminKey));
+        Assert.Equal(HttpStatusCode.OK, await NegotiateAsync(_hub.AdminKey, apiKey: _hub.AdminKey));
+        Assert.Equal(HttpStatusCode.OK, await NegotiateAsync(Token("community-safety-analyst")));
+        Assert.Equal(HttpStatusCode.Unauthorized, await NegotiateAsync("ahk_not-a-key-of-this-hub"));
+        // Outside the live streams a bearer value is a JWT or nothing: an API key goes in X-Api-Key.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Bearer(_hub.AdminKey).GetAsync("/api/v1/alerts")).StatusCode);
+    }
+
+    [Fact]
     public async Task An_rsa_signed_token_checked_against_the_jwks_file_works_the_same()
     {
         var analyst = Bearer(Token("community-safety-analyst", Rsa()));
