@@ -123,18 +123,9 @@ public sealed class SqliteAccessKeyStore : IAccessKeyStore
         command.Parameters.AddWithValue("$expires", key.ExpiresAt is { } e ? Time(e) : DBNull.Value);
     }
 
-    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+    private static string Time(DateTimeOffset at) => SqliteFiles.Time(at);
 
-    private static DateTimeOffset ReadTime(DbDataReader reader, int ordinal) =>
-        DateTimeOffset.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+    private static DateTimeOffset ReadTime(DbDataReader reader, int ordinal) => SqliteFiles.ReadTime(reader, ordinal);
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous = FULL;";
-        command.ExecuteNonQuery();
-        return connection;
-    }
+    private SqliteConnection Open() => SqliteFiles.OpenDurable(_connectionString);
 }

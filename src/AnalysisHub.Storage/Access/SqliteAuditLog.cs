@@ -79,19 +79,9 @@ public sealed class SqliteAuditLog : IAuditLog
         return AuditColumns.Page(rows, query.Limit);
     }
 
-    // Fixed-width UTC text sorts as time does, so `at >= $since` compares correctly as text.
-    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    private static string Time(DateTimeOffset at) => SqliteFiles.Time(at);
 
-    private static DateTimeOffset ReadTime(DbDataReader reader, int ordinal) =>
-        DateTimeOffset.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+    private static DateTimeOffset ReadTime(DbDataReader reader, int ordinal) => SqliteFiles.ReadTime(reader, ordinal);
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous = FULL;";
-        command.ExecuteNonQuery();
-        return connection;
-    }
+    private SqliteConnection Open() => SqliteFiles.OpenDurable(_connectionString);
 }
