@@ -41,7 +41,7 @@ public sealed class PostgresRecordLedgerTests(PostgresServer server) : RecordLed
     {
         var empty = server.CreateDatabase();
         Assert.Equal(
-            ["alerts", "authority_cursor", "cell_changes", "orleansmembershiptable", "orleansquery", "orleansstorage", "records"],
+            ["alerts", "api_keys", "audit", "authority_cursor", "cell_changes", "orleansmembershiptable", "orleansquery", "orleansstorage", "records"],
             PostgresSchema.MissingTables(empty));
     }
 
