@@ -89,6 +89,7 @@ admins.MapAdminApi();
 admins.MapRouteListing();
 admins.MapKeysApi();
 admins.MapAuditApi();
+admins.MapProvenanceApi();
 
 await app.PrepareKeysAsync();
 app.Run();
