@@ -31,3 +31,37 @@ CREATE TABLE IF NOT EXISTS authority_cursor (
     authority  text   PRIMARY KEY,
     seq        bigint NOT NULL
 );
+
+-- Every row a commit applied, with the key that sent it: a record's history, from which withdrawing one key's
+-- writes replays the record without them. (seq, ord) is the arrival order: the commit's number (taken from
+-- record_version_commits once the commit holds its record locks, so a later writer of the same record always
+-- gets a higher one) and the row's place in it. Never deleted; a withdrawn version keeps its row, with outcome 5.
+CREATE TABLE IF NOT EXISTS record_versions (
+    feed       text     NOT NULL,
+    id         text     NOT NULL,
+    seq        bigint   NOT NULL,
+    ord        integer  NOT NULL,
+    at         bigint   NOT NULL, -- when committed, UTC Unix milliseconds
+    key_id     text     NULL,     -- the writer's key; null when none was known
+    version    bigint   NOT NULL,
+    status     smallint NOT NULL,
+    precision  smallint NOT NULL,
+    time       bigint   NOT NULL,
+    authority  text     NULL,
+    category   text     NULL,
+    flags      text     NULL,
+    outcome    smallint NOT NULL, -- VersionOutcome
+    PRIMARY KEY (feed, id, seq, ord)
+);
+
+-- A key's versions, in commit order: each commit appends at the end of its key's range.
+CREATE INDEX IF NOT EXISTS record_versions_by_key ON record_versions (key_id, seq) WHERE key_id IS NOT NULL;
+
+-- Commit numbers for record_versions.seq. No cache: each session's numbers must follow the order commits take locks.
+CREATE SEQUENCE IF NOT EXISTS record_version_commits CACHE 1;
+
+-- A ledger written before versions were kept starts each record's history with its state then (a baseline, by
+-- no known key). A no-op ever after.
+INSERT INTO record_versions (feed, id, seq, ord, at, key_id, version, status, precision, time, authority, category, flags, outcome)
+SELECT feed, id, 0, 0, (extract(epoch FROM now()) * 1000)::bigint, NULL, version, status, precision, time, authority, category, flags, 6
+FROM records WHERE NOT EXISTS (SELECT 1 FROM record_versions);

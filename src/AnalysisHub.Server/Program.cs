@@ -92,6 +92,7 @@ admins.MapAdminApi();
 admins.MapRouteListing();
 admins.MapKeysApi();
 admins.MapAuditApi();
+admins.MapProvenanceApi();
 
 await app.PrepareKeysAsync();
 app.Run();

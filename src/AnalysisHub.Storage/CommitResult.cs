@@ -7,7 +7,7 @@ namespace AnalysisHub.Storage;
 public sealed record CommitResult(IReadOnlyList<IngestCounts> Counts, IReadOnlyList<AuthorityChanges> Changes)
 {
     /// <summary>The result of a commit whose rows (all batches, in order) had the given outcomes.</summary>
-    internal static CommitResult From(IReadOnlyList<IReadOnlyList<IncomingRecord>> batches, RecordOutcome[] outcomes,
+    internal static CommitResult From(IReadOnlyList<IncomingBatch> batches, RecordOutcome[] outcomes,
         IReadOnlyList<AuthorityChanges> changes)
     {
         var counts = new List<IngestCounts>(batches.Count);

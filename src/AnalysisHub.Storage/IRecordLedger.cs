@@ -1,5 +1,4 @@
 using AnalysisHub.Domain.Changes;
-using AnalysisHub.Domain.Records;
 
 namespace AnalysisHub.Storage;
 
@@ -10,8 +9,22 @@ namespace AnalysisHub.Storage;
 /// </summary>
 public interface IRecordLedger : IChangeLog
 {
-    /// <summary>Applies the batches in order inside one transaction and makes them durable.</summary>
-    CommitResult Commit(IReadOnlyList<IReadOnlyList<IncomingRecord>> batches);
+    /// <summary>
+    /// Applies the batches in order inside one transaction and makes them durable, with every row's version
+    /// (who sent it, what it said, what it did) kept in the record's history.
+    /// </summary>
+    CommitResult Commit(IReadOnlyList<IncomingBatch> batches);
+
+    /// <summary>
+    /// Withdraws every version the key wrote, in one transaction: each record it wrote is set to what its other
+    /// versions make it (replayed in arrival order) or removed when none is left, the cells change accordingly, and
+    /// the key's versions are marked withdrawn so no later replay reads them. The key itself is not touched.
+    /// </summary>
+    /// <remarks>Serialised with <see cref="Commit"/> by the caller (the group commit), as every other write is.</remarks>
+    WithdrawalResult WithdrawWrites(string keyId);
+
+    /// <summary>A record's current state and its versions, oldest first; null when the feed holds neither for this id.</summary>
+    Task<RecordHistory?> HistoryAsync(string feed, string id, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// For each of these ids the feed already holds, the ONS code of the authority it counts in (null when it is

@@ -31,5 +31,39 @@ internal static class LedgerSchema
             authority TEXT    PRIMARY KEY,
             seq       INTEGER NOT NULL
         ) WITHOUT ROWID;
+        -- Every row a commit applied, with the key that sent it: a record's history, from which withdrawing one
+        -- key's writes replays the record without them. (seq, ord) is the arrival order: the commit's number and
+        -- the row's place in it. Never deleted; a withdrawn version keeps its row, with outcome 5.
+        CREATE TABLE IF NOT EXISTS record_versions (
+            feed       TEXT    NOT NULL,
+            id         TEXT    NOT NULL,
+            seq        INTEGER NOT NULL,
+            ord        INTEGER NOT NULL,
+            at         INTEGER NOT NULL, -- when committed, UTC Unix milliseconds
+            key_id     TEXT    NULL,     -- the writer's key; null when none was known
+            version    INTEGER NOT NULL,
+            status     INTEGER NOT NULL,
+            precision  INTEGER NOT NULL,
+            time       INTEGER NOT NULL,
+            authority  TEXT    NULL,
+            category   TEXT    NULL,
+            flags      TEXT    NULL,
+            outcome    INTEGER NOT NULL, -- VersionOutcome
+            PRIMARY KEY (feed, id, seq, ord)
+        ) WITHOUT ROWID;
+        -- A key's versions, in commit order: each commit appends at the end of its key's range, which keeps the
+        -- index cheap to maintain on a bulk load.
+        CREATE INDEX IF NOT EXISTS record_versions_by_key ON record_versions (key_id, seq) WHERE key_id IS NOT NULL;
+        -- The last commit number given to record_versions.seq.
+        CREATE TABLE IF NOT EXISTS ledger_commits (
+            id    INTEGER PRIMARY KEY CHECK (id = 1),
+            seq   INTEGER NOT NULL
+        );
+        -- A ledger written before versions were kept starts each record's history with its state then (a
+        -- baseline, by no known key). One statement, so it is done whole or not at all; a no-op ever after.
+        INSERT INTO record_versions (feed, id, seq, ord, at, key_id, version, status, precision, time, authority, category, flags, outcome)
+        SELECT feed, id, 0, 0, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER), NULL,
+               version, status, precision, time, authority, category, flags, 6
+        FROM records WHERE NOT EXISTS (SELECT 1 FROM record_versions);
         """;
 }

@@ -14,17 +14,19 @@ namespace AnalysisHub.Storage;
 // history — ten years of England and Wales is hundreds of millions of identities — while the grains hold
 // only aggregates. One set of statements per row inside one transaction per group keeps the cost at one
 // fsync per group however many batches it carries.
-public sealed class SqliteRecordLedger : IRecordLedger, IDisposable
+public sealed partial class SqliteRecordLedger : IRecordLedger, IDisposable
 {
     private readonly StoredVocabulary _vocabulary;
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
+    private readonly TimeProvider _clock;
     private readonly Lock _writeLock = new();
     private readonly System.Collections.Concurrent.ConcurrentQueue<(string AuthorityCode, long ThroughSequence)> _pendingTrims = new();
 
-    public SqliteRecordLedger(LedgerOptions options, StoredVocabulary vocabulary)
+    public SqliteRecordLedger(LedgerOptions options, StoredVocabulary vocabulary, TimeProvider? clock = null)
     {
         _vocabulary = vocabulary;
+        _clock = clock ?? TimeProvider.System;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.DatabasePath))!);
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -45,7 +47,7 @@ public sealed class SqliteRecordLedger : IRecordLedger, IDisposable
     public string Fingerprint => _vocabulary.Fingerprint;
 
     /// <summary>Applies the batches in order inside one transaction and makes them durable.</summary>
-    public CommitResult Commit(IReadOnlyList<IReadOnlyList<IncomingRecord>> batches)
+    public CommitResult Commit(IReadOnlyList<IncomingBatch> batches)
     {
         lock (_writeLock)
         {
@@ -53,11 +55,13 @@ public sealed class SqliteRecordLedger : IRecordLedger, IDisposable
             ApplyPendingTrims(tx);
             using var statements = new RowStatements(_writer, tx);
             var deltas = new CellDeltas();
-            var rows = batches.SelectMany(b => b).ToArray();
-            var outcomes = new RecordOutcome[rows.Length];
-            var inserted = InsertNewIdentities(rows, statements);
-            for (var i = 0; i < rows.Length; i++)
-                outcomes[i] = Apply(rows[i], inserted[i], statements, deltas);
+            var rows = new CommitRows(batches);
+            var order = KeyOrder(rows.Records);
+            var outcomes = new RecordOutcome[rows.Count];
+            var inserted = InsertNewIdentities(rows.Records, order, statements);
+            for (var i = 0; i < rows.Count; i++)
+                outcomes[i] = Apply(rows.Records[i], inserted[i], statements, deltas);
+            AppendVersions(rows, order, outcomes, tx);
             var changes = AppendChanges(deltas, tx);
             tx.Commit();
             return CommitResult.From(batches, outcomes, changes);
@@ -65,29 +69,65 @@ public sealed class SqliteRecordLedger : IRecordLedger, IDisposable
     }
 
     /// <summary>
-    /// Inserts the first row of every identity the ledger has not seen, in key order, and marks those rows.
-    /// Every other row (re-sends, corrections, cancellations, and later rows of an id inserted here) is then
-    /// decided in row order against the stored state — exactly as if all rows had been applied one by one.
+    /// Every row's position, in key order (feed, id) and, within an identity, in arrival order: the order in which
+    /// the commit writes the records and their versions.
     /// </summary>
     // Implementation note: key order matters for speed, not correctness. Identities arrive in random key
     // order, and a commit rewrites every B-tree page it touched into the write-ahead log; inserting a
     // group's keys in order touches each page once, not once per row (measured here: 2.8× the rows/s).
-    private bool[] InsertNewIdentities(IncomingRecord[] rows, RowStatements statements)
+    // Grouping by feed index rather than slug keeps each feed's keys together, which is all locality needs.
+    private static int[] KeyOrder(IncomingRecord[] rows)
     {
-        var firstOfIdentity = new List<int>(rows.Length);
-        var seen = new HashSet<(byte, string)>(rows.Length);
-        for (var i = 0; i < rows.Length; i++)
-            if (seen.Add((rows[i].Entry.Feed, rows[i].Id))) firstOfIdentity.Add(i);
-        // Grouping by feed index rather than slug keeps each feed's keys together, which is all locality needs.
-        firstOfIdentity.Sort((a, b) =>
+        var order = new int[rows.Length];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(order, (a, b) =>
         {
             var byFeed = rows[a].Entry.Feed.CompareTo(rows[b].Entry.Feed);
-            return byFeed != 0 ? byFeed : string.CompareOrdinal(rows[a].Id, rows[b].Id);
+            if (byFeed != 0) return byFeed;
+            var byId = string.CompareOrdinal(rows[a].Id, rows[b].Id);
+            return byId != 0 ? byId : a.CompareTo(b);
         });
+        return order;
+    }
+
+    /// <summary>
+    /// Inserts the first row of every identity the ledger has not seen, in key order, and marks those rows.
+    /// Every other row (re-sends, corrections, cancellations, and later rows of an id inserted here) is then
+    /// decided in row order against the stored state — exactly as if all rows had been applied one by one.
+    /// </summary>
+    private bool[] InsertNewIdentities(IncomingRecord[] rows, int[] order, RowStatements statements)
+    {
         var inserted = new bool[rows.Length];
-        foreach (var i in firstOfIdentity)
+        for (var k = 0; k < order.Length; k++)
+        {
+            var i = order[k];
+            // The first of each run of one identity in key order is its first row.
+            if (k > 0 && SameIdentity(rows[order[k - 1]], rows[i])) continue;
             inserted[i] = statements.InsertIfNew(_vocabulary.FeedSlug(rows[i].Entry.Feed), rows[i].Id, rows[i].Entry, _vocabulary);
+        }
         return inserted;
+    }
+
+    private static bool SameIdentity(in IncomingRecord a, in IncomingRecord b) =>
+        a.Entry.Feed == b.Entry.Feed && string.Equals(a.Id, b.Id, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Appends every row to its record's history, with its writer and outcome, under one new commit number: in
+    /// key order (so each history page is touched once) with the row's place in the commit as its order.
+    /// </summary>
+    private void AppendVersions(CommitRows rows, int[] order, RecordOutcome[] outcomes, SqliteTransaction tx)
+    {
+        if (rows.Count == 0) return;
+        using var number = Command(_writer, tx,
+            "INSERT INTO ledger_commits (id, seq) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET seq = seq + 1 RETURNING seq");
+        var commit = (long)number.ExecuteScalar()!;
+        var at = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+        using var append = new RawVersionStatement(_writer);
+        foreach (var i in order)
+        {
+            var row = rows.Records[i];
+            append.Append(_vocabulary.FeedSlug(row.Entry.Feed), row.Id, commit, i, at, rows.WriterOf(i), row.Entry, outcomes[i], _vocabulary);
+        }
     }
 
     private RecordOutcome Apply(in IncomingRecord record, bool inserted, RowStatements statements,

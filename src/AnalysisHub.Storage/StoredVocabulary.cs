@@ -53,6 +53,15 @@ public sealed class StoredVocabulary(GeographyRegistry geography, FeedCatalog ca
         return new RecordEntry((byte)feed, version, status, precision, time, authority, category, mask);
     }
 
+    /// <summary>Reads a stored state back; null when it refers to a slug or code no longer known.</summary>
+    public RecordEntry? ToEntry(int feed, StoredRecord stored) =>
+        ToEntry(feed, stored.Version, stored.Status, stored.Precision, stored.Time, stored.Authority, stored.Category, stored.Flags);
+
+    /// <summary>The entry in the ledger's stored terms.</summary>
+    public StoredRecord ToStored(in RecordEntry entry) =>
+        new(entry.Version, entry.Status, entry.Precision, entry.Time, AuthorityCode(entry.Authority),
+            CategorySlug(entry.Feed, entry.Category), FlagsText(entry.Flags));
+
     /// <summary>
     /// Identifies the index layout of cells, so state derived under another vocabulary or geography is
     /// recognised and rebuilt from the ledger instead of being misread.

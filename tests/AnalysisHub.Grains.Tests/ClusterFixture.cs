@@ -39,7 +39,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>Commits batches durably and pushes their changes to the authority grains.</summary>
     public async Task<CommitResult> CommitAndPublishAsync(params IReadOnlyList<Domain.Records.IncomingRecord>[] batches)
     {
-        var result = Ledger.Commit(batches);
+        var result = Ledger.Commit(batches.Select(b => new IncomingBatch(b, WriterKeyId: null)).ToList());
         await new ClientChangeSink(Cluster.GrainFactory).PublishAsync(result.Changes);
         return result;
     }

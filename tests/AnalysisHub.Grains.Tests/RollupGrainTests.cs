@@ -3,6 +3,7 @@ using AnalysisHub.Domain.Cells;
 using AnalysisHub.Domain.Changes;
 using AnalysisHub.Domain.Geography;
 using AnalysisHub.Domain.Records;
+using AnalysisHub.Storage;
 
 namespace AnalysisHub.Grains.Tests;
 
@@ -73,7 +74,7 @@ public sealed class RollupGrainTests(ClusterFixture fixture)
     public async Task A_repeated_change_is_ignored_and_a_missed_one_is_read_from_the_log()
     {
         var at = new DateTimeOffset(2014, 2, 2, 12, 0, 0, TimeSpan.Zero);
-        var first = fixture.Ledger.Commit([[_records.Crime("g4-1", "la:powys", "homicide", at)]]);
+        var first = fixture.Ledger.Commit([new IncomingBatch([_records.Crime("g4-1", "la:powys", "homicide", at)], WriterKeyId: null)]);
         var change = Assert.Single(first.Changes);
         var grain = Grains.GetGrain<IAuthorityGrain>("la:powys");
         var payload = change.Cells;
@@ -82,8 +83,8 @@ public sealed class RollupGrainTests(ClusterFixture fixture)
         Assert.Equal(1L, await Total("la:powys", 2014));
 
         // The next change is committed but its push is lost; the one after arrives and reveals the gap.
-        fixture.Ledger.Commit([[_records.Crime("g4-2", "la:powys", "homicide", at)]]);
-        var third = fixture.Ledger.Commit([[_records.Crime("g4-3", "la:powys", "homicide", at)]]);
+        fixture.Ledger.Commit([new IncomingBatch([_records.Crime("g4-2", "la:powys", "homicide", at)], WriterKeyId: null)]);
+        var third = fixture.Ledger.Commit([new IncomingBatch([_records.Crime("g4-3", "la:powys", "homicide", at)], WriterKeyId: null)]);
         var last = Assert.Single(third.Changes);
         await grain.ApplyChanges(last.Sequence, last.Sequence, last.Cells, 0);
 
@@ -98,7 +99,7 @@ public sealed class RollupGrainTests(ClusterFixture fixture)
         var at = new DateTimeOffset(2017, 2, 2, 12, 0, 0, TimeSpan.Zero);
         var grain = Grains.GetGrain<IAuthorityGrain>("la:torfaen");
         var start = await grain.GetAppliedSequence();
-        var commits = Enumerable.Range(0, 3).Select(i => fixture.Ledger.Commit([[_records.Crime($"g7-{i}", "la:torfaen", "homicide", at)]])).ToList();
+        var commits = Enumerable.Range(0, 3).Select(i => fixture.Ledger.Commit([new IncomingBatch([_records.Crime($"g7-{i}", "la:torfaen", "homicide", at)], WriterKeyId: null)])).ToList();
         var merged = Assert.Single(AuthorityChanges.Coalesce(commits.SelectMany(c => c.Changes)));
         Assert.Equal((start + 1, start + 3), (merged.FirstSequence, merged.Sequence));
 
@@ -106,7 +107,7 @@ public sealed class RollupGrainTests(ClusterFixture fixture)
         await grain.ApplyChanges(merged.FirstSequence, merged.Sequence, merged.Cells, 0); // redelivered
         Assert.Equal(3L, await Total("la:torfaen", 2017));
 
-        var fourth = Assert.Single(fixture.Ledger.Commit([[_records.Crime("g7-3", "la:torfaen", "homicide", at)]]).Changes);
+        var fourth = Assert.Single(fixture.Ledger.Commit([new IncomingBatch([_records.Crime("g7-3", "la:torfaen", "homicide", at)], WriterKeyId: null)]).Changes);
         // A range overlapping what was applied cannot be applied in part: the grain reads the log instead.
         await grain.ApplyChanges(fourth.Sequence - 1, fourth.Sequence, fourth.Cells, 0);
         Assert.Equal(4L, await Total("la:torfaen", 2017));
@@ -118,7 +119,7 @@ public sealed class RollupGrainTests(ClusterFixture fixture)
     {
         var at = new DateTimeOffset(2015, 2, 2, 12, 0, 0, TimeSpan.Zero);
         await Grains.GetGrain<IAuthorityGrain>("la:ceredigion").GetAppliedSequence(); // active before the commit
-        fixture.Ledger.Commit([[_records.Crime("g5-1", "la:ceredigion", "homicide", at)]]); // no push at all
+        fixture.Ledger.Commit([new IncomingBatch([_records.Crime("g5-1", "la:ceredigion", "homicide", at)], WriterKeyId: null)]); // no push at all
         await Eventually.Equal(1L, () => Total("apb:dyfed", 2015));
     }
 

@@ -25,11 +25,22 @@ public sealed class PostgresRecordLedgerTests(PostgresServer server) : RecordLed
 
     protected override void DisposeStore() => NpgsqlConnection.ClearAllPools();
 
+    protected override void ForgetVersions()
+    {
+        using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            connection.Open();
+            using var drop = new NpgsqlCommand("DROP TABLE record_versions; DROP SEQUENCE record_version_commits", connection);
+            drop.ExecuteNonQuery();
+        }
+        PostgresSchema.Apply(ConnectionString);
+    }
+
     [Fact]
     public async Task The_schema_is_embedded_and_can_be_applied_again_without_touching_the_data()
     {
         Assert.Contains("CREATE TABLE IF NOT EXISTS records", PostgresSchema.Read("ledger.sql"), StringComparison.Ordinal);
-        Ledger.Commit([[Crime("a", "W06000015")]]);
+        Ledger.Commit([Batch(Crime("a", "W06000015"))]);
         PostgresSchema.Apply(ConnectionString); // every script a second time over existing tables and rows
         Assert.Empty(PostgresSchema.MissingTables(ConnectionString));
         using var again = Open();
@@ -41,20 +52,21 @@ public sealed class PostgresRecordLedgerTests(PostgresServer server) : RecordLed
     {
         var empty = server.CreateDatabase();
         Assert.Equal(
-            ["alerts", "api_keys", "audit", "authority_cursor", "cell_changes", "orleansmembershiptable", "orleansquery", "orleansstorage", "records"],
+            ["alerts", "api_keys", "audit", "authority_cursor", "cell_changes", "orleansmembershiptable", "orleansquery", "orleansstorage",
+             "record_versions", "records"],
             PostgresSchema.MissingTables(empty));
     }
 
     [Fact]
     public async Task A_group_meeting_a_stored_identity_part_way_through_is_decided_whole_by_the_general_path()
     {
-        Assert.Equal(new IngestCounts(2, 0, 0, 0, 0), Ledger.Commit([[Crime("m", "W06000015"), Crime("q", "W06000015")]]).Counts[0]);
+        Assert.Equal(new IngestCounts(2, 0, 0, 0, 0), Ledger.Commit([Batch(Crime("m", "W06000015"), Crime("q", "W06000015"))]).Counts[0]);
 
         // In key order a and b are new and copied before m, which exists: the copy stops there and is undone.
-        var result = Ledger.Commit([[Crime("a", "W06000015"), Crime("b", "W06000011"), Crime("m", "W06000011", version: 1), Crime("z", "W06000015")]]);
+        var result = Ledger.Commit([Batch(Crime("a", "W06000015"), Crime("b", "W06000011"), Crime("m", "W06000011", version: 1), Crime("z", "W06000015"))]);
         Assert.Equal(new IngestCounts(3, 1, 0, 0, 0), result.Counts[0]);
         // The next groups take the general path for a while; all new or not, they are decided the same way.
-        Assert.Equal(new IngestCounts(1, 0, 1, 0, 0), Ledger.Commit([[Crime("c", "W06000015"), Crime("a", "W06000015")]]).Counts[0]);
+        Assert.Equal(new IngestCounts(1, 0, 1, 0, 0), Ledger.Commit([Batch(Crime("c", "W06000015"), Crime("a", "W06000015"))]).Counts[0]);
 
         Assert.Equal(4, await DayTotal(Ledger, "W06000015")); // q, a, z, c
         Assert.Equal(2, await DayTotal(Ledger, "W06000011")); // b, m (moved)
@@ -64,7 +76,7 @@ public sealed class PostgresRecordLedgerTests(PostgresServer server) : RecordLed
     [Fact]
     public async Task A_copy_that_meets_an_identity_another_writer_is_inserting_waits_and_then_counts_it_as_stored()
     {
-        Ledger.Commit([[Crime("warm", "W06000015")]]);
+        Ledger.Commit([Batch(Crime("warm", "W06000015"))]);
         // Another writer has inserted k but not committed yet.
         await using var other = new NpgsqlConnection(ConnectionString);
         await other.OpenAsync();
@@ -77,7 +89,7 @@ public sealed class PostgresRecordLedgerTests(PostgresServer server) : RecordLed
             await insert.ExecuteNonQueryAsync();
         }
 
-        var commit = Task.Run(() => Ledger.Commit([[Crime("a", "W06000015", day: 2), Crime("k", "W06000011", version: 1)]]));
+        var commit = Task.Run(() => Ledger.Commit([Batch(Crime("a", "W06000015", day: 2), Crime("k", "W06000011", version: 1))]));
         await Task.Delay(500);
         Assert.False(commit.IsCompleted); // held by the other writer's uncommitted row
         await tx.CommitAsync();
@@ -118,7 +130,7 @@ public sealed class PostgresRecordLedgerTests(PostgresServer server) : RecordLed
 
         // Both writers send the same identities (a shared pool, so they race on inserts and on updates), each
         // round a new version of half of them; every batch touches every authority.
-        IReadOnlyList<IncomingRecord> Batch(int writer, int round) =>
+        IReadOnlyList<IncomingRecord> Rows(int writer, int round) =>
             Enumerable.Range(0, PerBatch).Select(k =>
             {
                 var id = $"r{(round * 7 + k) % 300}";
@@ -133,7 +145,7 @@ public sealed class PostgresRecordLedgerTests(PostgresServer server) : RecordLed
             results[writer] = new CommitResult[Rounds];
             go.SignalAndWait();
             for (var round = 0; round < Rounds; round++)
-                results[writer][round] = ledger.Commit([Batch(writer, round), Batch(writer, round + 1000)]);
+                results[writer][round] = ledger.Commit([Batch(Rows(writer, round)), Batch(Rows(writer, round + 1000))]);
         }
         var a = Task.Factory.StartNew(() => Write(first, 0), TaskCreationOptions.LongRunning);
         var b = Task.Factory.StartNew(() => Write(second, 1), TaskCreationOptions.LongRunning);
@@ -169,7 +181,7 @@ public sealed class PostgresRecordLedgerTests(PostgresServer server) : RecordLed
         foreach (var authority in authorities)
             total += (await Ledger.RebuildAsync(authority)).Cells.NonZeroCells().Where(c => c.Key.Kind == CellKind.Day).Sum(c => c.Value);
         var identities = Enumerable.Range(0, 2).SelectMany(w => Enumerable.Range(0, Rounds)
-            .SelectMany(r => Batch(w, r).Concat(Batch(w, r + 1000)))).Select(r => r.Id).Distinct().Count();
+            .SelectMany(r => Rows(w, r).Concat(Rows(w, r + 1000)))).Select(r => r.Id).Distinct().Count();
         Assert.Equal(identities, total);
     }
 }

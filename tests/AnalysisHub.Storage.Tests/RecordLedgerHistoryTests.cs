@@ -35,7 +35,7 @@ public abstract partial class RecordLedgerTests<TLedger>
             {
                 var group = batches.Skip(start).Take(commitSizes[c % commitSizes.Length]).ToList();
                 start += group.Count;
-                var result = Ledger.Commit(group.Select(b => Parse(b, prefix)).ToList());
+                var result = Ledger.Commit(group.Select(b => Batch(Parse(b, prefix))).ToList());
                 for (var i = 0; i < group.Count; i++)
                     Assert.Equal(AsCounts(model.ApplyBatch(group[i])), result.Counts[i]);
                 AddDayCells(cells, result.Changes);
@@ -45,7 +45,7 @@ public abstract partial class RecordLedgerTests<TLedger>
 
             // Re-sending everything changes no cell; where versions decide every order, nothing but
             // duplicates and stale.
-            var again = Ledger.Commit([Parse(history.Rows.ToList(), prefix)]);
+            var again = Ledger.Commit([Batch(Parse(history.Rows.ToList(), prefix))]);
             Assert.DoesNotContain(again.Changes, c => CellCodec.Decode(c.Cells).Any(d => d.Key.Kind == CellKind.Day && d.Value != 0));
             if (history.VersionsDecideEveryOrder())
             {
@@ -65,10 +65,10 @@ public abstract partial class RecordLedgerTests<TLedger>
             new Random(seed).Shuffle(shuffled);
             var inOrder = new Dictionary<ModelCell, long>();
             var reordered = new Dictionary<ModelCell, long>();
-            AddDayCells(inOrder, Ledger.Commit([Parse(rows, NewPrefix())]).Changes);
+            AddDayCells(inOrder, Ledger.Commit([Batch(Parse(rows, NewPrefix()))]).Changes);
             // One row per commit: the other extreme of how rows can be grouped.
             var prefix = NewPrefix();
-            foreach (var row in shuffled) AddDayCells(reordered, Ledger.Commit([Parse([row], prefix)]).Changes);
+            foreach (var row in shuffled) AddDayCells(reordered, Ledger.Commit([Batch(Parse([row], prefix))]).Changes);
 
             AssertSameCells(LedgerModel.FinalCells(rows), inOrder);
             AssertSameCells(inOrder, reordered);

@@ -10,12 +10,19 @@ namespace AnalysisHub.Server.Ingest;
 /// Group commit: concurrent ingest requests queue their batches; one writer takes everything waiting
 /// (up to <see cref="LedgerOptions.MaxRowsPerCommit"/> rows), commits it in one transaction, answers every
 /// request, then hands the changes to the grains. Twenty clients posting 100 rows each share one fsync.
+/// Every other write of the ledger — withdrawing a key's writes — goes through the same queue and runs alone
+/// between two commits, so the ledger has one writer and the grains receive the changes in the order made.
 /// </summary>
 // Implementation note: this is the host's pipeline, not the storage's: the ledger only commits (IRecordLedger),
 // and the grains are reached through the change-sink port, so neither Storage nor the grains know of the other.
 public sealed class GroupCommitPipeline : IAsyncDisposable
 {
-    private sealed record Pending(IReadOnlyList<IncomingRecord> Records, TaskCompletionSource<IngestCounts> Done, ActivityContext Request);
+    /// <summary>A unit of work for the writer: a batch to commit with others, or a withdrawal to run alone.</summary>
+    private abstract record Work(ActivityContext Request);
+
+    private sealed record Pending(IncomingBatch Batch, TaskCompletionSource<IngestCounts> Done, ActivityContext Request) : Work(Request);
+
+    private sealed record Withdrawal(string KeyId, TaskCompletionSource<WithdrawalResult> Done, ActivityContext Request) : Work(Request);
 
     private sealed record Published(IReadOnlyList<AuthorityChanges> Changes, ActivityContext Commit);
 
@@ -26,7 +33,7 @@ public sealed class GroupCommitPipeline : IAsyncDisposable
     private readonly IChangeSink _sink;
     private readonly ILogger<GroupCommitPipeline> _logger;
     private readonly int _maxRowsPerCommit;
-    private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(256)
+    private readonly Channel<Work> _queue = Channel.CreateBounded<Work>(new BoundedChannelOptions(256)
     {
         SingleReader = true,
         FullMode = BoundedChannelFullMode.Wait,
@@ -47,29 +54,50 @@ public sealed class GroupCommitPipeline : IAsyncDisposable
         _publishLoop = Task.Run(PublishLoop);
     }
 
-    /// <summary>Queues a validated batch; completes once it is durable, with its counts.</summary>
-    public async Task<IngestCounts> SubmitAsync(IReadOnlyList<IncomingRecord> records, CancellationToken cancellationToken)
+    /// <summary>Queues a validated batch (with the key that sent it); completes once it is durable, with its counts.</summary>
+    public async Task<IngestCounts> SubmitAsync(IncomingBatch batch, CancellationToken cancellationToken)
     {
-        if (records.Count == 0) return new IngestCounts(0, 0, 0, 0, 0);
-        var pending = new Pending(records, new TaskCompletionSource<IngestCounts>(TaskCreationOptions.RunContinuationsAsynchronously),
+        if (batch.Count == 0) return new IngestCounts(0, 0, 0, 0, 0);
+        var pending = new Pending(batch, new TaskCompletionSource<IngestCounts>(TaskCreationOptions.RunContinuationsAsynchronously),
             Activity.Current?.Context ?? default);
         await _queue.Writer.WriteAsync(pending, cancellationToken);
         // Once queued, the batch will be committed whether or not the caller still waits.
         return await pending.Done.Task;
     }
 
+    /// <summary>
+    /// Queues the withdrawal of a key's writes (<see cref="IRecordLedger.WithdrawWrites"/>): batches queued before
+    /// it are committed before it, those queued after it after it. Completes once it is durable.
+    /// </summary>
+    public async Task<WithdrawalResult> WithdrawWritesAsync(string keyId, CancellationToken cancellationToken)
+    {
+        var withdrawal = new Withdrawal(keyId, new TaskCompletionSource<WithdrawalResult>(TaskCreationOptions.RunContinuationsAsynchronously),
+            Activity.Current?.Context ?? default);
+        await _queue.Writer.WriteAsync(withdrawal, cancellationToken);
+        return await withdrawal.Done.Task;
+    }
+
     private async Task CommitLoop()
     {
         var group = new List<Pending>();
-        while (await _queue.Reader.WaitToReadAsync())
+        var reader = _queue.Reader;
+        while (await reader.WaitToReadAsync())
         {
+            if (reader.TryPeek(out var first) && first is Withdrawal withdrawal)
+            {
+                reader.TryRead(out _); // the one reader: what it read is what it peeked at
+                Withdraw(withdrawal);
+                continue;
+            }
             group.Clear();
             var rows = 0;
-            while (rows < _maxRowsPerCommit && _queue.Reader.TryRead(out var next))
+            // A group stops at a withdrawal, which runs on its own after it.
+            while (rows < _maxRowsPerCommit && reader.TryPeek(out var next) && next is Pending pending && reader.TryRead(out _))
             {
-                group.Add(next);
-                rows += next.Records.Count;
+                group.Add(pending);
+                rows += pending.Batch.Count;
             }
+            if (group.Count == 0) continue;
             // The commit belongs to the first request's trace and is linked from the others it carried, so an
             // ingest request's trace runs through the commit to the grain calls that deliver its changes.
             using var activity = Activities.StartActivity(ActivityKind.Internal, group[0].Request,
@@ -78,11 +106,9 @@ public sealed class GroupCommitPipeline : IAsyncDisposable
             activity?.SetTag("hub.rows", rows);
             try
             {
-                var result = _ledger.Commit(group.Select(p => p.Records).ToList());
+                var result = _ledger.Commit(group.Select(p => p.Batch).ToList());
                 for (var i = 0; i < group.Count; i++) group[i].Done.TrySetResult(result.Counts[i]);
-                var committedAt = DateTimeOffset.UtcNow;
-                if (result.Changes.Count > 0)
-                    _published.Writer.TryWrite(new Published(result.Changes.Select(c => c with { CommittedAt = committedAt }).ToList(), activity?.Context ?? default));
+                Publish(result.Changes, activity);
             }
             catch (Exception e)
             {
@@ -93,6 +119,32 @@ public sealed class GroupCommitPipeline : IAsyncDisposable
             }
         }
         _published.Writer.TryComplete();
+    }
+
+    private void Withdraw(Withdrawal withdrawal)
+    {
+        using var activity = Activities.StartActivity(ActivityKind.Internal, withdrawal.Request, name: "ledger withdrawal");
+        activity?.SetTag("hub.key", withdrawal.KeyId);
+        try
+        {
+            var result = _ledger.WithdrawWrites(withdrawal.KeyId);
+            withdrawal.Done.TrySetResult(result);
+            Publish(result.Changes, activity);
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "Withdrawing the writes of key {Key} failed; nothing of it was applied", withdrawal.KeyId);
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
+            withdrawal.Done.TrySetException(new LedgerUnavailableException("the record ledger could not withdraw the key's writes", e));
+        }
+    }
+
+    /// <summary>Hands durable changes to the publish loop, stamped with when they were acknowledged.</summary>
+    private void Publish(IReadOnlyList<AuthorityChanges> changes, Activity? activity)
+    {
+        if (changes.Count == 0) return;
+        var committedAt = DateTimeOffset.UtcNow;
+        _published.Writer.TryWrite(new Published(changes.Select(c => c with { CommittedAt = committedAt }).ToList(), activity?.Context ?? default));
     }
 
     private async Task PublishLoop()

@@ -83,7 +83,7 @@ public static class IngestApi
 
         try
         {
-            var counts = await writer.SubmitAsync(batch.Records, context.RequestAborted);
+            var counts = await writer.SubmitAsync(new IncomingBatch(batch.Records, HubClaims.KeyIdOf(context.User)), context.RequestAborted);
             metrics.Applied(feed, counts, clock.GetElapsedTime(started).TotalMilliseconds);
             audit.Counts = counts;
             return TypedResults.Ok(counts);

@@ -16,8 +16,8 @@ namespace AnalysisHub.Storage.Postgres;
 // Implementation note (set-based): a group is a handful of round trips whatever its size — a binary COPY of
 // each identity's first row (sorted by key) into a session temp table and one INSERT … SELECT … ON CONFLICT DO
 // NOTHING that answers which identities already existed; one SELECT … FOR UPDATE of those rows; one
-// UPDATE … FROM unnest(array parameters) with each changed identity's final state; and one statement that numbers
-// and appends the authorities' changes. The rows are decided in memory, in row order, with LedgerRules.Decide,
+// UPDATE … FROM unnest(array parameters) with each changed identity's final state; a binary COPY of every row into
+// its record's history (record_versions); and one statement that numbers and appends the authorities' changes. The rows are decided in memory, in row order, with LedgerRules.Decide,
 // exactly as SqliteRecordLedger decides them one statement at a time (later rows of an identity see the state an
 // earlier row left, read back through the vocabulary as SQLite would read it from its table).
 //
@@ -44,7 +44,7 @@ namespace AnalysisHub.Storage.Postgres;
 // COPY, and the group takes the general path. Measured on a 1,000,000-record load, PostgreSQL's share of a commit
 // fell by about half. After a miss the next groups go straight to the general path, so a feed of corrections
 // does not pay for a failing COPY every time.
-public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
+public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
 {
 
     // The group's new-identity candidates arrive by binary COPY into a session temp table (emptied at every
@@ -107,6 +107,9 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
         RETURNING authority, seq
         """;
 
+    private const string CopyVersions =
+        "COPY record_versions (feed, id, seq, ord, at, key_id, version, status, precision, time, authority, category, flags, outcome) FROM STDIN (FORMAT BINARY)";
+
     private const string TrimChanges = """
         DELETE FROM cell_changes c
         USING unnest(@authority::text[], @through::bigint[]) AS t (authority, through)
@@ -116,15 +119,17 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
     private readonly StoredVocabulary _vocabulary;
     private readonly NpgsqlDataSource _dataSource;
     private readonly int _attempts;
+    private readonly TimeProvider _clock;
     private readonly Lock _writeLock = new();
     // The writer's own session (it holds the temp table); reopened after any failure.
     private NpgsqlConnection? _writer;
     private readonly ConcurrentQueue<(string AuthorityCode, long ThroughSequence)> _pendingTrims = new();
     private int _groupsBeforeNextCopyAttempt;
 
-    public PostgresRecordLedger(PostgresLedgerOptions options, StoredVocabulary vocabulary)
+    public PostgresRecordLedger(PostgresLedgerOptions options, StoredVocabulary vocabulary, TimeProvider? clock = null)
     {
         _vocabulary = vocabulary;
+        _clock = clock ?? TimeProvider.System;
         _attempts = Math.Max(1, options.CommitAttempts);
         // The tables come from PostgresSchema (applied by the host at start, or by `migrate`), not from here:
         // an operator may forbid DDL at run time.
@@ -136,8 +141,9 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
     public string Fingerprint => _vocabulary.Fingerprint;
 
     /// <summary>Applies the batches in order inside one transaction and makes them durable.</summary>
-    public CommitResult Commit(IReadOnlyList<IReadOnlyList<IncomingRecord>> batches)
+    public CommitResult Commit(IReadOnlyList<IncomingBatch> batches)
     {
+        var rows = new CommitRows(batches);
         lock (_writeLock)
         {
             var trims = new List<(string AuthorityCode, long ThroughSequence)>();
@@ -146,7 +152,7 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
             {
                 try
                 {
-                    return CommitOnce(batches, trims);
+                    return CommitOnce(batches, rows, trims);
                 }
                 catch (PostgresException e) when (attempt < _attempts &&
                     e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
@@ -176,19 +182,18 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
         public RecordEntry? Final { get; set; }
     }
 
-    private CommitResult CommitOnce(IReadOnlyList<IReadOnlyList<IncomingRecord>> batches,
+    private CommitResult CommitOnce(IReadOnlyList<IncomingBatch> batches, CommitRows commitRows,
         List<(string AuthorityCode, long ThroughSequence)> trims)
     {
         var connection = Writer();
         using var tx = connection.BeginTransaction(IsolationLevel.ReadCommitted);
         ApplyTrims(connection, tx, trims);
 
-        var rows = batches.SelectMany(b => b).ToArray();
+        var rows = commitRows.Records;
         var feeds = new string[rows.Length];
         var identities = new Dictionary<(string Feed, string Id), Identity>(rows.Length);
         // Each row's identity, looked up once: later steps index by row rather than hash the key again.
         var identityOf = new Identity[rows.Length];
-        var firstRows = new List<int>(rows.Length);
         for (var i = 0; i < rows.Length; i++)
         {
             feeds[i] = _vocabulary.FeedSlug(rows[i].Entry.Feed);
@@ -200,15 +205,23 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
             else
             {
                 identities.Add((feeds[i], rows[i].Id), identityOf[i] = new Identity(i));
-                firstRows.Add(i);
             }
         }
-        // One key order for every writer: locality in the index, and no lock-order deadlocks between writers.
-        firstRows.Sort((a, b) =>
+        // One key order for every writer: locality in the index, and no lock-order deadlocks between writers. Every
+        // row in key order (arrival order within an identity) is the order the versions are written in; each
+        // identity's first row, in that order, the order its record is inserted or locked in.
+        var order = new int[rows.Length];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(order, (a, b) =>
         {
             var byFeed = string.CompareOrdinal(feeds[a], feeds[b]);
-            return byFeed != 0 ? byFeed : string.CompareOrdinal(rows[a].Id, rows[b].Id);
+            if (byFeed != 0) return byFeed;
+            var byId = string.CompareOrdinal(rows[a].Id, rows[b].Id);
+            return byId != 0 ? byId : a.CompareTo(b);
         });
+        var firstRows = new List<int>(identities.Count);
+        foreach (var i in order)
+            if (identityOf[i].FirstRow == i) firstRows.Add(i);
 
         // Every identity is presumed new; the general path unmarks those it finds stored.
         foreach (var i in firstRows) identityOf[i].Inserted = true;
@@ -246,6 +259,7 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
         }
 
         ReplaceChangedIdentities(connection, tx, rows, feeds, firstRows, identityOf);
+        AppendVersions(connection, tx, commitRows, feeds, order, outcomes);
         var changes = AppendChanges(connection, tx, deltas);
         tx.Commit();
         return CommitResult.From(batches, outcomes, changes);
@@ -299,6 +313,43 @@ public sealed class PostgresRecordLedger : IRecordLedger, IDisposable
         WriteTextOrNull(copy, _vocabulary.AuthorityCode(entry.Authority));
         WriteTextOrNull(copy, _vocabulary.CategorySlug(entry.Feed, entry.Category));
         WriteTextOrNull(copy, _vocabulary.FlagsText(entry.Flags));
+    }
+
+    /// <summary>
+    /// Appends every row to its record's history, with its writer and outcome, by one binary COPY in key order. The
+    /// commit's number is taken now, once the commit holds the locks of every record it touches: a writer that
+    /// touches one of them later waits for this commit, and so takes a higher number (the sequence has no cache).
+    /// </summary>
+    private void AppendVersions(NpgsqlConnection connection, NpgsqlTransaction tx, CommitRows commitRows, string[] feeds, int[] order,
+        RecordOutcome[] outcomes)
+    {
+        if (order.Length == 0) return;
+        long commit;
+        using (var number = new NpgsqlCommand("SELECT nextval('record_version_commits')", connection, tx))
+            commit = (long)number.ExecuteScalar()!;
+        var at = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var rows = commitRows.Records;
+        using var copy = connection.BeginBinaryImport(CopyVersions);
+        foreach (var i in order)
+        {
+            var entry = rows[i].Entry;
+            copy.StartRow();
+            copy.Write(feeds[i], NpgsqlDbType.Text);
+            copy.Write(rows[i].Id, NpgsqlDbType.Text);
+            copy.Write(commit, NpgsqlDbType.Bigint);
+            copy.Write(i, NpgsqlDbType.Integer);
+            copy.Write(at, NpgsqlDbType.Bigint);
+            WriteTextOrNull(copy, commitRows.WriterOf(i));
+            copy.Write(entry.Version, NpgsqlDbType.Bigint);
+            copy.Write((short)entry.Status, NpgsqlDbType.Smallint);
+            copy.Write((short)entry.Precision, NpgsqlDbType.Smallint);
+            copy.Write(entry.Time, NpgsqlDbType.Bigint);
+            WriteTextOrNull(copy, _vocabulary.AuthorityCode(entry.Authority));
+            WriteTextOrNull(copy, _vocabulary.CategorySlug(entry.Feed, entry.Category));
+            WriteTextOrNull(copy, _vocabulary.FlagsText(entry.Flags));
+            copy.Write((short)outcomes[i], NpgsqlDbType.Smallint);
+        }
+        copy.Complete();
     }
 
     /// <summary>Inserts the first row of every identity the ledger has not seen, in key order, and unmarks the others.</summary>

@@ -15,7 +15,7 @@ public static class PostgresSchema
 
     // The tables that prove each script has been applied (PostgreSQL folds the unquoted Orleans names to lower case).
     private static readonly string[] Tables =
-        ["records", "cell_changes", "authority_cursor", "alerts", "api_keys", "audit", "orleansquery", "orleansstorage", "orleansmembershiptable"];
+        ["records", "cell_changes", "authority_cursor", "record_versions", "alerts", "api_keys", "audit", "orleansquery", "orleansstorage", "orleansmembershiptable"];
 
     // Serialises application when several processes start at once (CREATE … IF NOT EXISTS still races).
     private const long LockKey = 0x4C45_4447_4552; // "LEDGER"

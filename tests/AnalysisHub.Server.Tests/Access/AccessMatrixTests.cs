@@ -65,7 +65,7 @@ public sealed class AccessMatrixTests(AccessHub shared)
                 System.Text.Encoding.UTF8, "application/x-ndjson"),
         })),
 
-        // Admin: keys, audit, the recount audit, the route listing.
+        // Admin: keys, audit, the recount audit, the route listing, record histories and withdrawing a key's writes.
         new("/api/v1/admin/keys", "GET", Audience.Admin, Get("/api/v1/admin/keys")),
         new("/api/v1/admin/keys", "POST", Audience.Admin, _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/v1/admin/keys")
         {
@@ -76,6 +76,16 @@ public sealed class AccessMatrixTests(AccessHub shared)
             var (id, _) = await hub.CreateKeyAsync("matrix: to revoke", ["read:partner"]);
             return new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/admin/keys/{id}");
         }, HttpStatusCode.NoContent),
+        new("/api/v1/admin/keys/{id}/withdraw-writes", "POST", Audience.Admin, async hub =>
+        {
+            var (id, _) = await hub.CreateKeyAsync("matrix: to withdraw", ["ingest:crime"]);
+            return new HttpRequestMessage(HttpMethod.Post, $"/api/v1/admin/keys/{id}/withdraw-writes");
+        }),
+        new("/api/v1/admin/records/{feed}/{id}", "GET", Audience.Admin, async hub =>
+        {
+            await hub.Admin.IngestNdjson("crime", HubApi.Record("matrix-history", "2025-03-05T10:00:00Z", Cardiff, "robbery"));
+            return new HttpRequestMessage(HttpMethod.Get, "/api/v1/admin/records/crime/matrix-history");
+        }),
         new("/api/v1/admin/routes", "GET", Audience.Admin, Get("/api/v1/admin/routes")),
         new("/api/v1/admin/verify", "GET", Audience.Admin, Get("/api/v1/admin/verify")),
         new("/api/v1/audit", "GET", Audience.Admin, Get("/api/v1/audit")),

@@ -41,6 +41,9 @@ public sealed class LedgerModel
         return counts;
     }
 
+    /// <summary>The id's state (its version and content), or null when no row of it has been applied.</summary>
+    public (long Version, ModelContent Content)? StateOf(string id) => _records.TryGetValue(id, out var state) ? state : null;
+
     /// <summary>The day cells of every record that counts.</summary>
     public Dictionary<ModelCell, long> Cells() => CellsOf(_records.Values.Select(r => r.Content));
 
