@@ -68,7 +68,7 @@ public static class CsvBatchReader
                 if (columns[i].Length == 0)
                     batch.Errors.Add(new(0, "(header)", $"column {i + 1} has no name"));
                 else if (!RecordFields.All.Contains(columns[i], StringComparer.OrdinalIgnoreCase))
-                    batch.Errors.Add(new(0, columns[i], "is not a field of the record contract (header)"));
+                    batch.Errors.Add(new(0, columns[i].Length == 0 ? "\"\"" : columns[i], "is not a field of the record contract (header)"));
             }
             foreach (var dup in columns.Where(c => c.Length > 0).GroupBy(c => c, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
                 batch.Errors.Add(new(0, dup.Key, "appears more than once in the header"));

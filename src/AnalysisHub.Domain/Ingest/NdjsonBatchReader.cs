@@ -91,7 +91,8 @@ public static class NdjsonBatchReader
     {
         if (RecordFields.IndexOf(name) < 0)
         {
-            raw.AddReadError(name, "is not a field of the record contract");
+            // A property named "" is named as JSON spells it, so the error still points at something.
+            raw.AddReadError(name.Length == 0 ? "\"\"" : name, "is not a field of the record contract");
             reader.Skip();
             return;
         }
