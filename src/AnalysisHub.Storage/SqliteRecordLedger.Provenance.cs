@@ -23,7 +23,7 @@ public sealed partial class SqliteRecordLedger
         current.Parameters[1].Value = id;
         StoredRecord? state = null;
         using (var reader = current.ExecuteReader())
-            if (reader.Read()) state = ReadStored(reader, 0);
+            if (reader.Read()) state = StoredColumns.Content(reader, 0);
         using var select = Command(connection, tx,
             $"SELECT at, {VersionColumns} FROM record_versions WHERE feed = $feed AND id = $id ORDER BY seq, ord", "$feed", "$id");
         select.Parameters[0].Value = feed;
@@ -32,7 +32,7 @@ public sealed partial class SqliteRecordLedger
         using (var reader = select.ExecuteReader())
             while (reader.Read())
             {
-                var (keyId, content, outcome) = ReadVersion(reader, 1);
+                var (keyId, content, outcome) = StoredColumns.Version(reader, 1);
                 versions.Add(new RecordVersion(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), keyId, content, outcome));
             }
         return state is null && versions.Count == 0 ? null : new RecordHistory(state, versions);
@@ -77,7 +77,7 @@ public sealed partial class SqliteRecordLedger
                 SetIdentity(versionsOf, feed, id);
                 var versions = new List<(string?, StoredRecord, VersionOutcome)>();
                 using (var reader = versionsOf.ExecuteReader())
-                    while (reader.Read()) versions.Add(ReadVersion(reader, 0));
+                    while (reader.Read()) versions.Add(StoredColumns.Version(reader, 0));
                 // The key's versions are marked withdrawn above, so the replay leaves them out either way.
                 var next = VersionReplay.Without(versions, keyId, feedIndex, _vocabulary);
                 if (next is { } state)
@@ -105,15 +105,4 @@ public sealed partial class SqliteRecordLedger
         command.Parameters[0].Value = feed;
         command.Parameters[1].Value = id;
     }
-
-    /// <summary>Reads version, status, precision, time, authority, category, flags from column <paramref name="first"/> on.</summary>
-    private static StoredRecord ReadStored(SqliteDataReader reader, int first) =>
-        new(reader.GetInt64(first), (RecordStatus)reader.GetInt32(first + 1), (RecordPrecision)reader.GetInt32(first + 2), reader.GetInt64(first + 3),
-            reader.IsDBNull(first + 4) ? null : reader.GetString(first + 4),
-            reader.IsDBNull(first + 5) ? null : reader.GetString(first + 5),
-            reader.IsDBNull(first + 6) ? null : reader.GetString(first + 6));
-
-    /// <summary>Reads <see cref="VersionColumns"/> from column <paramref name="first"/> on.</summary>
-    private static (string? KeyId, StoredRecord Content, VersionOutcome Outcome) ReadVersion(SqliteDataReader reader, int first) =>
-        (reader.IsDBNull(first) ? null : reader.GetString(first), ReadStored(reader, first + 1), (VersionOutcome)reader.GetInt16(first + 8));
 }

@@ -55,7 +55,7 @@ public sealed partial class PostgresRecordLedger
             select.Parameters.Add(new NpgsqlParameter<string>("feed", feed));
             select.Parameters.Add(new NpgsqlParameter<string>("id", id));
             await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) current = ReadStored(reader, 0);
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) current = StoredColumns.Content(reader, 0);
         }
         var versions = new List<RecordVersion>();
         await using (var select = new NpgsqlCommand("""
@@ -68,7 +68,7 @@ public sealed partial class PostgresRecordLedger
             await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var (keyId, content, outcome) = ReadVersion(reader, 1);
+                var (keyId, content, outcome) = StoredColumns.Version(reader, 1);
                 versions.Add(new RecordVersion(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), keyId, content, outcome));
             }
         }
@@ -154,7 +154,7 @@ public sealed partial class PostgresRecordLedger
             select.Parameters.Add(new NpgsqlParameter<string[]>("feed", feedArray));
             select.Parameters.Add(new NpgsqlParameter<string[]>("id", idArray));
             using var reader = select.ExecuteReader();
-            while (reader.Read()) versions[(int)reader.GetInt64(0) - 1].Add(ReadVersion(reader, 1));
+            while (reader.Read()) versions[(int)reader.GetInt64(0) - 1].Add(StoredColumns.Version(reader, 1));
         }
 
         var deltas = new CellDeltas();
@@ -209,15 +209,4 @@ public sealed partial class PostgresRecordLedger
         p.Add(new NpgsqlParameter<string?[]>("category", states.Select(s => _vocabulary.CategorySlug(s.State.Feed, s.State.Category)).ToArray()));
         p.Add(new NpgsqlParameter<string?[]>("flags", states.Select(s => _vocabulary.FlagsText(s.State.Flags)).ToArray()));
     }
-
-    /// <summary>Reads version, status, precision, time, authority, category, flags from column <paramref name="first"/> on.</summary>
-    private static StoredRecord ReadStored(NpgsqlDataReader reader, int first) =>
-        new(reader.GetInt64(first), (RecordStatus)reader.GetInt16(first + 1), (RecordPrecision)reader.GetInt16(first + 2), reader.GetInt64(first + 3),
-            reader.IsDBNull(first + 4) ? null : reader.GetString(first + 4),
-            reader.IsDBNull(first + 5) ? null : reader.GetString(first + 5),
-            reader.IsDBNull(first + 6) ? null : reader.GetString(first + 6));
-
-    /// <summary>Reads key_id, the stored state and outcome from column <paramref name="first"/> on.</summary>
-    private static (string? KeyId, StoredRecord Content, VersionOutcome Outcome) ReadVersion(NpgsqlDataReader reader, int first) =>
-        (reader.IsDBNull(first) ? null : reader.GetString(first), ReadStored(reader, first + 1), (VersionOutcome)reader.GetInt16(first + 8));
 }

@@ -303,9 +303,14 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
     /// <summary>A record's columns in table order (feed, id, version, status, precision, time, authority, category, flags).</summary>
     private void WriteRecordColumns(NpgsqlBinaryImporter copy, string feed, in IncomingRecord row)
     {
-        var entry = row.Entry;
         copy.Write(feed, NpgsqlDbType.Text);
         copy.Write(row.Id, NpgsqlDbType.Text);
+        WriteContentColumns(copy, row.Entry);
+    }
+
+    /// <summary>A record's content columns, as records and record_versions both hold them (version … flags).</summary>
+    private void WriteContentColumns(NpgsqlBinaryImporter copy, in RecordEntry entry)
+    {
         copy.Write(entry.Version, NpgsqlDbType.Bigint);
         copy.Write((short)entry.Status, NpgsqlDbType.Smallint);
         copy.Write((short)entry.Precision, NpgsqlDbType.Smallint);
@@ -332,7 +337,6 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
         using var copy = connection.BeginBinaryImport(CopyVersions);
         foreach (var i in order)
         {
-            var entry = rows[i].Entry;
             copy.StartRow();
             copy.Write(feeds[i], NpgsqlDbType.Text);
             copy.Write(rows[i].Id, NpgsqlDbType.Text);
@@ -340,13 +344,7 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
             copy.Write(i, NpgsqlDbType.Integer);
             copy.Write(at, NpgsqlDbType.Bigint);
             WriteTextOrNull(copy, commitRows.WriterOf(i));
-            copy.Write(entry.Version, NpgsqlDbType.Bigint);
-            copy.Write((short)entry.Status, NpgsqlDbType.Smallint);
-            copy.Write((short)entry.Precision, NpgsqlDbType.Smallint);
-            copy.Write(entry.Time, NpgsqlDbType.Bigint);
-            WriteTextOrNull(copy, _vocabulary.AuthorityCode(entry.Authority));
-            WriteTextOrNull(copy, _vocabulary.CategorySlug(entry.Feed, entry.Category));
-            WriteTextOrNull(copy, _vocabulary.FlagsText(entry.Flags));
+            WriteContentColumns(copy, rows[i].Entry);
             copy.Write((short)outcomes[i], NpgsqlDbType.Smallint);
         }
         copy.Complete();

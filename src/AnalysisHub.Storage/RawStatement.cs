@@ -1,0 +1,60 @@
+using AnalysisHub.Domain.Records;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace AnalysisHub.Storage;
+
+/// <summary>
+/// A statement prepared once on the writer's connection and driven through SQLite's own API (bind by index, step,
+/// reset), for the statements a commit runs once per row. It runs inside the connection's current transaction.
+/// </summary>
+// Implementation note: ADO.NET's per-execution work (finding the statements, resolving parameters by name,
+// opening a reader, timing) cost as much as SQLite's insert itself on a bulk load.
+internal abstract class RawStatement : IDisposable
+{
+    private readonly sqlite3_stmt _statement;
+
+    protected RawStatement(SqliteConnection connection, string sql)
+    {
+        Db = connection.Handle!;
+        Check(raw.sqlite3_prepare_v2(Db, sql, out _statement));
+    }
+
+    protected sqlite3 Db { get; }
+
+    protected void BindText(int index, string value) => Check(raw.sqlite3_bind_text(_statement, index, value));
+
+    protected void BindTextOrNull(int index, string? value) =>
+        Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text(_statement, index, value));
+
+    protected void BindInt(int index, int value) => Check(raw.sqlite3_bind_int(_statement, index, value));
+
+    protected void BindInt64(int index, long value) => Check(raw.sqlite3_bind_int64(_statement, index, value));
+
+    /// <summary>Binds a record's content (version, status, precision, time, authority, category, flags) from <paramref name="first"/> on.</summary>
+    protected void BindContent(int first, in RecordEntry entry, StoredVocabulary vocabulary)
+    {
+        BindInt64(first, entry.Version);
+        BindInt(first + 1, (int)entry.Status);
+        BindInt(first + 2, (int)entry.Precision);
+        BindInt64(first + 3, entry.Time);
+        BindTextOrNull(first + 4, vocabulary.AuthorityCode(entry.Authority));
+        BindTextOrNull(first + 5, vocabulary.CategorySlug(entry.Feed, entry.Category));
+        BindTextOrNull(first + 6, vocabulary.FlagsText(entry.Flags));
+    }
+
+    /// <summary>Runs the bound statement once and resets it for the next row; <paramref name="what"/> names it in an error.</summary>
+    protected void Step(string what)
+    {
+        var step = raw.sqlite3_step(_statement);
+        raw.sqlite3_reset(_statement);
+        if (step != raw.SQLITE_DONE) throw new SqliteException($"{what} failed: {raw.sqlite3_errmsg(Db).utf8_to_string()}", step);
+    }
+
+    private void Check(int result)
+    {
+        if (result != raw.SQLITE_OK) throw new SqliteException($"ledger statement failed: {raw.sqlite3_errmsg(Db).utf8_to_string()}", result);
+    }
+
+    public void Dispose() => _statement.Dispose();
+}
