@@ -1,6 +1,7 @@
 using AnalysisHub.Domain.Access;
 using AnalysisHub.Domain.Geography;
 using AnalysisHub.Domain.Vocabulary;
+using AnalysisHub.Server.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AnalysisHub.Server.Access;
@@ -40,8 +41,7 @@ public static class KeysApi
         CancellationToken cancellationToken)
     {
         if (!await store.RevokeAsync(id, clock.GetUtcNow(), cancellationToken))
-            return TypedResults.Problem(title: "Key not found", detail: $"No standing key has id '{id}'.",
-                statusCode: StatusCodes.Status404NotFound, type: "https://analysishub.example/problems/key-not-found");
+            return Problems.KeyNotFound($"No standing key has id '{id}'.");
         await keys.ReloadAsync(cancellationToken);
         return TypedResults.NoContent();
     }

@@ -34,12 +34,7 @@ public static class ProvenanceApi
         // The server leaves an encoded slash encoded in the path; record ids may contain one.
         var recordId = id.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
         if (await ledger.HistoryAsync(feed, recordId, cancellationToken) is not { } history)
-            return TypedResults.Problem(
-                title: "Record not found",
-                detail: $"The feed '{feed}' holds no record with id '{recordId}', nor any version of one.",
-                statusCode: StatusCodes.Status404NotFound,
-                type: "https://analysishub.example/problems/record-not-found",
-                extensions: new Dictionary<string, object?> { ["parameter"] = "id", ["value"] = recordId });
+            return Problems.RecordNotFound(feed, recordId);
         return TypedResults.Ok(RecordHistoryBody.From(feed, recordId, history));
     }
 
@@ -60,8 +55,7 @@ public static class ProvenanceApi
         // A bearer token's writer (jwt:<subject>) is no key of the ring, yet its writes can be withdrawn; an id that
         // is neither a key nor the writer of any version is unknown (and the withdrawal above changed nothing).
         if (!result.HasWritten && keys.Keys.All(k => k.Id != id))
-            return TypedResults.Problem(title: "Key not found", detail: $"No key has id '{id}', and no version was written by it.",
-                statusCode: StatusCodes.Status404NotFound, type: "https://analysishub.example/problems/key-not-found");
+            return Problems.KeyNotFound($"No key has id '{id}', and no version was written by it.");
         return TypedResults.Ok(new WithdrawalBody(id, result.Records, result.Restored, result.Removed));
     }
 }

@@ -26,6 +26,20 @@ internal static class Problems
         type: "https://analysishub.example/problems/feed-not-found",
         extensions: new Dictionary<string, object?> { ["parameter"] = "feed", ["value"] = feed });
 
+    /// <summary>No key has this id; <paramref name="detail"/> says where it was looked for.</summary>
+    public static ProblemHttpResult KeyNotFound(string detail) => TypedResults.Problem(
+        title: "Key not found",
+        detail: detail,
+        statusCode: StatusCodes.Status404NotFound,
+        type: "https://analysishub.example/problems/key-not-found");
+
+    public static ProblemHttpResult RecordNotFound(string feed, string id) => TypedResults.Problem(
+        title: "Record not found",
+        detail: $"The feed '{feed}' holds no record with id '{id}', nor any version of one.",
+        statusCode: StatusCodes.Status404NotFound,
+        type: "https://analysishub.example/problems/record-not-found",
+        extensions: new Dictionary<string, object?> { ["parameter"] = "id", ["value"] = id });
+
     public static ProblemHttpResult Unavailable(string detail, int retryAfterSeconds, HttpContext context)
     {
         context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
