@@ -13,6 +13,7 @@ public static class HubCommand
             GlobalOptions.Server, GlobalOptions.Key,
         };
         root.Add(IngestCommand.Create(console));
+        root.Add(PoliceUk.ImportCommand.Create(console));
         return root;
     }
 
