@@ -14,6 +14,9 @@ public static class HubCommand
         };
         root.Add(IngestCommand.Create(console));
         root.Add(PoliceUk.ImportCommand.Create(console));
+        root.Add(Query.QueryCommand.Create(console));
+        root.Add(Query.CompareCommand.Create(console));
+        root.Add(Query.TailCommand.Create(console));
         return root;
     }
 
