@@ -17,6 +17,7 @@ public static class HubCommand
         root.Add(Query.QueryCommand.Create(console));
         root.Add(Query.CompareCommand.Create(console));
         root.Add(Query.TailCommand.Create(console));
+        root.Add(Demo.DemoCommand.Create(console));
         return root;
     }
 
