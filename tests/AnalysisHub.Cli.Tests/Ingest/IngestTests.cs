@@ -83,6 +83,11 @@ public sealed class IngestTests(CliHub shared)
         var result = await new CliRun { WorkingDirectory = shared.Root, Input = csv }.RunAsync("--server", shared.Server, "ingest", "-", "--feed", "crime");
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("accepted 1,", result.Out);
+
+        var ndjson = CliRun.Utf8($$"""  {"id":"in-{{run}}-2","occurredAt":"2016-01-05T10:00:00Z","area":"W06000003","category":"robbery"}""" + "\n");
+        var sniffed = await new CliRun { WorkingDirectory = shared.Root, Input = ndjson }.RunAsync("--server", shared.Server, "ingest", "-", "--feed", "crime");
+        Assert.True(sniffed.ExitCode == 0, sniffed.ToString());
+        Assert.Contains("accepted 1,", sniffed.Out);
     }
 
     [Theory]

@@ -19,6 +19,9 @@ public sealed class CliRun
     public byte[] Input { get; init; } = [];
     public CancellationToken Cancellation { get; init; }
 
+    /// <summary>A terminal to draw live progress on; null runs the command as a job without one (plain lines).</summary>
+    public Spectre.Console.IAnsiConsole? Terminal { get; init; }
+
     public async Task<CliResult> RunAsync(params string[] args)
     {
         var output = new StringWriter();
@@ -31,6 +34,8 @@ public sealed class CliRun
             Environment = name => Environment.GetValueOrDefault(name),
             WorkingDirectory = WorkingDirectory,
             Cancellation = Cancellation,
+            Interactive = Terminal is not null,
+            Ansi = Terminal,
         };
         var code = await HubCommand.RunAsync(args, console);
         return new CliResult(code, output.ToString(), error.ToString());
