@@ -38,7 +38,8 @@ public static class ImportCommand
         var reader = new StreetFileReader(LsoaPlaces.Embedded(), feeds, report);
         var limits = UploadOptions.Limits(parsed);
         var tally = new IngestTally();
-        var totalBytes = files.Count;
+        // Progress counts files: each one's share is given when its last batch is answered.
+        var progressTotal = files.Count;
         // Files are read one at a time as the uploads drain them; the report is complete once every file is read.
         IEnumerable<PreparedBatch> Batches()
         {
@@ -55,13 +56,12 @@ public static class ImportCommand
                 }
                 var batches = StreetBatches.Cut(file.Name, records, limits).ToList();
                 for (var i = 0; i < batches.Count; i++)
-                    // Progress counts files: each file's share is spread over its batches.
                     yield return batches[i] with { SourceBytes = i == batches.Count - 1 ? 1 : 0 };
             }
         }
 
         var label = files.Count == 1 ? files[0].Name : $"{files.Count} street files";
-        var progress = await ProgressDisplay.RunAsync(console, label, totalBytes, sink =>
+        var progress = await ProgressDisplay.RunAsync(console, label, progressTotal, sink =>
             new BatchUploader(hub, parsed.GetValue(UploadOptions.Parallel), tally, sink).RunAsync(Batches(), cancel));
 
         report.Write(console.Out);

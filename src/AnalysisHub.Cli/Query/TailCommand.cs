@@ -79,7 +79,7 @@ public static class TailCommand
     /// <summary>One line for an event: the time it arrived, the footprint and feed, and each changed period's new count.</summary>
     public static string Describe(string name, string data)
     {
-        var time = DateTime.Now.ToString("HH:mm:ss");
+        var time = DateTime.Now.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
         using var json = JsonDocument.Parse(data);
         var root = json.RootElement;
         if (name != "rollupChanged") return $"{time} {name} {root.GetRawText()}";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace AnalysisHub.Cli.Tests.Support;
@@ -37,6 +38,8 @@ public sealed class CliRun
             Interactive = Terminal is not null,
             Ansi = Terminal,
         };
+        // The assertions read numbers as an English-speaking terminal prints them (5,838); the culture flows to the upload tasks.
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en-GB");
         var code = await HubCommand.RunAsync(args, console);
         return new CliResult(code, output.ToString(), error.ToString());
     }
