@@ -8,11 +8,17 @@ public static class HubCommand
 {
     public static RootCommand Create(CliConsole console)
     {
-        var root = new RootCommand("The AnalysisHub command: load records, import data.police.uk files, query, compare, follow live changes, load demo data.")
+        var root = new RootCommand("The AnalysisHub command: load records, import data.police.uk files, query, compare, follow live changes, load demo data.\n" +
+                                   "Exit codes: 0 ok, 2 usage, 3 rejected input, 4 server unavailable, 5 not allowed.")
         {
             GlobalOptions.Server, GlobalOptions.Key,
         };
         root.Add(IngestCommand.Create(console));
+        root.Add(PoliceUk.ImportCommand.Create(console));
+        root.Add(Query.QueryCommand.Create(console));
+        root.Add(Query.CompareCommand.Create(console));
+        root.Add(Query.TailCommand.Create(console));
+        root.Add(Demo.DemoCommand.Create(console));
         return root;
     }
 

@@ -1,4 +1,5 @@
 using AnalysisHub.Cli.Csv;
+using AnalysisHub.Cli.PoliceUk;
 
 namespace AnalysisHub.Cli.Ingest;
 
@@ -13,6 +14,7 @@ public static class BatchMaker
     {
         var csv = source.Format == RecordFormat.Csv;
         byte[]? header = null;
+        var headerLine = 0;
         var body = new MemoryStream();
         var lines = new List<int>();
         long sourceBytes = 0;
@@ -22,7 +24,11 @@ public static class BatchMaker
             if (csv && header is null)
             {
                 header = row.Bytes.ToArray();
+                headerLine = row.Line;
                 sourceBytes += row.FileBytes;
+                // Posted as it is, a street file only earns a dozen header errors: say what reads it.
+                if (StreetColumns.From(CsvFields.Parse(System.Text.Encoding.UTF8.GetString(header)), out _) is not null)
+                    throw HubCommandException.Usage($"{source.Name} is a data.police.uk street file: load it with 'hub import police-uk {source.Name}'");
                 continue;
             }
             if (lines.Count > 0 && (lines.Count >= limits.MaxRows || body.Length + row.Bytes.Length + 1 > limits.MaxBytes))
@@ -43,7 +49,7 @@ public static class BatchMaker
 
         PreparedBatch Take()
         {
-            var batch = new PreparedBatch(source, source.Feed, source.Format.MediaType(), body.ToArray(), lines.ToArray(), sourceBytes);
+            var batch = new PreparedBatch(source, source.Feed, source.Format.MediaType(), body.ToArray(), lines.ToArray(), sourceBytes, headerLine);
             body.SetLength(0);
             lines.Clear();
             sourceBytes = 0;

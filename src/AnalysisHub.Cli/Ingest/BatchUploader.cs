@@ -92,7 +92,7 @@ public sealed class BatchUploader(HubClient hub, int parallel, IngestTally tally
             foreach (var e in errors.EnumerateArray())
             {
                 var row = e.TryGetProperty("row", out var r) && r.TryGetInt32(out var n) ? n : 0;
-                var line = row >= 1 && row <= batch.Lines.Length ? batch.Lines[row - 1] : 0;
+                var line = row >= 1 && row <= batch.Lines.Length ? batch.Lines[row - 1] : row == 0 ? batch.HeaderLine : 0;
                 rows.Add(new RejectedRow(batch.Source.Name, line, e.TryGetProperty("field", out var f) ? f.GetString() ?? "" : "",
                     e.TryGetProperty("message", out var m) ? m.GetString() ?? "" : ""));
             }

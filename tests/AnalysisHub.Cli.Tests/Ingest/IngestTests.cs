@@ -83,6 +83,11 @@ public sealed class IngestTests(CliHub shared)
         var result = await new CliRun { WorkingDirectory = shared.Root, Input = csv }.RunAsync("--server", shared.Server, "ingest", "-", "--feed", "crime");
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("accepted 1,", result.Out);
+
+        var ndjson = CliRun.Utf8($$"""  {"id":"in-{{run}}-2","occurredAt":"2016-01-05T10:00:00Z","area":"W06000003","category":"robbery"}""" + "\n");
+        var sniffed = await new CliRun { WorkingDirectory = shared.Root, Input = ndjson }.RunAsync("--server", shared.Server, "ingest", "-", "--feed", "crime");
+        Assert.True(sniffed.ExitCode == 0, sniffed.ToString());
+        Assert.Contains("accepted 1,", sniffed.Out);
     }
 
     [Theory]
@@ -97,6 +102,25 @@ public sealed class IngestTests(CliHub shared)
         var result = await shared.RunAsync(args);
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.NotEqual("", result.Error.Trim());
+    }
+
+    [Fact]
+    public async Task A_csv_header_the_hub_refuses_is_reported_at_the_header_line()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("crime.csv", "\n\nid,occurredAt,area,category,colour\nhd-1,2016-01-05T10:00:00Z,W06000003,robbery,red\n");
+        var result = await shared.RunAsync("ingest", file);
+        Assert.True(result.ExitCode == 3, result.ToString());
+        Assert.Contains($"rejected: {file}:3: ", result.Error);
+    }
+
+    [Fact]
+    public async Task A_police_uk_street_file_given_to_ingest_is_pointed_to_the_import()
+    {
+        var sample = Path.Combine(AppContext.BaseDirectory, "Fixtures", "sample-2020-10-north-wales-street.csv");
+        var result = await shared.RunAsync("ingest", sample, "--feed", "crime");
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("hub import police-uk", result.Error);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace AnalysisHub.Cli.Tests.Support;
@@ -19,6 +20,9 @@ public sealed class CliRun
     public byte[] Input { get; init; } = [];
     public CancellationToken Cancellation { get; init; }
 
+    /// <summary>A terminal to draw live progress on; null runs the command as a job without one (plain lines).</summary>
+    public Spectre.Console.IAnsiConsole? Terminal { get; init; }
+
     public async Task<CliResult> RunAsync(params string[] args)
     {
         var output = new StringWriter();
@@ -31,7 +35,11 @@ public sealed class CliRun
             Environment = name => Environment.GetValueOrDefault(name),
             WorkingDirectory = WorkingDirectory,
             Cancellation = Cancellation,
+            Interactive = Terminal is not null,
+            Ansi = Terminal,
         };
+        // The assertions read numbers as an English-speaking terminal prints them (5,838); the culture flows to the upload tasks.
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en-GB");
         var code = await HubCommand.RunAsync(args, console);
         return new CliResult(code, output.ToString(), error.ToString());
     }
