@@ -14,6 +14,10 @@ namespace AnalysisHub.Grains;
 /// when a number is missing), checkpointed to grain storage every few seconds, and flushed on a short timer
 /// to every footprint that contains the authority — the only path by which counts reach partnerships.
 /// </summary>
+// Immovable: a silo that shuts down would otherwise try to move each authority elsewhere, which carries none of
+// its cells (they come back from the checkpoint and the log wherever it is next called) and, on a hub of one
+// silo, has nowhere to go and fills the log with placement errors at every Ctrl+C.
+[Orleans.Placement.Immovable]
 public sealed class AuthorityGrain(
     [PersistentState("checkpoint", StorageNames.Checkpoints)] IPersistentState<AuthorityCheckpoint> checkpoint,
     IChangeLog changeLog,

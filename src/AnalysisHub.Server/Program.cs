@@ -26,6 +26,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     // The dashboard is copied beside the binaries; the working folder is the user's (it holds ./data).
     WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
 });
+SettingsFiles.AddBesideBinaries(builder.Configuration, builder.Environment);
 builder.Configuration.AddCommandLine(args, HubOptions.CommandLine);
 if (migrate) return MigrateCommand.Run(builder.Configuration, Console.Out, Console.Error);
 if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls("http://127.0.0.1:5080");

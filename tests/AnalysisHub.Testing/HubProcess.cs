@@ -37,6 +37,14 @@ public sealed class HubProcess : IAsyncDisposable
     /// <summary>Where a hub started without a bootstrap key writes the admin key it generates.</summary>
     public string AdminKeyFile => Path.Combine(DataDirectory, "admin-key");
 
+    /// <summary>The folder the server is run from (default: the tests' own), as a user runs it from wherever they are.</summary>
+    public string? WorkingDirectory { get; init; }
+    /// <summary>
+    /// True leaves the log levels to the server's own settings, as a user meets them; by default tests start it
+    /// at warnings only, so that what it prints is what went wrong.
+    /// </summary>
+    public bool DefaultLogging { get; init; }
+
     public Uri BaseAddress { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
 
@@ -56,12 +64,13 @@ public sealed class HubProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (WorkingDirectory is not null) start.WorkingDirectory = WorkingDirectory;
         foreach (var a in new[]
                  {
                      ServerDll(), "--urls", BaseAddress.ToString(), "--data-dir", DataDirectory,
                      "--silo-port", FreePort().ToString(), "--gateway-port", FreePort().ToString(),
-                     "--Logging:LogLevel:Default", "Warning",
-                 }.Concat(Bootstrap ? ["--Hub:Auth:BootstrapAdminKey", AdminKey] : []).Concat(extraArguments))
+                 }.Concat(DefaultLogging ? [] : ["--Logging:LogLevel:Default", "Warning"])
+                  .Concat(Bootstrap ? ["--Hub:Auth:BootstrapAdminKey", AdminKey] : []).Concat(extraArguments))
             start.ArgumentList.Add(a);
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };

@@ -29,8 +29,8 @@ internal sealed class RollupKeepAlive(
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                // A gateway can start before the silos, a silo before its peers settle: keep trying.
-                logger.LogInformation("Rollups not ready yet ({Reason}); retrying", e.Message);
+                // A gateway can start before the silos, a silo before its peers settle: keep trying (quietly: it is expected).
+                logger.LogDebug("Rollups not ready yet ({Reason}); retrying", e.Message);
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
             }
         }
