@@ -28,6 +28,10 @@ public interface IRollupGrain : IGrainWithStringKey
     [ReadOnly, Alias("GetHourOfWeekProfile")]
     Task<long[]> GetHourOfWeekProfile(int feed, int[] categories, int firstMonth, int lastMonth);
 
+    /// <summary>Per feed, the first and last day holding any count (month-precision records span their month).</summary>
+    [ReadOnly, Alias("GetExtents")]
+    Task<FeedExtents> GetExtents();
+
     /// <summary>Number of non-zero cells held: the grain's state size.</summary>
     [ReadOnly, Alias("GetCellCount")]
     Task<int> GetCellCount();

@@ -49,5 +49,7 @@ public abstract class RollupGrain : Grain, IRollupGrain
         return Task.FromResult(profile);
     }
 
+    public Task<FeedExtents> GetExtents() => Task.FromResult(FeedExtents.From(Cells.Extents()));
+
     public Task<int> GetCellCount() => Task.FromResult(Cells.Count);
 }

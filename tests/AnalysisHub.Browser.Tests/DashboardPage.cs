@@ -27,11 +27,14 @@ public sealed class DashboardPage : IAsyncDisposable
     public sealed record SentRequest(string Url, IReadOnlyDictionary<string, string> Headers);
 
     /// <summary>Opens <c>/</c> in a new context and waits until the page is ready (in public mode: no key stored yet).</summary>
-    public static async Task<DashboardPage> OpenAsync(DashboardFixture fixture)
+    public static Task<DashboardPage> OpenAsync(DashboardFixture fixture) => OpenAsync(fixture.Browser, fixture.Hub.BaseAddress);
+
+    /// <summary>Opens <paramref name="path"/> of the hub at <paramref name="hub"/> (one of the test's own) and waits until the page is ready.</summary>
+    public static async Task<DashboardPage> OpenAsync(IBrowser browser, Uri hub, string path = "/")
     {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = fixture.Hub.BaseAddress.ToString(),
+            BaseURL = hub.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             Locale = "en-GB",
         });
@@ -54,7 +57,7 @@ public sealed class DashboardPage : IAsyncDisposable
             lock (page._requests) page._requests.Add(new SentRequest(request.Url, headers));
         };
         page.Page.WebSocket += (_, socket) => { lock (page._webSockets) page._webSockets.Add(socket.Url); };
-        await page.Page.GotoAsync("/");
+        await page.Page.GotoAsync(path);
         await page.WaitReadyAsync();
         return page;
     }

@@ -66,6 +66,26 @@ public sealed class CellTable
     }
 
     /// <summary>
+    /// Per feed, the first and last day holding a count: read from the ends of each category's flag-summed day
+    /// and month series, so it costs a few lookups per category, not a pass over the cells.
+    /// </summary>
+    public IReadOnlyList<FeedExtent> Extents()
+    {
+        var byFeed = new Dictionary<int, FeedExtent>();
+        foreach (var series in _anyFlags.Values)
+        {
+            if (series.Count == 0) continue;
+            var key = series.Key;
+            int first = series.Positions[0], last = series.Positions[series.Count - 1];
+            var extent = key.Kind == CellKind.Month
+                ? new FeedExtent(key.Feed, MonthIndex.FirstDay(first), MonthIndex.LastDay(last))
+                : new FeedExtent(key.Feed, DateOnly.FromDayNumber(first), DateOnly.FromDayNumber(last));
+            byFeed[key.Feed] = byFeed.TryGetValue(key.Feed, out var known) ? known.Union(extent) : extent;
+        }
+        return byFeed.Values.OrderBy(e => e.Feed).ToList();
+    }
+
+    /// <summary>
     /// Adds into <paramref name="perDay"/> (index 0 = <paramref name="from"/>) the day counts of every series of
     /// the feed whose category is in <paramref name="categories"/> and whose flags include all of
     /// <paramref name="requiredFlags"/>.

@@ -33,6 +33,7 @@ public sealed class AccessMatrixTests(AccessHub shared)
         new("/api/v1/flags", "GET", Audience.Anonymous, Get("/api/v1/flags")),
         new("/api/v1/footprints", "GET", Audience.Anonymous, Get("/api/v1/footprints")),
         new("/api/v1/footprints/{id}", "GET", Audience.Anonymous, Get("/api/v1/footprints/la:cardiff")),
+        new("/api/v1/footprints/{id}/extent", "GET", Audience.Anonymous, Get("/api/v1/footprints/la:cardiff/extent")),
         new("/api/v1/public/compare", "GET", Audience.Anonymous, Get("/api/v1/public/compare?kind=la&feed=crime")),
         new("/api/v1/public/footprints/{id}/members", "GET", Audience.Anonymous, Get("/api/v1/public/footprints/force:south-wales/members?feed=crime")),
         new("/api/v1/public/footprints/{id}/series", "GET", Audience.Anonymous, Get("/api/v1/public/footprints/la:cardiff/series?feed=crime")),

@@ -59,13 +59,38 @@ function isoDate(d) {
 
 function today() { return isoDate(new Date()); }
 
-/** The last 12 complete calendar months. */
-function defaultPeriod() {
-  const now = new Date();
-  const to = new Date(now.getFullYear(), now.getMonth(), 0);
-  const from = new Date(now.getFullYear(), now.getMonth() - 12, 1);
-  return { from: isoDate(from), to: isoDate(to) };
+/** Twelve calendar months ending with the month before (year, month) (month 0-based, as Date takes it). */
+function twelveMonthsBefore(year, month) {
+  return { from: isoDate(new Date(year, month - 12, 1)), to: isoDate(new Date(year, month, 0)) };
 }
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The period first shown: `?from=&to=` in the address when both are dates; otherwise the last 12 complete
+ * months, unless the feed's records all lie before them (a hub loaded with older files, or the README's tour),
+ * when it is the 12 months ending with the feed's last month holding records, so that they are on screen.
+ */
+function initialPeriod(extent, feed) {
+  const asked = new URLSearchParams(location.search);
+  const from = asked.get("from"), to = asked.get("to");
+  if (ISO_DAY.test(from ?? "") && ISO_DAY.test(to ?? "") && from <= to) return { from, to };
+  const now = new Date();
+  const recent = twelveMonthsBefore(now.getFullYear(), now.getMonth());
+  const last = extent?.feeds?.find((f) => f.feed === feed)?.lastMonth;
+  if (!last || `${last}-31` >= recent.from) return recent;
+  const [year, month] = last.split("-").map(Number);
+  return twelveMonthsBefore(year, month);
+}
+
+/** An empty hub says how to load data, and looks again every few seconds until records arrive. */
+function showEmptyHub(extent) {
+  const empty = extent !== null && extent.feeds.length === 0;
+  $("empty-hub").hidden = !empty;
+  if (empty) setTimeout(() => getJson(EXTENT_URL).then(showEmptyHub, () => setTimeout(() => showEmptyHub(extent), 5000)), 5000);
+}
+
+const EXTENT_URL = `/api/v1/footprints/${NATION}/extent`;
 
 function nameOf(id) {
   const f = state.footprints.get(id);
@@ -633,6 +658,8 @@ async function loadReference() {
     getJson("/api/v1/feeds"),
     getJson("/api/v1/footprints"),
     loadBoundaries("data/wales-la-boundaries.json", getJson),
+    // Without it the dashboard still works: it just cannot tell an empty hub or choose a period holding data.
+    getJson(EXTENT_URL).catch(() => null),
   ]);
   try {
     return await load();
@@ -650,10 +677,8 @@ async function main() {
     onSignedIn: () => busy(enterMode("partner", { focus: true })),
     onSignedOut: () => busy(enterMode("public", { focus: true })),
   });
-  const period = defaultPeriod();
-  $("from").value = period.from;
-  $("to").value = period.to;
-  const [feeds, footprints, boundaries] = await loadReference();
+  const [feeds, footprints, boundaries, extent] = await loadReference();
+  showEmptyHub(extent);
   state.feeds = feeds;
   state.boundaries = boundaries;
   for (const f of footprints) {
@@ -664,6 +689,9 @@ async function main() {
   for (const f of feeds) feedSelect.append(new Option(f.name, f.id));
   feedSelect.value = feeds.some((f) => f.id === "crime") ? "crime" : feeds[0]?.id ?? "";
   state.feed = feedSelect.value;
+  const period = initialPeriod(extent, state.feed);
+  $("from").value = period.from;
+  $("to").value = period.to;
   fillCategories();
   readControls();
 
