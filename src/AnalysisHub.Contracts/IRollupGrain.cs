@@ -1,4 +1,6 @@
 using Orleans.Concurrency;
+using AnalysisHub.Domain.Cells;
+using AnalysisHub.Domain.Rollups;
 
 namespace AnalysisHub.Contracts;
 
@@ -8,7 +10,7 @@ public interface IRollupGrain : IGrainWithStringKey
 {
     /// <summary>A dense period series. Read-only: runs beside other reads, never queued behind a long write.</summary>
     [ReadOnly, Alias("GetSeries")]
-    Task<SeriesResponse> GetSeries(SeriesRequest request);
+    Task<SeriesResult> GetSeries(SeriesQuery query);
 
     /// <summary>
     /// Registers a web node for change notifications, batched on a short timer. Observers are not durable:
@@ -30,7 +32,7 @@ public interface IRollupGrain : IGrainWithStringKey
 
     /// <summary>Per feed, the first and last day holding any count (month-precision records span their month).</summary>
     [ReadOnly, Alias("GetExtents")]
-    Task<FeedExtents> GetExtents();
+    Task<FeedExtent[]> GetExtents();
 
     /// <summary>Number of non-zero cells held: the grain's state size.</summary>
     [ReadOnly, Alias("GetCellCount")]

@@ -39,8 +39,7 @@ public abstract class RollupGrain : Grain, IRollupGrain
         return Task.CompletedTask;
     }
 
-    public Task<SeriesResponse> GetSeries(SeriesRequest request) =>
-        Task.FromResult(SeriesResponse.From(SeriesCalculator.Calculate(Cells, request.ToQuery())));
+    public Task<SeriesResult> GetSeries(SeriesQuery query) => Task.FromResult(SeriesCalculator.Calculate(Cells, query));
 
     public Task<long[]> GetHourOfWeekProfile(int feed, int[] categories, int firstMonth, int lastMonth)
     {
@@ -49,7 +48,7 @@ public abstract class RollupGrain : Grain, IRollupGrain
         return Task.FromResult(profile);
     }
 
-    public Task<FeedExtents> GetExtents() => Task.FromResult(FeedExtents.From(Cells.Extents()));
+    public Task<FeedExtent[]> GetExtents() => Task.FromResult(Cells.Extents().ToArray());
 
     public Task<int> GetCellCount() => Task.FromResult(Cells.Count);
 }

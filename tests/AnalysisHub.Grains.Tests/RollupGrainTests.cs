@@ -17,8 +17,8 @@ public sealed class RollupGrainTests(ClusterFixture fixture)
     private Task<long> Total(string footprintId, int year, string category = "violence-and-sexual-offences")
     {
         var feed = fixture.Catalog.FindFeed("crime")!;
-        var request = new SeriesRequest(feed.Index, feed.FindCategory(category)!.SelfAndDescendants.ToArray(), 0,
-            new DateOnly(year, 1, 1).DayNumber, new DateOnly(year, 12, 31).DayNumber, (int)Domain.Time.Granularity.Year);
+        var request = new Domain.Rollups.SeriesQuery(feed.Index, feed.FindCategory(category)!.SelfAndDescendants, 0,
+            new Domain.Time.DateRange(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)), Domain.Time.Granularity.Year);
         var footprint = fixture.Geography.Find(footprintId)!;
         return RollupGrains.For(Grains, footprint).GetSeries(request).ContinueWith(t => t.Result.Total);
     }

@@ -1,3 +1,4 @@
+using AnalysisHub.Domain.Rollups;
 using AnalysisHub.Contracts;
 using AnalysisHub.Domain.Geography;
 using AnalysisHub.Domain.Statistics;
@@ -66,12 +67,12 @@ internal sealed class AlertMonitor(
         foreach (var measure in ViolenceMeasure.All)
         {
             if (catalog.FindFeed(measure.Feed) is not { } feed || feed.FindCategory(measure.Category) is not { } category) continue;
-            var request = new SeriesRequest(feed.Index, [.. category.SelfAndDescendants], 0, range.From.DayNumber, range.To.DayNumber, (int)Granularity.Week);
+            var request = new SeriesQuery(feed.Index, category.SelfAndDescendants, 0, range, Granularity.Week);
             foreach (var footprint in geography.Footprints)
             {
                 cancel.ThrowIfCancellationRequested();
                 var rollup = RollupGrains.For(grains, footprint);
-                var series = (await rollup.GetSeries(request).WaitAsync(hub.Value.GrainCallTimeout, cancel)).ToResult();
+                var series = await rollup.GetSeries(request).WaitAsync(hub.Value.GrainCallTimeout, cancel);
                 var weekly = series.Points.Select(p => p.Count).ToList();
                 // A window with no data cannot alarm, so there is no need to look before it (a standing alert of one of
                 // its weeks is withdrawn all the same: its count is gone).

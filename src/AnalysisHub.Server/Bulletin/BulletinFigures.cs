@@ -62,11 +62,11 @@ internal sealed record BulletinFigures(
         // History enough for Farrington-flexible and EARS C2 before the week, and for the same week last year.
         var weeksBefore = Math.Max(RecordedHistory.PeriodsBefore(FarringtonOptions.Noufaily),
             Math.Max(RecordedHistory.PeriodsBefore(EarsMethod.C2), 53));
-        var historyRequest = SeriesRequest.From(query with { Range = new DateRange(week.Start.AddDays(-7 * weeksBefore), week.End) });
-        var weekRequest = SeriesRequest.From(query);
+        var historyRequest = query with { Range = new DateRange(week.Start.AddDays(-7 * weeksBefore), week.End) };
+        var weekRequest = query;
         // Month-precision records (data.police.uk months have no day) cannot be placed in a week: count them over the week's months.
         int firstMonth = MonthIndex.Of(week.Start), lastMonth = MonthIndex.Of(week.End);
-        var monthsRequest = SeriesRequest.From(query with { Range = new DateRange(MonthIndex.FirstDay(firstMonth), MonthIndex.LastDay(lastMonth)) });
+        var monthsRequest = query with { Range = new DateRange(MonthIndex.FirstDay(firstMonth), MonthIndex.LastDay(lastMonth)) };
 
         var rollup = RollupGrains.For(grains, footprint);
         var seriesTask = rollup.GetSeries(historyRequest).WaitAsync(timeout);
@@ -75,13 +75,13 @@ internal sealed record BulletinFigures(
         var walesTask = RollupGrains.For(grains, wales).GetSeries(weekRequest).WaitAsync(timeout);
         var memberTasks = members.Select(m => RollupGrains.For(grains, m).GetSeries(weekRequest).WaitAsync(timeout)).ToList();
         await Task.WhenAll(seriesTask, monthsTask, profileTask, walesTask, Task.WhenAll(memberTasks));
-        var history = seriesTask.Result.ToResult().Points;
+        var history = seriesTask.Result.Points;
         var dataStart = await RecordedHistory.DataStartAsync(rollup, historyRequest, history.Select(p => p.Count).ToList(), timeout);
 
         var ranked = members.Select((m, i) => (Member: m, Count: memberTasks[i].Result.Total))
             .OrderByDescending(x => x.Count).ThenBy(x => x.Member.Name, StringComparer.Ordinal).ToList();
         return new BulletinFigures(measure, history, dataStart, walesTask.Result.Total,
-            monthsTask.Result.ToResult().ExcludedMonthPrecision, MonthIndex.FirstDay(firstMonth), MonthIndex.LastDay(lastMonth),
+            monthsTask.Result.ExcludedMonthPrecision, MonthIndex.FirstDay(firstMonth), MonthIndex.LastDay(lastMonth),
             profileTask.Result, ranked);
     }
 }

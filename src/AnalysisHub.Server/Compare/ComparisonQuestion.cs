@@ -21,7 +21,7 @@ internal sealed record ComparisonQuestion(ProblemHttpResult? Problem, Footprint?
         if (query.Geography.Find(benchmarkId) is not { } benchmark)
             return Failed(Problems.BadParameter("benchmark", benchmarkId, $"unknown footprint '{benchmarkId}'"));
 
-        var request = SeriesRequest.From(parsed.Query!);
+        var request = parsed.Query!;
         async Task<long> Count(Footprint f) =>
             (await RollupGrains.For(query.Grains, f).GetSeries(request).WaitAsync(query.Timeout)).Total;
         var counts = await Task.WhenAll(footprints.Append(benchmark).Select(Count));

@@ -54,9 +54,9 @@ public sealed class ExceedanceArguments : SeriesArguments
         var options = FarringtonOptions.Noufaily;
         var history = farrington ? RecordedHistory.PeriodsBefore(options) : RecordedHistory.PeriodsBefore(EarsMethods[method]);
         var historyStart = unit == AnalysisHub.Domain.Time.Granularity.Day ? first.Start.AddDays(-history) : first.Start.AddDays(-7 * history);
-        var request = SeriesRequest.From(query with { Range = new DateRange(historyStart, last.End) });
+        var request = query with { Range = new DateRange(historyStart, last.End) };
         var rollup = RollupGrains.For(Grains, footprint);
-        var series = (await rollup.GetSeries(request).WaitAsync(Timeout)).ToResult();
+        var series = await rollup.GetSeries(request).WaitAsync(Timeout);
         // History starts with the footprint's first record for the question, which may lie before what was read.
         var dataStart = await RecordedHistory.DataStartAsync(rollup, request, series.Points.Select(p => p.Count).ToList(), Timeout);
         var counts = series.Points.Skip(dataStart).Select(p => p.Count).ToList();

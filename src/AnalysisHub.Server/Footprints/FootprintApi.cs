@@ -45,7 +45,7 @@ public static class FootprintApi
         string id, GeographyRegistry geography, FeedCatalog catalog, IGrainFactory grains, IOptions<HubOptions> options)
     {
         if (geography.Find(id) is not { } footprint) return Problems.FootprintNotFound(id);
-        var extents = (await RollupGrains.For(grains, footprint).GetExtents().WaitAsync(options.Value.GrainCallTimeout)).ToExtents();
+        var extents = await RollupGrains.For(grains, footprint).GetExtents().WaitAsync(options.Value.GrainCallTimeout);
         return TypedResults.Ok(new ExtentBody(footprint.Id, extents
             .Where(e => e.Feed < catalog.Feeds.Count)
             .Select(e => new FeedExtentBody(catalog.Feeds[e.Feed].Id, Month(e.First), Month(e.Last)))

@@ -1,3 +1,4 @@
+using AnalysisHub.Domain.Rollups;
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using AnalysisHub.Contracts;
@@ -286,18 +287,19 @@ public sealed class LiveUpdates : IHostedService, IRollupObserver
         if (days.Count > 0)
         {
             var wanted = days.ToHashSet();
-            var series = await grain.GetSeries(new SeriesRequest(topic.Feed.Index, categories, 0, days.Min(), days.Max(), (int)Granularity.Day))
+            var range = new DateRange(DateOnly.FromDayNumber(days.Min()), DateOnly.FromDayNumber(days.Max()));
+            var series = await grain.GetSeries(new SeriesQuery(topic.Feed.Index, categories, 0, range, Granularity.Day))
                 .WaitAsync(_callTimeout);
-            periods.AddRange(series.ToResult().Points.Where(p => wanted.Contains(p.Start.DayNumber))
+            periods.AddRange(series.Points.Where(p => wanted.Contains(p.Start.DayNumber))
                 .Select(p => new LivePeriod("day", p.Period, p.Start, p.End, p.Count)));
         }
         if (months.Count > 0)
         {
             var wanted = months.ToHashSet();
-            var series = await grain.GetSeries(new SeriesRequest(topic.Feed.Index, categories, 0,
-                    MonthIndex.FirstDay(months.Min()).DayNumber, MonthIndex.LastDay(months.Max()).DayNumber, (int)Granularity.Month))
+            var range = new DateRange(MonthIndex.FirstDay(months.Min()), MonthIndex.LastDay(months.Max()));
+            var series = await grain.GetSeries(new SeriesQuery(topic.Feed.Index, categories, 0, range, Granularity.Month))
                 .WaitAsync(_callTimeout);
-            periods.AddRange(series.ToResult().Points.Where(p => wanted.Contains(MonthIndex.Of(p.Start)))
+            periods.AddRange(series.Points.Where(p => wanted.Contains(MonthIndex.Of(p.Start)))
                 .Select(p => new LivePeriod("month", p.Period, p.Start, p.End, p.Count)));
         }
         return new RollupChangedMessage(topic.Footprint.Id, topic.Feed.Id, topic.Category?.Id, snapshot, periods);

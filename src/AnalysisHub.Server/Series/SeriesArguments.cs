@@ -18,8 +18,8 @@ public class SeriesArguments : RangeArguments
         if (Geography.Find(id) is not { } footprint) return SeriesAnswer.Failed(Problems.FootprintNotFound(id));
         var parsed = Parse(Granularity);
         if (parsed.Problem is { } problem) return SeriesAnswer.Failed(problem);
-        var response = await RollupGrains.For(Grains, footprint).GetSeries(SeriesRequest.From(parsed.Query!)).WaitAsync(Timeout);
-        return new SeriesAnswer(null, footprint, parsed.Query, response.ToResult());
+        var result = await RollupGrains.For(Grains, footprint).GetSeries(parsed.Query!).WaitAsync(Timeout);
+        return new SeriesAnswer(null, footprint, parsed.Query, result);
     }
 }
 

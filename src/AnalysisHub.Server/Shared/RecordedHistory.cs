@@ -1,3 +1,4 @@
+using AnalysisHub.Domain.Rollups;
 using AnalysisHub.Contracts;
 using AnalysisHub.Domain.Ingest;
 using AnalysisHub.Domain.Statistics;
@@ -25,17 +26,17 @@ internal static class RecordedHistory
     /// holds records for the question from before the window, else the window's first period with data (its length
     /// when none). Only a window that starts with zeros needs the extra look before it.
     /// </summary>
-    public static async Task<int> DataStartAsync(IRollupGrain rollup, SeriesRequest window, IReadOnlyList<long> counts, TimeSpan timeout)
+    public static async Task<int> DataStartAsync(IRollupGrain rollup, SeriesQuery window, IReadOnlyList<long> counts, TimeSpan timeout)
     {
         var first = -1;
         for (var i = 0; i < counts.Count; i++)
             if (counts[i] > 0) { first = i; break; }
         if (first == 0) return 0;
         var inWindow = first < 0 ? counts.Count : first;
-        var earliest = RecordBounds.EarliestStored.DayNumber;
-        if (window.FromDay <= earliest) return inWindow;
+        var earliest = RecordBounds.EarliestStored;
+        if (window.Range.From <= earliest) return inWindow;
         // Yearly periods keep the answer small; any record before the window makes its leading zeros real zeros.
-        var before = window with { FromDay = earliest, ToDay = window.FromDay - 1, Granularity = (int)Granularity.Year };
+        var before = window with { Range = new DateRange(earliest, window.Range.From.AddDays(-1)), Granularity = Granularity.Year };
         var earlier = await rollup.GetSeries(before).WaitAsync(timeout);
         return earlier.Total > 0 ? 0 : inWindow;
     }
