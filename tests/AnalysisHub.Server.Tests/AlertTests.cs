@@ -53,20 +53,21 @@ public sealed class AlertTests(SharedHub shared)
         await connection.StartAsync();
         await connection.InvokeAsync("Subscribe", "la:monmouthshire", "crime", (string?)null);
 
-        // Police violence in Monmouthshire known only to its month (as data.police.uk publishes it): five a month for
-        // the ten months before the last complete month, then 30 in it.
+        // Police violence in Monmouthshire known only to its month, filed as `hub import police-uk` files it (data.police.uk
+        // has one type for violence and sexual offences): five a month for the ten months before the last complete
+        // month, then 30 in it.
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).DateTime);
         var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
         var rows = Enumerable.Range(1, 10).SelectMany(m => Enumerable.Range(0, 5).Select(i =>
-                ExceedanceTests.MonthRecord($"am-base-{m}-{i}", $"{lastMonth.AddMonths(-m):yyyy-MM}", "W06000021", "violence-with-injury")))
-            .Concat(Enumerable.Range(0, 30).Select(i => ExceedanceTests.MonthRecord($"am-surge-{i}", $"{lastMonth:yyyy-MM}", "W06000021", "violence-with-injury"))).ToArray();
+                ExceedanceTests.MonthRecord($"am-base-{m}-{i}", $"{lastMonth.AddMonths(-m):yyyy-MM}", "W06000021", "violence-and-sexual-offences")))
+            .Concat(Enumerable.Range(0, 30).Select(i => ExceedanceTests.MonthRecord($"am-surge-{i}", $"{lastMonth:yyyy-MM}", "W06000021", "violence-and-sexual-offences"))).ToArray();
         await shared.Http.IngestNdjson("crime", rows);
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(45));
         JsonElement pushed;
         do pushed = await alerts.Reader.ReadAsync(timeout.Token);
         while (pushed.GetProperty("footprint").GetString() != "la:monmouthshire");
-        Assert.Equal(("crime", "violence-against-the-person", "month", $"{lastMonth:yyyy-MM}"),
+        Assert.Equal(("crime", "violence-and-sexual-offences", "month", $"{lastMonth:yyyy-MM}"),
             (pushed.GetProperty("feed").GetString(), pushed.GetProperty("category").GetString(), pushed.GetProperty("granularity").GetString(), pushed.GetProperty("period").GetString()));
         Assert.Equal(($"{lastMonth:yyyy-MM-dd}", $"{lastMonth.AddMonths(1).AddDays(-1):yyyy-MM-dd}"),
             (pushed.GetProperty("start").GetString(), pushed.GetProperty("end").GetString()));

@@ -136,7 +136,9 @@ public sealed class BulletinTests(SharedHub shared)
             body.GetProperty("start").GetString(), body.GetProperty("end").GetString()));
         Assert.Equal(JsonValueKind.Null, body.GetProperty("week").ValueKind);
 
+        // Police violence is measured at the level data.police.uk publishes it, which holds violence against the person.
         var police = Measure(body, "crime");
+        Assert.Equal("violence-and-sexual-offences", police.GetProperty("category").GetString());
         Assert.Equal(11, police.GetProperty("count").GetInt64());
         Assert.Equal(0, police.GetProperty("excludedMonthPrecision").GetInt64());
         Assert.Equal(4.0, police.GetProperty("previousPeriodsMean").GetDouble(), 12); // (0 + 0 + 12) / 3
@@ -155,7 +157,7 @@ public sealed class BulletinTests(SharedHub shared)
         // Exceedance is the monthly exceedance endpoint's for the month.
         foreach (var (method, name) in new[] { ("ears-c2", "earsC2"), ("farrington", "farrington") })
         {
-            var month = (await Http.GetJson("/api/v1/footprints/csp:cwm-taf/exceedance?feed=crime&category=violence-against-the-person" +
+            var month = (await Http.GetJson("/api/v1/footprints/csp:cwm-taf/exceedance?feed=crime&category=violence-and-sexual-offences" +
                                             $"&granularity=month&method={method}&from=2012-07-01&to=2012-07-31")).GetProperty("points")[0];
             Assert.Equal(11, month.GetProperty("count").GetInt64());
             foreach (var figure in new[] { "expected", "threshold", "statistic", "alarm" })

@@ -30,10 +30,11 @@ namespace AnalysisHub.Server.Alerts;
 // arrives — the cost does not grow with the record rate. Weeks before the last complete one, and months before
 // the last complete one, are not tested again, so their alerts stand as raised.
 // Implementation note (months): the current month is not tested, as month-precision data arrive whole months at a
-// time (a police.uk file is a month) and a part month would read as a fall. A month is tested only for a measure and
-// footprint whose weekly window leaves out month-precision records (or that has a standing monthly alert to test
+// time (a police.uk file is a month) and a part month would read as a fall. The last complete month is tested only
+// for a measure and footprint that holds month-precision records in it (or has a standing monthly alert of it to test
 // again): for data with a day, the weekly alerts already see every record, and a monthly alert beside them would
-// repeat what they say.
+// repeat what they say. The monthly measures are ViolenceMeasure.Monthly: police violence at the level police.uk
+// publishes it.
 internal sealed class AlertMonitor(
     IGrainFactory grains, GeographyRegistry geography, FeedCatalog catalog, IAlertStore store, LiveUpdates live,
     TimeProvider clock, IOptions<AlertOptions> options, IOptions<HubOptions> hub, ILogger<AlertMonitor> logger) : BackgroundService
@@ -76,21 +77,34 @@ internal sealed class AlertMonitor(
         var standing = store.Standing([current.Label, lastComplete.Label, lastMonth.Label]).ToLookup(a => (a.Footprint, a.Feed, a.Category, a.Period));
         foreach (var measure in ViolenceMeasure.All)
         {
-            if (catalog.FindFeed(measure.Feed) is not { } feed || feed.FindCategory(measure.Category) is not { } category) continue;
-            SeriesRequest Request(DateRange range, Granularity unit) =>
-                new(feed.Index, [.. category.SelfAndDescendants], 0, range.From.DayNumber, range.To.DayNumber, (int)unit);
-            var weekly = Request(weeks, Granularity.Week);
-            var monthly = Request(months, Granularity.Month);
+            if (Request(measure, weeks, Granularity.Week) is not { } weekly) continue;
+            foreach (var footprint in geography.Footprints)
+            {
+                cancel.ThrowIfCancellationRequested();
+                await TestAsync(RollupGrains.For(grains, footprint), weekly, Granularity.Week, 2, footprint.Id, measure, standing, cancel);
+            }
+        }
+        foreach (var measure in ViolenceMeasure.Monthly)
+        {
+            if (Request(measure, months, Granularity.Month) is not { } monthly) continue;
+            // The month's weeks say how many month-precision records they leave out: those are what the month adds.
+            var probe = monthly with { FromDay = lastMonth.Start.DayNumber, Granularity = (int)Granularity.Week };
             foreach (var footprint in geography.Footprints)
             {
                 cancel.ThrowIfCancellationRequested();
                 var rollup = RollupGrains.For(grains, footprint);
-                var series = await TestAsync(rollup, weekly, Granularity.Week, 2, footprint.Id, feed.Id, category.Id, standing, cancel);
-                if (series.ExcludedMonthPrecision > 0 || standing[(footprint.Id, feed.Id, category.Id, lastMonth.Label)].Any())
-                    await TestAsync(rollup, monthly, Granularity.Month, 1, footprint.Id, feed.Id, category.Id, standing, cancel);
+                var monthPrecision = (await rollup.GetSeries(probe).WaitAsync(hub.Value.GrainCallTimeout, cancel)).ExcludedMonthPrecision;
+                if (monthPrecision > 0 || standing[(footprint.Id, measure.Feed, measure.Category, lastMonth.Label)].Any())
+                    await TestAsync(rollup, monthly, Granularity.Month, 1, footprint.Id, measure, standing, cancel);
             }
         }
     }
+
+    /// <summary>The series request of a measure over <paramref name="range"/>; null when the catalogue lacks the measure.</summary>
+    private SeriesRequest? Request(ViolenceMeasure measure, DateRange range, Granularity unit) =>
+        catalog.FindFeed(measure.Feed) is { } feed && feed.FindCategory(measure.Category) is { } category
+            ? new SeriesRequest(feed.Index, [.. category.SelfAndDescendants], 0, range.From.DayNumber, range.To.DayNumber, (int)unit)
+            : null;
 
     /// <summary>The periods read to test <paramref name="last"/>: enough history before it for Farrington-flexible
     /// (and so for EARS C2), and two periods more.</summary>
@@ -98,9 +112,9 @@ internal sealed class AlertMonitor(
         new(last.Shift(-(RecordedHistory.PeriodsBefore(options) + 2)).Start, last.End);
 
     /// <summary>Tests the last <paramref name="tested"/> periods of the footprint's series: withdraws the standing alerts
-    /// of those periods that no longer hold, raises the new ones; returns the series read.</summary>
-    private async Task<SeriesResult> TestAsync(IRollupGrain rollup, SeriesRequest request, Granularity unit, int tested,
-        string footprint, string feed, string category, ILookup<(string, string, string, string), Alert> standing, CancellationToken cancel)
+    /// of those periods that no longer hold, raises the new ones.</summary>
+    private async Task TestAsync(IRollupGrain rollup, SeriesRequest request, Granularity unit, int tested,
+        string footprint, ViolenceMeasure measure, ILookup<(string, string, string, string), Alert> standing, CancellationToken cancel)
     {
         var series = (await rollup.GetSeries(request).WaitAsync(hub.Value.GrainCallTimeout, cancel)).ToResult();
         var counts = series.Points.Select(p => p.Count).ToList();
@@ -112,14 +126,13 @@ internal sealed class AlertMonitor(
         {
             var point = series.Points[t];
             var result = AlertExceedance.Evaluate(counts, t, dataStart, unit);
-            foreach (var alert in standing[(footprint, feed, category, point.Period)])
+            foreach (var alert in standing[(footprint, measure.Feed, measure.Category, point.Period)])
                 if (AlertWithdrawal.Reason(alert, point.Count, result) is { } reason)
                     Withdraw(alert, reason);
             if (result is not { Alarm: true }) continue;
-            Raise(new Alert(footprint, feed, category, point.Period, point.Start, point.End, result.Method,
+            Raise(new Alert(footprint, measure.Feed, measure.Category, point.Period, point.Start, point.End, result.Method,
                 point.Count, result.Expected, result.Threshold, clock.GetUtcNow()));
         }
-        return series;
     }
 
     private void Raise(Alert alert)

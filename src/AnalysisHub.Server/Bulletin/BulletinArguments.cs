@@ -43,7 +43,7 @@ public sealed class BulletinArguments : QueryServices
 
         var members = MembersOf(footprint).ToList();
         var measures = new List<BulletinFigures>();
-        foreach (var measure in ViolenceMeasure.All)
+        foreach (var measure in ViolenceMeasure.For(period.Granularity))
         {
             var parsed = SeriesParameters.Parse(measure.Feed, measure.Category, null,
                 period.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), period.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
