@@ -83,6 +83,23 @@ public sealed class AlertTests(SharedHub shared)
             a => a.GetProperty("feed").GetString() == "crime");
         Assert.All((await shared.Http.GetJson("/api/v1/alerts?granularity=week")).EnumerateArray(),
             a => Assert.Equal("week", a.GetProperty("granularity").GetString()));
+
+        // The month's records are withdrawn at source: the month now holds no month-precision records, and its standing
+        // alert is tested again and withdrawn.
+        await shared.Http.IngestNdjson("crime", Enumerable.Range(0, 30).Select(i =>
+            $$"""{"id":"am-surge-{{i}}","version":2,"status":"cancelled"}""").ToArray());
+        var deadline = DateTime.UtcNow.AddSeconds(45);
+        JsonElement withdrawn;
+        while (true)
+        {
+            withdrawn = (await shared.Http.GetJson("/api/v1/alerts?footprint=la:monmouthshire&granularity=month&include=withdrawn")).EnumerateArray()
+                .Single(a => a.GetProperty("feed").GetString() == "crime");
+            if (withdrawn.GetProperty("withdrawnAt").ValueKind != JsonValueKind.Null) break;
+            Assert.True(DateTime.UtcNow < deadline, "the monthly alert was not withdrawn: " + withdrawn);
+            await Task.Delay(500);
+        }
+        Assert.StartsWith("no longer exceeds: count 0", withdrawn.GetProperty("reason").GetString());
+        Assert.Equal("month", withdrawn.GetProperty("granularity").GetString());
     }
 
     [Fact]
