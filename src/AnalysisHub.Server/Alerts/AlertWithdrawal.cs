@@ -10,9 +10,9 @@ namespace AnalysisHub.Server.Alerts;
 internal static class AlertWithdrawal
 {
     /// <summary>
-    /// Null while the period still alarms by the method that raised the alert; otherwise why it is withdrawn. A week
+    /// Null while the period still alarms by the method that raised the alert; otherwise why it is withdrawn. A period
     /// that now alarms only by the other method (history was corrected across the five-year mark) withdraws the
-    /// old alert: the new method's alert is raised on its own key, so the week is never shown twice.
+    /// old alert: the new method's alert is raised on its own key, so the period is never shown twice.
     /// </summary>
     public static string? Reason(Alert alert, long count, AlertExceedance.Result? now)
     {
