@@ -45,6 +45,73 @@ public sealed class AlertTests(SharedHub shared)
     }
 
     [Fact]
+    public async Task A_surge_in_the_last_complete_month_of_month_precision_records_raises_a_monthly_alert()
+    {
+        var alerts = Channel.CreateUnbounded<JsonElement>();
+        await using var connection = new HubConnectionBuilder().WithUrl(new Uri(shared.Hub.BaseAddress, "/hubs/live"), o => o.Headers["X-Api-Key"] = shared.Hub.AdminKey).Build();
+        connection.On<JsonElement>("alertRaised", a => alerts.Writer.TryWrite(a));
+        await connection.StartAsync();
+        await connection.InvokeAsync("Subscribe", "la:monmouthshire", "crime", (string?)null);
+
+        // Police violence in Monmouthshire known only to its month, filed as `hub import police-uk` files it (data.police.uk
+        // has one type for violence and sexual offences): five a month for the ten months before the last complete
+        // month, then 30 in it.
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).DateTime);
+        var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        var rows = Enumerable.Range(1, 10).SelectMany(m => Enumerable.Range(0, 5).Select(i =>
+                ExceedanceTests.MonthRecord($"am-base-{m}-{i}", $"{lastMonth.AddMonths(-m):yyyy-MM}", "W06000021", "violence-and-sexual-offences")))
+            .Concat(Enumerable.Range(0, 30).Select(i => ExceedanceTests.MonthRecord($"am-surge-{i}", $"{lastMonth:yyyy-MM}", "W06000021", "violence-and-sexual-offences"))).ToArray();
+        await shared.Http.IngestNdjson("crime", rows);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(45));
+        JsonElement pushed;
+        do pushed = await alerts.Reader.ReadAsync(timeout.Token);
+        while (pushed.GetProperty("footprint").GetString() != "la:monmouthshire");
+        Assert.Equal(("crime", "violence-and-sexual-offences", "month", $"{lastMonth:yyyy-MM}"),
+            (pushed.GetProperty("feed").GetString(), pushed.GetProperty("category").GetString(), pushed.GetProperty("granularity").GetString(), pushed.GetProperty("period").GetString()));
+        Assert.Equal(($"{lastMonth:yyyy-MM-dd}", $"{lastMonth.AddMonths(1).AddDays(-1):yyyy-MM-dd}"),
+            (pushed.GetProperty("start").GetString(), pushed.GetProperty("end").GetString()));
+        Assert.Equal("ears-c2", pushed.GetProperty("method").GetString());
+        Assert.Equal(30, pushed.GetProperty("count").GetInt64());
+        Assert.Equal(5.0, pushed.GetProperty("expected").GetDouble(), 9);
+
+        // Listed with its granularity, and chosen by it; the weekly alerts of Monmouthshire have none of it.
+        var monthly = (await shared.Http.GetJson("/api/v1/alerts?footprint=la:monmouthshire&granularity=month")).EnumerateArray().ToList();
+        var listed = Assert.Single(monthly, a => a.GetProperty("feed").GetString() == "crime");
+        Assert.Equal(pushed.GetProperty("period").GetString(), listed.GetProperty("period").GetString());
+        Assert.DoesNotContain((await shared.Http.GetJson("/api/v1/alerts?footprint=la:monmouthshire&granularity=week")).EnumerateArray(),
+            a => a.GetProperty("feed").GetString() == "crime");
+        Assert.All((await shared.Http.GetJson("/api/v1/alerts?granularity=week")).EnumerateArray(),
+            a => Assert.Equal("week", a.GetProperty("granularity").GetString()));
+
+        // The month's records are withdrawn at source: the month now holds no month-precision records, and its standing
+        // alert is tested again and withdrawn.
+        await shared.Http.IngestNdjson("crime", Enumerable.Range(0, 30).Select(i =>
+            $$"""{"id":"am-surge-{{i}}","version":2,"status":"cancelled"}""").ToArray());
+        var deadline = DateTime.UtcNow.AddSeconds(45);
+        JsonElement withdrawn;
+        while (true)
+        {
+            withdrawn = (await shared.Http.GetJson("/api/v1/alerts?footprint=la:monmouthshire&granularity=month&include=withdrawn")).EnumerateArray()
+                .Single(a => a.GetProperty("feed").GetString() == "crime");
+            if (withdrawn.GetProperty("withdrawnAt").ValueKind != JsonValueKind.Null) break;
+            Assert.True(DateTime.UtcNow < deadline, "the monthly alert was not withdrawn: " + withdrawn);
+            await Task.Delay(500);
+        }
+        Assert.StartsWith("no longer exceeds: count 0", withdrawn.GetProperty("reason").GetString());
+        Assert.Equal("month", withdrawn.GetProperty("granularity").GetString());
+    }
+
+    [Fact]
+    public async Task A_granularity_other_than_week_or_month_is_a_problem_naming_it()
+    {
+        var response = await shared.Http.GetAsync("/api/v1/alerts?granularity=fortnight");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("fortnight", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_surge_cancelled_after_its_alert_withdraws_the_alert_which_is_pushed_live_listed_only_on_request_and_raised_again_if_restored()
     {
         var signalR = Channel.CreateUnbounded<(string Name, JsonElement Alert)>();

@@ -109,6 +109,127 @@ public sealed class BulletinTests(SharedHub shared)
         Assert.Contains(footnotes, f => f.Contains("crime/violence-against-the-person: 2", StringComparison.Ordinal));
     }
 
+    private const string MonthPath = "/api/v1/footprints/csp:cwm-taf/bulletin?month=2012-07";
+
+    [Fact]
+    public async Task The_weekly_bulletin_says_its_granularity_and_period_and_the_period_named_figures_are_the_weeks()
+    {
+        await IngestOnce();
+        var body = await Http.GetJson(Path);
+        Assert.Equal(("week", "2012-W27"), (body.GetProperty("granularity").GetString(), body.GetProperty("period").GetString()));
+        var police = Measure(body, "crime");
+        Assert.Equal(3.0, police.GetProperty("previousPeriodsMean").GetDouble(), 12);
+        Assert.Equal(4, police.GetProperty("previousPeriods").GetInt32());
+        Assert.Equal(("2011-W27", 4L), (police.GetProperty("samePeriodLastYearPeriod").GetString(), police.GetProperty("samePeriodLastYear").GetInt64()));
+    }
+
+    /// <summary>
+    /// July 2012 in Cwm Taf: the week's 9 (6 in Rhondda Cynon Taf, 3 in Merthyr Tydfil) and the 2 records known only to
+    /// July (one in each), so 11; June 2012 holds the four weeks before (12), April and May none; July 2011 holds 4.
+    /// </summary>
+    [Fact]
+    public async Task The_monthly_bulletin_counts_the_month_precision_records_the_weekly_one_leaves_out()
+    {
+        await IngestOnce();
+        var body = await Http.GetJson(MonthPath);
+        Assert.Equal(("month", "2012-07", "2012-07-01", "2012-07-31"), (body.GetProperty("granularity").GetString(), body.GetProperty("period").GetString(),
+            body.GetProperty("start").GetString(), body.GetProperty("end").GetString()));
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("week").ValueKind);
+
+        // Police violence is measured at the level data.police.uk publishes it, which holds violence against the person.
+        var police = Measure(body, "crime");
+        Assert.Equal("violence-and-sexual-offences", police.GetProperty("category").GetString());
+        Assert.Equal(11, police.GetProperty("count").GetInt64());
+        Assert.Equal(0, police.GetProperty("excludedMonthPrecision").GetInt64());
+        Assert.Equal(4.0, police.GetProperty("previousPeriodsMean").GetDouble(), 12); // (0 + 0 + 12) / 3
+        Assert.Equal(3, police.GetProperty("previousPeriods").GetInt32());
+        Assert.Equal(("2011-07", 4L), (police.GetProperty("samePeriodLastYearPeriod").GetString(), police.GetProperty("samePeriodLastYear").GetInt64()));
+        foreach (var weekly in new[] { "previousFourWeeksMean", "sameWeekLastYearPeriod", "sameWeekLastYear" })
+            Assert.Equal(JsonValueKind.Null, police.GetProperty(weekly).ValueKind);
+        Assert.Equal(11, police.GetProperty("benchmarkCount").GetInt64());
+        Assert.Equal(11 / 296497.0 * 100_000, police.GetProperty("ratePer100k").GetDouble(), 9);
+        var top = police.GetProperty("topMembers").EnumerateArray().Select(m => (m.GetProperty("footprint").GetString(), m.GetProperty("count").GetInt64())).ToList();
+        Assert.Equal([("la:rhondda-cynon-taf", 7L), ("la:merthyr-tydfil", 4L)], top);
+        // The profile is the month's; records without a time of day are not in it.
+        Assert.Equal(("2012-07-01", "2012-07-31", 9L), (police.GetProperty("profile").GetProperty("from").GetString(),
+            police.GetProperty("profile").GetProperty("to").GetString(), police.GetProperty("profile").GetProperty("total").GetInt64()));
+
+        // Exceedance is the monthly exceedance endpoint's for the month.
+        foreach (var (method, name) in new[] { ("ears-c2", "earsC2"), ("farrington", "farrington") })
+        {
+            var month = (await Http.GetJson("/api/v1/footprints/csp:cwm-taf/exceedance?feed=crime&category=violence-and-sexual-offences" +
+                                            $"&granularity=month&method={method}&from=2012-07-01&to=2012-07-31")).GetProperty("points")[0];
+            Assert.Equal(11, month.GetProperty("count").GetInt64());
+            foreach (var figure in new[] { "expected", "threshold", "statistic", "alarm" })
+                Assert.Equal(month.GetProperty(figure).GetRawText(), police.GetProperty(name).GetProperty(figure).GetRawText());
+        }
+        Assert.Equal(2, Measure(body, "ed-assaults").GetProperty("count").GetInt64());
+
+        var footnotes = body.GetProperty("footnotes").EnumerateArray().Select(f => f.GetString()!).ToList();
+        Assert.Contains(footnotes, f => f.Contains("EARS C2 on monthly counts", StringComparison.Ordinal));
+        Assert.Contains(footnotes, f => f.Contains("every record of 2012-07 is counted", StringComparison.Ordinal));
+        Assert.Contains(footnotes, f => f.Contains("w = 1", StringComparison.Ordinal) && f.Contains("pastWeeksNotIncluded = 6", StringComparison.Ordinal));
+
+        // The weekly bulletin of a week of July is unchanged: the two records stay out of it and are counted as left out.
+        Assert.Equal(9, Measure(await Http.GetJson(Path), "crime").GetProperty("count").GetInt64());
+    }
+
+    [Fact]
+    public async Task The_monthly_bulletin_is_csv_and_html_like_the_weekly_one()
+    {
+        await IngestOnce();
+        var table = ParseCsv(await (await Http.GetAsync(MonthPath + "&format=csv")).Content.ReadAsStringAsync());
+        var header = table[0];
+        Assert.Equal(header.Length, header.Distinct().Count());
+        var rows = table.Skip(1).Select(r => header.Zip(r).ToDictionary(c => c.First, c => c.Second)).ToList();
+        Assert.All(rows, r => Assert.Equal(("csp:cwm-taf", "", "month", "2012-07"), (r["footprint"], r["week"], r["granularity"], r["period"])));
+        var police = rows.Single(r => r["section"] == "measure" && r["feed"] == "crime");
+        Assert.Equal(("11", "4", "3", "2011-07", "4", "", ""), (police["count"], police["previousPeriodsMean"], police["previousPeriods"],
+            police["samePeriodLastYearPeriod"], police["samePeriodLastYear"], police["previousFourWeeksMean"], police["sameWeekLastYear"]));
+        Assert.Equal(168, rows.Count(r => r["section"] == "profile" && r["feed"] == "crime"));
+
+        var weekly = ParseCsv(await (await Http.GetAsync(Path + "&format=csv")).Content.ReadAsStringAsync());
+        Assert.Equal(header, weekly[0]);
+
+        var html = await (await Http.GetAsync(MonthPath + "&format=html")).Content.ReadAsStringAsync();
+        Assert.Contains("<title>Monthly violence bulletin: Cwm Taf, 2012-07</title>", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"col\">This month</th>", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"col\">Previous 3 months (mean)</th>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_public_monthly_bulletin_applies_the_same_disclosure_control()
+    {
+        await IngestOnce();
+        var body = await Http.GetJson("/api/v1/public/footprints/csp:cwm-taf/bulletin?month=2012-07");
+        Assert.Equal(("month", "2012-07"), (body.GetProperty("granularity").GetString(), body.GetProperty("period").GetString()));
+        var police = Measure(body, "crime");
+        Assert.Equal(11, police.GetProperty("count").GetInt64());
+        // July 2011's 4 is shown as "<5".
+        Assert.Equal("<5", police.GetProperty("samePeriodLastYear").GetString());
+        Assert.True(police.GetProperty("samePeriodLastYearSuppressed").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, police.GetProperty("sameWeekLastYear").ValueKind);
+        // Merthyr Tydfil's 4 could be read off the total beside Rhondda Cynon Taf's 7: members are withheld.
+        Assert.True(police.GetProperty("topMembersWithheld").GetBoolean());
+        var ed = Measure(body, "ed-assaults");
+        Assert.Equal("<5", ed.GetProperty("count").GetString());
+        Assert.Equal(JsonValueKind.Null, ed.GetProperty("ratePer100k").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("month=2012-13", "month")]
+    [InlineData("month=2012-7", "month")]
+    [InlineData("month=2012-W27", "month")]
+    [InlineData("month=2012-07&week=2012-W27", "month")]
+    public async Task A_bad_month_is_a_problem_naming_it(string query, string named)
+    {
+        var response = await Http.GetAsync($"/api/v1/footprints/csp:cwm-taf/bulletin?{query}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(named, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Http.GetAsync($"/api/v1/public/footprints/csp:cwm-taf/bulletin?{query}")).StatusCode);
+    }
+
     [Fact]
     public async Task Csv_is_chosen_by_format_or_by_accept()
     {

@@ -8,6 +8,25 @@ public sealed record FarringtonOptions
 {
     public static readonly FarringtonOptions Noufaily = new();
 
+    /// <summary>
+    /// The Noufaily settings for a monthly series. statistics.md gives them for weeks only; these keep what each
+    /// setting means in calendar time, as an analyst reading the weekly settings would expect of a monthly run:
+    /// b = 5 years and α, limit54 and the reweighting as they are; w = 1 (±1 month, the nearest whole-month
+    /// equivalent of ±3 weeks); pastWeeksNotIncluded = 6 (26 weeks is half a year); noPeriods = 10, so the 9
+    /// months outside each 3-month window are one seasonal level each (12 = 3 + 9: every month of the year has
+    /// its own level, the finest seasonal model a monthly series allows); 12 periods a year.
+    /// </summary>
+    public static readonly FarringtonOptions NoufailyMonthly = new() { W = 1, PastWeeksNotIncluded = 6, Frequency = 12 };
+
+    /// <summary>The settings for a weekly (<see cref="Noufaily"/>) or monthly (<see cref="NoufailyMonthly"/>) series;
+    /// null for a granularity Farrington-flexible is not run on.</summary>
+    public static FarringtonOptions? For(Time.Granularity granularity) => granularity switch
+    {
+        Time.Granularity.Week => Noufaily,
+        Time.Granularity.Month => NoufailyMonthly,
+        _ => null,
+    };
+
     /// <summary>Years of reference data.</summary>
     public int B { get; init; } = 5;
 

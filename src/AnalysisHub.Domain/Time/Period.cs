@@ -53,6 +53,42 @@ public readonly record struct Period(Granularity Granularity, DateOnly Start, Da
             yield return p;
     }
 
+    /// <summary>
+    /// The period <paramref name="count"/> periods after this one (before it when negative), of the same granularity:
+    /// counted in the calendar's own periods (months are months, not 30 days), so a window reaches back across year
+    /// ends and leap days as a dense series of these periods does.
+    /// </summary>
+    public Period Shift(int count)
+    {
+        var start = Granularity switch
+        {
+            Granularity.Day => Start.AddDays(count),
+            Granularity.Week => Start.AddDays(7 * count),
+            Granularity.Month => Start.AddMonths(count),
+            Granularity.Quarter => Start.AddMonths(3 * count),
+            Granularity.FinancialYear or Granularity.Year => Start.AddYears(count),
+            _ => throw new ArgumentOutOfRangeException(nameof(Granularity), Granularity, null),
+        };
+        return Containing(start, Granularity);
+    }
+
+    /// <summary>The last period of <paramref name="granularity"/> wholly before <paramref name="today"/>'s: the last
+    /// complete week before this week, the last complete month before this month.</summary>
+    public static Period LastComplete(DateOnly today, Granularity granularity) =>
+        Containing(Containing(today, granularity).Start.AddDays(-1), granularity);
+
+    /// <summary>Parses a calendar month label such as <c>2025-07</c>.</summary>
+    public static bool TryParseMonth(string label, out Period month)
+    {
+        month = default;
+        if (label.Length != 7 || label[4] != '-') return false;
+        if (!int.TryParse(label.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year) ||
+            !int.TryParse(label.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var number) ||
+            year < 1 || number is < 1 or > 12) return false;
+        month = Containing(new DateOnly(year, number, 1), Granularity.Month);
+        return true;
+    }
+
     /// <summary>Parses an ISO week label such as <c>2025-W27</c>.</summary>
     public static bool TryParseWeek(string label, out Period week)
     {

@@ -4,17 +4,17 @@ using AnalysisHub.Domain.Surveillance;
 namespace AnalysisHub.Server.Alerts;
 
 /// <summary>
-/// Whether a standing alert still holds when its week is tested again, and if not, the reason stored and shown
+/// Whether a standing alert still holds when its period (week or month) is tested again, and if not, the reason stored and shown
 /// with its withdrawal.
 /// </summary>
 internal static class AlertWithdrawal
 {
     /// <summary>
-    /// Null while the week still alarms by the method that raised the alert; otherwise why it is withdrawn. A week
+    /// Null while the period still alarms by the method that raised the alert; otherwise why it is withdrawn. A period
     /// that now alarms only by the other method (history was corrected across the five-year mark) withdraws the
-    /// old alert: the new method's alert is raised on its own key, so the week is never shown twice.
+    /// old alert: the new method's alert is raised on its own key, so the period is never shown twice.
     /// </summary>
-    public static string? Reason(Alert alert, long count, WeeklyExceedance.Result? now)
+    public static string? Reason(Alert alert, long count, AlertExceedance.Result? now)
     {
         if (now is { Alarm: true } && now.Method == alert.Method) return null;
         var c = CultureInfo.InvariantCulture;

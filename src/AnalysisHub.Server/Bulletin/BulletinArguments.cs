@@ -8,20 +8,33 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace AnalysisHub.Server.Bulletin;
 
-/// <summary>The bulletin's query (bound with <c>[AsParameters]</c>) and the figures behind it, for partner and public bulletins alike.</summary>
+/// <summary>
+/// The bulletin's query (bound with <c>[AsParameters]</c>) and the figures behind it, for partner and public bulletins
+/// alike: <c>week=2025-W27</c> for the weekly bulletin, or <c>month=2025-07</c> for the monthly one, whose counts hold
+/// the month-precision records (data.police.uk crime) that no week can.
+/// </summary>
 public sealed class BulletinArguments : QueryServices
 {
     public const string Benchmark = "nation:wales";
 
     [FromQuery(Name = "week")] public string? Week { get; init; }
+    [FromQuery(Name = "month")] public string? Month { get; init; }
     [FromQuery(Name = "format")] public string? Format { get; init; }
 
     internal async Task<BulletinAnswer> AskAsync(string id, HttpRequest request)
     {
         if (Geography.Find(id) is not { } footprint) return BulletinAnswer.Failed(Problems.FootprintNotFound(id));
-        if (string.IsNullOrEmpty(Week))
-            return BulletinAnswer.Failed(Problems.BadParameter("week", Week, "is required, as an ISO week such as 2025-W27"));
-        if (!Period.TryParseWeek(Week, out var period))
+        Period period;
+        if (!string.IsNullOrEmpty(Month))
+        {
+            if (!string.IsNullOrEmpty(Week))
+                return BulletinAnswer.Failed(Problems.BadParameter("month", Month, "a bulletin is of a week or of a month: give week or month, not both"));
+            if (!Period.TryParseMonth(Month, out period))
+                return BulletinAnswer.Failed(Problems.BadParameter("month", Month, $"'{Month}' is not a calendar month (YYYY-MM, such as 2025-07)"));
+        }
+        else if (string.IsNullOrEmpty(Week))
+            return BulletinAnswer.Failed(Problems.BadParameter("week", Week, "is required, as an ISO week such as 2025-W27 (or month, such as 2025-07, for the monthly bulletin)"));
+        else if (!Period.TryParseWeek(Week, out period))
             return BulletinAnswer.Failed(Problems.BadParameter("week", Week, $"'{Week}' is not an ISO week (YYYY-Www, such as 2025-W27)"));
         if (!BulletinFormat.TryChoose(Format, request, out var output))
             return BulletinAnswer.Failed(Problems.BadParameter("format", Format, $"unknown format '{Format}'; one of {string.Join(", ", BulletinFormat.Names)}"));
@@ -30,11 +43,11 @@ public sealed class BulletinArguments : QueryServices
 
         var members = MembersOf(footprint).ToList();
         var measures = new List<BulletinFigures>();
-        foreach (var measure in ViolenceMeasure.All)
+        foreach (var measure in ViolenceMeasure.For(period.Granularity))
         {
             var parsed = SeriesParameters.Parse(measure.Feed, measure.Category, null,
                 period.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), period.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                "week", Catalog, Clock);
+                period.Granularity.ToSlug(), Catalog, Clock);
             if (parsed.Problem is { } problem) return BulletinAnswer.Failed(problem);
             measures.Add(await BulletinFigures.GatherAsync(measure, parsed.Query!, period, footprint, wales, members, Grains, Timeout));
         }
@@ -42,8 +55,8 @@ public sealed class BulletinArguments : QueryServices
     }
 }
 
-/// <summary>A bulletin as asked: the footprint, Wales, the week, the chosen format and each measure's figures; or the problem.</summary>
-internal sealed record BulletinAnswer(ProblemHttpResult? Problem, Footprint? Footprint, Footprint? Wales, Period Week, BulletinOutput Output,
+/// <summary>A bulletin as asked: the footprint, Wales, the week or month, the chosen format and each measure's figures; or the problem.</summary>
+internal sealed record BulletinAnswer(ProblemHttpResult? Problem, Footprint? Footprint, Footprint? Wales, Period Period, BulletinOutput Output,
     IReadOnlyList<BulletinFigures> Measures)
 {
     public static BulletinAnswer Failed(ProblemHttpResult problem) => new(problem, null, null, default, BulletinOutput.Json, []);

@@ -7,10 +7,10 @@ namespace AnalysisHub.Server.Bulletin;
 
 /// <summary>
 /// The bulletin as one tidy CSV table (RFC 4180) under one header: the first column, <c>section</c>, says which part
-/// of the bulletin a row belongs to — <c>measure</c> (a violence measure's figures for the week), <c>profile</c> (one
+/// of the bulletin a row belongs to — <c>measure</c> (a violence measure's figures for the period), <c>profile</c> (one
 /// day-of-week × hour cell of its time profile), <c>members</c> (a ranked member authority), <c>footnote</c> (a note
 /// on methods or completeness) and, for a public bulletin, <c>disclosure</c> (the note on disclosure control). Every
-/// row names the footprint and week; the other columns are the union of what the sections need, empty where they do
+/// row names the footprint, the week (empty in a monthly bulletin), the granularity and the period; the other columns are the union of what the sections need, empty where they do
 /// not apply, so the file loads as one data frame and filters by section. A withheld count reads <c>&lt;5</c>, other
 /// withheld figures are empty.
 /// </summary>
@@ -22,7 +22,8 @@ internal static class BulletinCsv
     public const string FootnoteSection = "footnote";
     public const string DisclosureSection = "disclosure";
 
-    // Measure columns first, in the order the measure rows always had; then what the other sections add. A row's
+    // Measure columns first, in the order the measure rows always had; then what the other sections add; then the
+    // columns the monthly bulletin added (the week-named ones are empty in a month, these are filled in both). A row's
     // count and rate (a measure's, a profile cell's, a member's) share the count and ratePer100k columns.
     internal static readonly string[] Header =
     [
@@ -33,6 +34,7 @@ internal static class BulletinCsv
         "profileFrom", "profileTo", "day", "hour",
         "rank", "member", "memberName", "population",
         "text",
+        "granularity", "period", "previousPeriodsMean", "previousPeriods", "samePeriodLastYearPeriod", "samePeriodLastYear",
     ];
 
     private static readonly Dictionary<string, int> Column = Header.Select((name, i) => (name, i)).ToDictionary(c => c.name, c => c.i);
@@ -46,7 +48,9 @@ internal static class BulletinCsv
         {
             csv.Add(Cells(body, MeasureSection, m,
                 ("count", Figure(m.Count)), ("previousFourWeeksMean", Figure(m.PreviousFourWeeksMean)),
-                ("sameWeekLastYearPeriod", m.SameWeekLastYearPeriod), ("sameWeekLastYear", Figure(m.SameWeekLastYear)),
+                ("sameWeekLastYearPeriod", m.SameWeekLastYearPeriod ?? ""), ("sameWeekLastYear", Figure(m.SameWeekLastYear)),
+                ("previousPeriodsMean", Figure(m.PreviousPeriodsMean)), ("previousPeriods", Number(m.PreviousPeriods)),
+                ("samePeriodLastYearPeriod", m.SamePeriodLastYearPeriod), ("samePeriodLastYear", Figure(m.SamePeriodLastYear)),
                 ("ratePer100k", Number(m.RatePer100k)), ("ci95Lower", Number(m.Ci95?[0])), ("ci95Upper", Number(m.Ci95?[1])),
                 ("benchmark", body.Benchmark), ("benchmarkRatePer100k", Number(m.BenchmarkRatePer100k)), ("comparison", m.Comparison ?? ""),
                 ("earsC2Expected", Number(m.EarsC2.Expected)), ("earsC2Threshold", Number(m.EarsC2.Threshold)),
@@ -76,7 +80,7 @@ internal static class BulletinCsv
         return Table(csv);
     }
 
-    /// <summary>A row of the table: the section, the footprint and week (and the measure, where there is one), and the
+    /// <summary>A row of the table: the section, the footprint and period (and the measure, where there is one), and the
     /// section's own cells; every other column empty.</summary>
     private static string[] Cells(DisclosedBulletin body, string section, DisclosedBulletinMeasure? measure, params (string Column, string Value)[] cells)
     {
@@ -85,7 +89,9 @@ internal static class BulletinCsv
         row[Column["section"]] = section;
         row[Column["footprint"]] = body.Footprint;
         row[Column["name"]] = body.Name;
-        row[Column["week"]] = body.Week;
+        row[Column["week"]] = body.Week ?? "";
+        row[Column["granularity"]] = body.Granularity;
+        row[Column["period"]] = body.Period;
         if (measure is not null)
         {
             row[Column["feed"]] = measure.Feed;
@@ -102,7 +108,7 @@ internal static class BulletinCsv
     private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>A published figure: a count, a mean, or the text that stands for a withheld one.</summary>
-    private static string Figure(object value) => value switch
+    private static string Figure(object? value) => value switch
     {
         long count => Number(count),
         int count => Number(count),

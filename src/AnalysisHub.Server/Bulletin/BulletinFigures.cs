@@ -10,36 +10,53 @@ using AnalysisHub.Server.Shared;
 namespace AnalysisHub.Server.Bulletin;
 
 /// <summary>
-/// The counts behind one violence measure of a weekly bulletin, for partner and public bulletins alike: the weekly
-/// history up to the week (the week last), the Wales count, the month-precision records of the week's months, the
-/// hour-of-week profile of those months and every member authority's count, ranked.
+/// The counts behind one violence measure of a weekly or monthly bulletin, for partner and public bulletins alike: the
+/// history of periods up to the bulletin's (its period last), the Wales count, the month-precision records of the
+/// period's months (none are left out of a month), the hour-of-week profile of those months and every member
+/// authority's count, ranked.
 /// </summary>
-/// <param name="DataStart">Where the methods' history begins in <paramref name="History"/>: the first week from the
-/// footprint's first record for the measure (the weeks before are missing, not zeros; see <see cref="RecordedHistory"/>).</param>
+/// <param name="DataStart">Where the methods' history begins in <paramref name="History"/>: the first period from the
+/// footprint's first record for the measure (the periods before are missing, not zeros; see <see cref="RecordedHistory"/>).</param>
 internal sealed record BulletinFigures(
-    ViolenceMeasure Measure, IReadOnlyList<SeriesPoint> History, int DataStart, long WalesCount, long ExcludedMonthPrecision,
-    DateOnly ProfileFrom, DateOnly ProfileTo, long[] Slots, IReadOnlyList<(Footprint Member, long Count)> Members)
+    ViolenceMeasure Measure, Granularity Granularity, IReadOnlyList<SeriesPoint> History, int DataStart, long WalesCount,
+    long ExcludedMonthPrecision, DateOnly ProfileFrom, DateOnly ProfileTo, long[] Slots, IReadOnlyList<(Footprint Member, long Count)> Members)
 {
-    /// <summary>Weeks before the current one whose mean the bulletin shows.</summary>
+    /// <summary>Weeks before the current one whose mean the weekly bulletin shows.</summary>
     public const int PreviousWeeks = 4;
+
+    /// <summary>
+    /// Months before the current one whose mean the monthly bulletin shows: the quarter before the month. Four weeks are
+    /// about the month before a week; a month's own recent past is the months before it, and three are what analysts
+    /// use for a rolling comparison (the last quarter) without reaching back into another season.
+    /// </summary>
+    public const int PreviousMonths = 3;
+
+    /// <summary>How many periods before the bulletin's the previous periods' mean is over.</summary>
+    public int PreviousPeriods => Granularity == Granularity.Month ? PreviousMonths : PreviousWeeks;
 
     public long Count => History[^1].Count;
 
-    /// <summary>The previous four weeks' counts (fewer only if the history were shorter).</summary>
-    public IReadOnlyList<long> Previous => History.Skip(Math.Max(0, History.Count - 1 - PreviousWeeks)).Take(Math.Min(PreviousWeeks, History.Count - 1))
+    /// <summary>The previous periods' counts (fewer only if the history were shorter).</summary>
+    public IReadOnlyList<long> Previous => History.Skip(Math.Max(0, History.Count - 1 - PreviousPeriods)).Take(Math.Min(PreviousPeriods, History.Count - 1))
         .Select(p => p.Count).ToList();
 
-    /// <summary>The ISO week holding the date 364 days before the week's Monday.</summary>
-    public Period SameWeekLastYear => Period.Containing(History[^1].Start.AddDays(-364), Granularity.Week);
+    /// <summary>The same period last year: the ISO week holding the date 364 days before the week's Monday (api.md), or
+    /// the same calendar month of the year before.</summary>
+    public Period SamePeriodLastYear => Granularity == Granularity.Month
+        ? Period.Containing(History[^1].Start, Granularity.Month).Shift(-12)
+        : Period.Containing(History[^1].Start.AddDays(-364), Granularity.Week);
 
-    public long SameWeekLastYearCount => History.FirstOrDefault(p => p.Start == SameWeekLastYear.Start)?.Count ?? 0;
+    public long SamePeriodLastYearCount => History.FirstOrDefault(p => p.Start == SamePeriodLastYear.Start)?.Count ?? 0;
+
+    /// <summary>Farrington-flexible's settings for the bulletin's periods.</summary>
+    public FarringtonOptions FarringtonOptions => FarringtonOptions.For(Granularity)!;
 
     private IReadOnlyList<long>? _counts;
 
-    /// <summary>The counts the methods read, from <see cref="DataStart"/>; the week is the last.</summary>
+    /// <summary>The counts the methods read, from <see cref="DataStart"/>; the bulletin's period is the last.</summary>
     public IReadOnlyList<long> Counts => _counts ??= History.Skip(DataStart).Select(p => p.Count).ToList();
 
-    /// <summary>EARS C2 (minSigma 0.5) at the week, as the exceedance endpoint tests it; nulls when it cannot be tested.</summary>
+    /// <summary>EARS C2 (minSigma 0.5) at the period, as the exceedance endpoint tests it; nulls when it cannot be tested.</summary>
     public BulletinExceedance EarsC2()
     {
         if (DataStart >= History.Count) return BulletinExceedance.Untested;
@@ -47,40 +64,42 @@ internal sealed record BulletinFigures(
         return e.Tested ? new BulletinExceedance(e.Expected, e.Threshold, e.Statistic, e.Alarm) : BulletinExceedance.Untested;
     }
 
-    /// <summary>Farrington-flexible at the week; nulls when it cannot be tested.</summary>
+    /// <summary>Farrington-flexible at the period; nulls when it cannot be tested.</summary>
     public BulletinExceedance Farrington()
     {
         if (DataStart >= History.Count) return BulletinExceedance.Untested;
-        var f = Domain.Statistics.Farrington.Evaluate(Counts, Counts.Count - 1, FarringtonOptions.Noufaily);
+        var f = Domain.Statistics.Farrington.Evaluate(Counts, Counts.Count - 1, FarringtonOptions);
         return f is null ? BulletinExceedance.Untested
             : new BulletinExceedance(f.Expected, f.Threshold, f.Threshold > f.Expected ? (Count - f.Expected) / (f.Threshold - f.Expected) : null, f.Alarm);
     }
 
-    public static async Task<BulletinFigures> GatherAsync(ViolenceMeasure measure, SeriesQuery query, Period week, Footprint footprint,
+    public static async Task<BulletinFigures> GatherAsync(ViolenceMeasure measure, SeriesQuery query, Period period, Footprint footprint,
         Footprint wales, IReadOnlyList<Footprint> members, IGrainFactory grains, TimeSpan timeout)
     {
-        // History enough for Farrington-flexible and EARS C2 before the week, and for the same week last year.
-        var weeksBefore = Math.Max(RecordedHistory.PeriodsBefore(FarringtonOptions.Noufaily),
-            Math.Max(RecordedHistory.PeriodsBefore(EarsMethod.C2), 53));
-        var historyRequest = query with { Range = new DateRange(week.Start.AddDays(-7 * weeksBefore), week.End) };
-        var weekRequest = query;
-        // Month-precision records (data.police.uk months have no day) cannot be placed in a week: count them over the week's months.
-        int firstMonth = MonthIndex.Of(week.Start), lastMonth = MonthIndex.Of(week.End);
+        // History enough for Farrington-flexible and EARS C2 before the period, and for the same period last year.
+        var options = FarringtonOptions.For(period.Granularity)!;
+        var periodsBefore = Math.Max(RecordedHistory.PeriodsBefore(options),
+            Math.Max(RecordedHistory.PeriodsBefore(EarsMethod.C2), period.Granularity == Granularity.Month ? 12 : 53));
+        var historyRequest = query with { Range = new DateRange(period.Shift(-periodsBefore).Start, period.End) };
+        var periodRequest = query;
+        // Month-precision records (data.police.uk months have no day) cannot be placed in a week: count them over the
+        // week's months. A month holds them, so a monthly bulletin leaves none out.
+        int firstMonth = MonthIndex.Of(period.Start), lastMonth = MonthIndex.Of(period.End);
         var monthsRequest = query with { Range = new DateRange(MonthIndex.FirstDay(firstMonth), MonthIndex.LastDay(lastMonth)) };
 
         var rollup = RollupGrains.For(grains, footprint);
         var seriesTask = rollup.GetSeries(historyRequest).WaitAsync(timeout);
         var monthsTask = rollup.GetSeries(monthsRequest).WaitAsync(timeout);
         var profileTask = rollup.GetHourOfWeekProfile(query.Feed, query.Categories.ToArray(), firstMonth, lastMonth).WaitAsync(timeout);
-        var walesTask = RollupGrains.For(grains, wales).GetSeries(weekRequest).WaitAsync(timeout);
-        var memberTasks = members.Select(m => RollupGrains.For(grains, m).GetSeries(weekRequest).WaitAsync(timeout)).ToList();
+        var walesTask = RollupGrains.For(grains, wales).GetSeries(periodRequest).WaitAsync(timeout);
+        var memberTasks = members.Select(m => RollupGrains.For(grains, m).GetSeries(periodRequest).WaitAsync(timeout)).ToList();
         await Task.WhenAll(seriesTask, monthsTask, profileTask, walesTask, Task.WhenAll(memberTasks));
         var history = seriesTask.Result.Points;
         var dataStart = await RecordedHistory.DataStartAsync(rollup, historyRequest, history.Select(p => p.Count).ToList(), timeout);
 
         var ranked = members.Select((m, i) => (Member: m, Count: memberTasks[i].Result.Total))
             .OrderByDescending(x => x.Count).ThenBy(x => x.Member.Name, StringComparer.Ordinal).ToList();
-        return new BulletinFigures(measure, history, dataStart, walesTask.Result.Total,
+        return new BulletinFigures(measure, period.Granularity, history, dataStart, walesTask.Result.Total,
             monthsTask.Result.ExcludedMonthPrecision, MonthIndex.FirstDay(firstMonth), MonthIndex.LastDay(lastMonth),
             profileTask.Result, ranked);
     }

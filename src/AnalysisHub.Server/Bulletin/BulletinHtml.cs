@@ -19,7 +19,11 @@ internal static class BulletinHtml
     public static string Write(DisclosedBulletin body)
     {
         var html = new StringBuilder();
-        var title = $"Weekly violence bulletin: {body.Name}, {body.Week}";
+        var monthly = body.Granularity == "month";
+        var (period, previous, lastYear) = monthly
+            ? ("month", "Previous 3 months (mean)", "Same month last year")
+            : ("week", "Previous 4 weeks (mean)", "Same week last year");
+        var title = $"{(monthly ? "Monthly" : "Weekly")} violence bulletin: {body.Name}, {body.Period}";
         html.Append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         // No icon of its own: without this a browser asks for /favicon.ico, which is no public route (401).
@@ -27,13 +31,13 @@ internal static class BulletinHtml
         html.Append("<title>").Append(E(title)).Append("</title>\n<link rel=\"stylesheet\" href=\"").Append(Stylesheet)
             .Append("\">\n</head>\n<body>\n");
         html.Append("<header>\n<h1>").Append(E(title)).Append("</h1>\n<p>")
-            .Append(E($"{body.Footprint} ({body.Kind}) · {body.Week}: {D(body.Start)} to {D(body.End)} · population {N(body.Population)} · compared with {body.Benchmark} · {body.Audience}"))
+            .Append(E($"{body.Footprint} ({body.Kind}) · {body.Period}: {D(body.Start)} to {D(body.End)} · population {N(body.Population)} · compared with {body.Benchmark} · {body.Audience}"))
             .Append("</p>\n");
         if (body.DisclosureControl is { } disclosure) html.Append("<p>").Append(E(disclosure)).Append("</p>\n");
         html.Append("</header>\n");
 
         html.Append("<section>\n<h2>Summary</h2>\n<table>\n<thead><tr>");
-        foreach (var h in new[] { "Measure", "This week", "Previous 4 weeks (mean)", "Same week last year", "Rate per 100,000", "95% CI",
+        foreach (var h in new[] { "Measure", $"This {period}", previous, lastYear, "Rate per 100,000", "95% CI",
                      "Wales rate", "vs Wales", "EARS C2 expected", "EARS C2 threshold", "EARS C2 alarm", "Farrington expected",
                      "Farrington threshold", "Farrington alarm", "Month-precision records excluded" })
             html.Append("<th scope=\"col\">").Append(E(h)).Append("</th>");
@@ -43,8 +47,8 @@ internal static class BulletinHtml
             html.Append("<tr>");
             Cell(html, $"{m.Feed} / {m.Category}");
             Cell(html, Figure(m.Count));
-            Cell(html, Figure(m.PreviousFourWeeksMean));
-            Cell(html, $"{Figure(m.SameWeekLastYear)} ({m.SameWeekLastYearPeriod})");
+            Cell(html, Figure(m.PreviousPeriodsMean));
+            Cell(html, $"{Figure(m.SamePeriodLastYear)} ({m.SamePeriodLastYearPeriod})");
             Cell(html, F(m.RatePer100k));
             Cell(html, m.Ci95 is { } ci ? $"{F(ci[0])} – {F(ci[1])}" : "—");
             Cell(html, F(m.BenchmarkRatePer100k));
@@ -63,7 +67,7 @@ internal static class BulletinHtml
         foreach (var m in body.Measures)
         {
             html.Append("<section>\n<h2>").Append(E($"{m.Feed} / {m.Category}")).Append("</h2>\n");
-            html.Append("<table>\n<caption>").Append(E("Member authorities with most events this week")).Append("</caption>\n<thead><tr>");
+            html.Append("<table>\n<caption>").Append(E($"Member authorities with most events this {period}")).Append("</caption>\n<thead><tr>");
             foreach (var h in new[] { "Rank", "Authority", "Count", "Population", "Rate per 100,000" })
                 html.Append("<th scope=\"col\">").Append(E(h)).Append("</th>");
             html.Append("</tr></thead>\n<tbody>\n");

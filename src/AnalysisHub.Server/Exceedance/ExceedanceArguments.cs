@@ -11,9 +11,15 @@ namespace AnalysisHub.Server.Exceedance;
 
 /// <summary>
 /// The exceedance query (bound with <c>[AsParameters]</c>) and its run over a footprint's live series, for partner and
-/// public outputs alike. Periods are whole days or ISO weeks; the history each method needs is read from before
-/// <c>from</c>, and begins with the footprint's first period holding data for the question (<see cref="RecordedHistory"/>).
+/// public outputs alike. Periods are whole days, ISO weeks or calendar months; the history each method needs is read
+/// from before <c>from</c>, and begins with the footprint's first period holding data for the question
+/// (<see cref="RecordedHistory"/>).
 /// </summary>
+// Implementation note: monthly exceedance exists for month-precision feeds (data.police.uk crime and ASB incidents
+// have no day, so no day or week series holds them). A month counts every record of the month, whatever its
+// precision. statistics.md defines the methods for days and weeks; on months they keep their definitions in periods:
+// EARS's baseline is the 7 months before a 2-month guard band (the "recent months"), Farrington-flexible compares the
+// month with the same months of 5 earlier years (FarringtonOptions.NoufailyMonthly says how its settings carry over).
 public sealed class ExceedanceArguments : SeriesArguments
 {
     private static readonly Dictionary<string, EarsMethod> EarsMethods = new()
@@ -33,13 +39,13 @@ public sealed class ExceedanceArguments : SeriesArguments
         if (Geography.Find(id) is not { } footprint) return ExceedanceRun.Failed(Problems.FootprintNotFound(id));
         var method = Method ?? "ears-c2";
         var granularity = Granularity ?? "week";
-        if (granularity is not ("day" or "week"))
-            return ExceedanceRun.Failed(Problems.BadParameter("granularity", granularity, "exceedance is tested on 'day' or 'week' periods"));
+        if (granularity is not ("day" or "week" or "month"))
+            return ExceedanceRun.Failed(Problems.BadParameter("granularity", granularity, "exceedance is tested on 'day', 'week' or 'month' periods"));
         var farrington = method == FarringtonMethod;
         if (!farrington && !EarsMethods.ContainsKey(method))
             return ExceedanceRun.Failed(Problems.BadParameter("method", method, $"one of {string.Join(", ", EarsMethods.Keys.Append(FarringtonMethod))}"));
-        if (farrington && granularity != "week")
-            return ExceedanceRun.Failed(Problems.BadParameter("granularity", granularity, "Farrington-flexible runs on weekly series"));
+        if (farrington && granularity == "day")
+            return ExceedanceRun.Failed(Problems.BadParameter("granularity", granularity, "Farrington-flexible runs on weekly or monthly series"));
         if (MinSigma is <= 0) return ExceedanceRun.Failed(Problems.BadParameter("minSigma", MinSigma?.ToString(), "must be positive"));
 
         var parsed = Parse(granularity);
@@ -51,9 +57,9 @@ public sealed class ExceedanceArguments : SeriesArguments
         // shown, not what the method may look back on.
         var first = Period.Containing(query.Range.From, unit);
         var last = Period.Containing(query.Range.To, unit);
-        var options = FarringtonOptions.Noufaily;
+        var options = FarringtonOptions.For(unit) ?? FarringtonOptions.Noufaily;
         var history = farrington ? RecordedHistory.PeriodsBefore(options) : RecordedHistory.PeriodsBefore(EarsMethods[method]);
-        var historyStart = unit == AnalysisHub.Domain.Time.Granularity.Day ? first.Start.AddDays(-history) : first.Start.AddDays(-7 * history);
+        var historyStart = first.Shift(-history).Start;
         var request = query with { Range = new DateRange(historyStart, last.End) };
         var rollup = RollupGrains.For(Grains, footprint);
         var series = await rollup.GetSeries(request).WaitAsync(Timeout);
@@ -77,8 +83,10 @@ public sealed class ExceedanceArguments : SeriesArguments
                 ["thresholdMethod"] = "nbPlugin", ["alpha"] = options.Alpha, ["limit54"] = new[] { options.Limit54Cases, options.Limit54Periods } }
             : new Dictionary<string, object> { ["minSigma"] = sigma, ["baseline"] = Ears.BaselineLength,
                 ["guard"] = EarsMethods[method] == EarsMethod.C1 ? 0 : 2, ["threshold"] = EarsMethods[method] == EarsMethod.C3 ? Ears.C3Threshold : Ears.StatisticThreshold };
+        // Periods a year: said for months only, so the weekly answer keeps its fields as they were.
+        if (farrington && unit == AnalysisHub.Domain.Time.Granularity.Month) parameters["frequency"] = options.Frequency;
         Func<int, IEnumerable<int>> inputs = farrington
-            ? t => PublicExceedance.FarringtonInputs(t)
+            ? t => PublicExceedance.FarringtonInputs(t, options)
             : t => PublicExceedance.EarsInputs(EarsMethods[method], t);
         var body = new ExceedanceBody(footprint.Id, Feed!, Category, Flag ?? [], granularity, method, parameters, first.Start, last.End, points);
         return new ExceedanceRun(null, body, counts, firstTested - dataStart, inputs);

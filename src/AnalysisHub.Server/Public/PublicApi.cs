@@ -29,7 +29,7 @@ public static class PublicApi
         api.MapGet("/footprints/{id}/profile", PublicProfileApi.Answer).WithName("PublicTimeProfile")
             .WithSummary("Counts by day of week and hour of day with small-number suppression; the total is withheld when any hour's count is.");
         api.MapGet("/footprints/{id}/bulletin", PublicBulletinApi.Answer).WithName("PublicWeeklyBulletin")
-            .WithSummary("The weekly bulletin of violence measures with disclosure control (JSON, CSV or printable HTML).");
+            .WithSummary("The weekly (week=) or monthly (month=) bulletin of violence measures with disclosure control (JSON, CSV or printable HTML).");
         return app;
     }
 

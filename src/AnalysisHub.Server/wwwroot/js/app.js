@@ -346,7 +346,8 @@ function alertItem(a, isNew) {
   const measure = (a.category ?? "all").replace(/-/g, " ");
   const title = document.createElement("span");
   title.className = "alert-title";
-  title.textContent = `${nameOf(a.footprint)} — ${measure}, week ${a.period}`;
+  // A monthly alert (month-precision feeds such as data.police.uk) says so; alerts without a granularity are weekly.
+  title.textContent = `${nameOf(a.footprint)} — ${measure}, ${a.granularity === "month" ? "month" : "week"} ${a.period}`;
   const detail = document.createElement("span");
   detail.className = "alert-detail";
   detail.textContent = `: ${formatCount(a.count)} against a threshold of ${formatNumber(a.threshold)} ` +
