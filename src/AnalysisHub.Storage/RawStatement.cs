@@ -36,8 +36,8 @@ internal abstract class RawStatement : IDisposable
     {
         BindInt64(first, entry.Version);
         BindInt(first + 1, (int)entry.Status);
-        BindInt(first + 2, (int)entry.Precision);
-        BindInt64(first + 3, entry.Time);
+        BindInt(first + 2, (int)entry.Time.Precision);
+        BindInt64(first + 3, entry.Time.Value);
         BindTextOrNull(first + 4, vocabulary.AuthorityCode(entry.Authority));
         BindTextOrNull(first + 5, vocabulary.CategorySlug(entry.Feed, entry.Category));
         BindTextOrNull(first + 6, vocabulary.FlagsText(entry.Flags));

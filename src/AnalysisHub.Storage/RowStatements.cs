@@ -50,8 +50,8 @@ internal sealed class RowStatements : IDisposable
 
     /// <summary>Reads a row selected as <see cref="EntryColumns"/> (the feed column is not read).</summary>
     public static RecordEntry? ReadEntry(SqliteDataReader reader, int feedIndex, StoredVocabulary vocabulary) =>
-        vocabulary.ToEntry(feedIndex, reader.GetInt64(1), (RecordStatus)reader.GetInt32(2), (RecordPrecision)reader.GetInt32(3),
-            reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6),
+        vocabulary.ToEntry(feedIndex, reader.GetInt64(1), (RecordStatus)reader.GetInt32(2),
+            RecordTime.FromStored((RecordPrecision)reader.GetInt32(3), reader.GetInt64(4)), reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6),
             reader.IsDBNull(7) ? null : reader.GetString(7));
 
     private static void Bind(SqliteCommand command, string feed, string id, in RecordEntry entry, StoredVocabulary vocabulary)
@@ -61,8 +61,8 @@ internal sealed class RowStatements : IDisposable
         p[1].Value = id;
         p[2].Value = entry.Version;
         p[3].Value = (int)entry.Status;
-        p[4].Value = (int)entry.Precision;
-        p[5].Value = entry.Time;
+        p[4].Value = (int)entry.Time.Precision;
+        p[5].Value = entry.Time.Value;
         p[6].Value = (object?)vocabulary.AuthorityCode(entry.Authority) ?? DBNull.Value;
         p[7].Value = (object?)vocabulary.CategorySlug(entry.Feed, entry.Category) ?? DBNull.Value;
         p[8].Value = (object?)vocabulary.FlagsText(entry.Flags) ?? DBNull.Value;

@@ -8,7 +8,8 @@ internal static class StoredColumns
 {
     /// <summary>Reads version, status, precision, time, authority, category, flags from column <paramref name="first"/> on.</summary>
     public static StoredRecord Content(DbDataReader reader, int first) =>
-        new(reader.GetInt64(first), (RecordStatus)reader.GetInt16(first + 1), (RecordPrecision)reader.GetInt16(first + 2), reader.GetInt64(first + 3),
+        new(reader.GetInt64(first), (RecordStatus)reader.GetInt16(first + 1),
+            RecordTime.FromStored((RecordPrecision)reader.GetInt16(first + 2), reader.GetInt64(first + 3)),
             TextOrNull(reader, first + 4), TextOrNull(reader, first + 5), TextOrNull(reader, first + 6));
 
     /// <summary>Reads key_id, the content and outcome from column <paramref name="first"/> on.</summary>

@@ -6,8 +6,7 @@ namespace AnalysisHub.Storage;
 /// A record's state in the ledger's own stable terms (ONS code, category slug, flag slugs joined by ';'), as the
 /// records and record_versions tables hold it: readable whatever the vocabulary has become since.
 /// </summary>
-/// <param name="Time">by precision: UTC Unix milliseconds (instant), local day number (day), or month index (month).</param>
-public sealed record StoredRecord(long Version, RecordStatus Status, RecordPrecision Precision, long Time,
+public sealed record StoredRecord(long Version, RecordStatus Status, RecordTime Time,
     string? Authority, string? Category, string? Flags)
 {
     /// <summary>Whether the record says where and when (a cancellation by id alone does not).</summary>

@@ -29,7 +29,7 @@ public sealed class StoredVocabulary(GeographyRegistry geography, FeedCatalog ca
         mask == 0 ? null : _flagsText.GetOrAdd(mask, m => string.Join(';', catalog.FlagNames(m)));
 
     /// <summary>Reads a stored row back; null when it refers to a slug or code no longer known.</summary>
-    public RecordEntry? ToEntry(int feed, long version, RecordStatus status, RecordPrecision precision, long time,
+    public RecordEntry? ToEntry(int feed, long version, RecordStatus status, RecordTime time,
         string? authorityCode, string? categorySlug, string? flags)
     {
         short authority = -1, category = -1;
@@ -50,16 +50,16 @@ public sealed class StoredVocabulary(GeographyRegistry geography, FeedCatalog ca
                 if (!catalog.TryGetFlagBit(flag, out var bit)) return null;
                 mask |= 1u << bit;
             }
-        return new RecordEntry((byte)feed, version, status, precision, time, authority, category, mask);
+        return new RecordEntry((byte)feed, version, status, time, authority, category, mask);
     }
 
     /// <summary>Reads a stored state back; null when it refers to a slug or code no longer known.</summary>
     public RecordEntry? ToEntry(int feed, StoredRecord stored) =>
-        ToEntry(feed, stored.Version, stored.Status, stored.Precision, stored.Time, stored.Authority, stored.Category, stored.Flags);
+        ToEntry(feed, stored.Version, stored.Status, stored.Time, stored.Authority, stored.Category, stored.Flags);
 
     /// <summary>The entry in the ledger's stored terms.</summary>
     public StoredRecord ToStored(in RecordEntry entry) =>
-        new(entry.Version, entry.Status, entry.Precision, entry.Time, AuthorityCode(entry.Authority),
+        new(entry.Version, entry.Status, entry.Time, AuthorityCode(entry.Authority),
             CategorySlug(entry.Feed, entry.Category), FlagsText(entry.Flags));
 
     /// <summary>

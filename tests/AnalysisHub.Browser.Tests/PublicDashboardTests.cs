@@ -22,8 +22,8 @@ public sealed partial class PublicDashboardTests(DashboardFixture fixture) : IAs
 
     public async Task DisposeAsync() => await _dashboard.DisposeAsync();
 
-    /// <summary>The routes anyone may read: the public products, and the metadata (feeds, flags, footprints).</summary>
-    [GeneratedRegex(@"^/api/v1/(public/.+|feeds|flags|footprints(/[^/]+)?)$")]
+    /// <summary>The routes anyone may read: the public products, and the metadata (feeds, flags, footprints and their extents).</summary>
+    [GeneratedRegex(@"^/api/v1/(public/.+|feeds|flags|footprints(/[^/]+(/extent)?)?)$")]
     private static partial Regex AnonymousRoute();
 
     private void AssertOnlyAnonymousRoutes()

@@ -12,7 +12,6 @@ internal sealed class Records(GeographyRegistry geography, FeedCatalog catalog)
     {
         var feed = catalog.FindFeed("crime")!;
         var authorityIndex = geography.Authorities.ToList().FindIndex(a => a.Id == authority);
-        return new IncomingRecord(id, new RecordEntry((byte)feed.Index, version, status, RecordPrecision.Instant,
-            at.ToUnixTimeMilliseconds(), (short)authorityIndex, (short)feed.FindCategory(category)!.Index, 0));
+        return new IncomingRecord(id, new RecordEntry((byte)feed.Index, version, status, RecordTime.AtInstant(at), (short)authorityIndex, (short)feed.FindCategory(category)!.Index, 0));
     }
 }

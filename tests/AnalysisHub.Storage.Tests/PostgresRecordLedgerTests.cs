@@ -85,7 +85,7 @@ public sealed class PostgresRecordLedgerTests(PostgresServer server) : RecordLed
             "INSERT INTO records (feed, id, version, status, precision, time, authority, category, flags) " +
             "VALUES ('crime', 'k', 0, 0, 0, @time, 'W06000015', 'robbery', NULL)", other, tx))
         {
-            insert.Parameters.AddWithValue("time", Crime("k", "W06000015").Entry.Time);
+            insert.Parameters.AddWithValue("time", Crime("k", "W06000015").Entry.Time.Value);
             await insert.ExecuteNonQueryAsync();
         }
 

@@ -29,9 +29,8 @@ public abstract partial class RecordLedgerTests<TLedger> : IDisposable where TLe
     {
         Geography.TryResolveArea(authorityCode, out var authority);
         var feed = Catalog.FindFeed("crime")!;
-        return new IncomingRecord(id, new RecordEntry((byte)feed.Index, version, status, RecordPrecision.Instant,
-            new DateTimeOffset(2025, 3, day, 12, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds(),
-            (short)authority, (short)feed.FindCategory(category)!.Index, 0));
+        return new IncomingRecord(id, new RecordEntry((byte)feed.Index, version, status,
+            RecordTime.AtInstant(new DateTimeOffset(2025, 3, day, 12, 0, 0, TimeSpan.Zero)), (short)authority, (short)feed.FindCategory(category)!.Index, 0));
     }
 
     /// <summary>A batch sent by no known key, as tools that write the ledger directly send them.</summary>

@@ -37,7 +37,7 @@ public abstract partial class RecordLedgerTests<TLedger>
         Assert.Equal("W06000001", history.Versions[2].Content.Authority); // what the stale row said, though it changed nothing
         Assert.Equal("robbery", history.Versions[0].Content.Category);
         Assert.True(history.Versions.Zip(history.Versions.Skip(1)).All(p => p.First.At <= p.Second.At));
-        Assert.Equal(new StoredRecord(3, RecordStatus.Cancelled, RecordPrecision.Instant, Crime("pv-a", "W06000011").Entry.Time, "W06000011", "robbery", null),
+        Assert.Equal(new StoredRecord(3, RecordStatus.Cancelled, Crime("pv-a", "W06000011").Entry.Time, "W06000011", "robbery", null),
             history.Current);
         Assert.Null(await Ledger.HistoryAsync("crime", "pv-never"));
         Assert.Null(await Ledger.HistoryAsync("incidents", "pv-a"));

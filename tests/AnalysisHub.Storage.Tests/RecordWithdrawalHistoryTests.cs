@@ -70,7 +70,7 @@ public abstract partial class RecordLedgerTests<TLedger>
         Assert.True(model.Content.Cancelled == (actual.Status == Domain.Records.RecordStatus.Cancelled), $"{id}: status differs: {model.Content} vs {actual}");
         if (model.Content.Cancelled) return; // every cancellation is one content, whatever it carried
         var flags = actual.Flags is null ? "" : string.Join(';', actual.Flags.Split(';').Order(StringComparer.Ordinal));
-        Assert.True(model.Content.Instant.ToUnixTimeMilliseconds() == actual.Time && model.Content.Authority == actual.Authority &&
+        Assert.True(Domain.Records.RecordTime.AtInstant(model.Content.Instant) == actual.Time && model.Content.Authority == actual.Authority &&
                     model.Content.Category == actual.Category && model.Content.Flags == flags,
             $"{id}: content differs: {model.Content} vs {actual}");
     }

@@ -62,7 +62,7 @@ public sealed class RecordValidator(GeographyRegistry geography, FeedCatalog cat
 
         // A cancellation needs only its id; anything else it carries is still checked.
         var contentRequired = status == RecordStatus.Active;
-        long time = 0;
+        var time = default(RecordTime);
         short authority = -1, category = -1;
         uint flags = 0;
 
@@ -93,12 +93,12 @@ public sealed class RecordValidator(GeographyRegistry geography, FeedCatalog cat
         // A cancellation without full content keeps none, so it compares and stores as "withdrawn".
         var complete = authority >= 0 && category >= 0 && raw.OccurredAt is not null;
         var entry = complete
-            ? new RecordEntry((byte)feed.Index, version, status, precision, time, authority, category, flags)
-            : new RecordEntry((byte)feed.Index, version, status, precision, 0, -1, -1, 0);
+            ? new RecordEntry((byte)feed.Index, version, status, time, authority, category, flags)
+            : new RecordEntry((byte)feed.Index, version, status, RecordTime.FromStored(precision, 0), -1, -1, 0);
         return new IncomingRecord(id!, entry);
     }
 
-    private long ParseTime(string text, RecordPrecision precision, int row, List<RowError> errors)
+    private RecordTime ParseTime(string text, RecordPrecision precision, int row, List<RowError> errors)
     {
         DateTimeOffset instant;
         if (text.Length == 7 && precision == RecordPrecision.Month &&
@@ -111,7 +111,7 @@ public sealed class RecordValidator(GeographyRegistry geography, FeedCatalog cat
             if (precision == RecordPrecision.Instant)
             {
                 errors.Add(new(row, RecordFields.OccurredAt, $"'{Shorten(text)}' has no time of day; give a time, or precision 'day' or 'month'"));
-                return 0;
+                return default;
             }
             // Noon local is unambiguous on every day, including the days the clocks change.
             LondonTime.TryFromLocal(date.ToDateTime(new TimeOnly(12, 0)), out instant);
@@ -119,21 +119,21 @@ public sealed class RecordValidator(GeographyRegistry geography, FeedCatalog cat
         else if (!TryParseInstant(text, out instant, out var problem))
         {
             errors.Add(new(row, RecordFields.OccurredAt, problem));
-            return 0;
+            return default;
         }
 
         if (instant < _earliest || instant > clock.GetUtcNow() + _bounds.FutureTolerance)
         {
             errors.Add(new(row, RecordFields.OccurredAt,
                 $"'{Shorten(text)}' is outside the accepted range ({_bounds.Earliest:yyyy-MM-dd} to {_bounds.FutureTolerance.TotalHours:0} hours after now)"));
-            return 0;
+            return default;
         }
         var localDay = LondonTime.ToLocalDate(instant);
         return precision switch
         {
-            RecordPrecision.Instant => instant.ToUnixTimeMilliseconds(),
-            RecordPrecision.Day => localDay.DayNumber,
-            _ => MonthIndex.Of(localDay),
+            RecordPrecision.Instant => RecordTime.AtInstant(instant),
+            RecordPrecision.Day => RecordTime.OnDay(localDay),
+            _ => RecordTime.InMonth(MonthIndex.Of(localDay)),
         };
     }
 

@@ -9,13 +9,12 @@ namespace AnalysisHub.Domain.Records;
 /// </summary>
 /// <param name="Feed">feed index in the catalog.</param>
 /// <param name="Version">the source's version, 0 when none was given.</param>
-/// <param name="Time">by precision: UTC Unix milliseconds (instant), local day number (day), or month index (month).</param>
+/// <param name="Time">when it happened, at its precision.</param>
 /// <param name="Authority">authority index in the registry, or -1 when absent.</param>
 /// <param name="Category">category index in the feed, or -1 when absent.</param>
 /// <param name="Flags">bit mask over the catalog's flags.</param>
 public readonly record struct RecordEntry(
-    byte Feed, long Version, RecordStatus Status, RecordPrecision Precision,
-    long Time, short Authority, short Category, uint Flags)
+    byte Feed, long Version, RecordStatus Status, RecordTime Time, short Authority, short Category, uint Flags)
 {
     public bool HasContent => Authority >= 0;
 
@@ -28,7 +27,7 @@ public readonly record struct RecordEntry(
     public bool SameContentAs(in RecordEntry other) =>
         Status == other.Status &&
         (Status == RecordStatus.Cancelled ||
-         (Precision == other.Precision && Time == other.Time && Authority == other.Authority &&
+         (Time == other.Time && Authority == other.Authority &&
           Category == other.Category && Flags == other.Flags));
 
     /// <summary>
@@ -39,20 +38,20 @@ public readonly record struct RecordEntry(
     public int GetCells(Span<CellKey> cells)
     {
         if (!Counts) return 0;
-        switch (Precision)
+        switch (Time.Precision)
         {
             case RecordPrecision.Instant:
-                var local = LondonTime.ToLocal(DateTimeOffset.FromUnixTimeMilliseconds(Time));
+                var local = LondonTime.ToLocal(Time.Instant);
                 var day = DateOnly.FromDateTime(local);
                 cells[0] = CellKey.ForDay(Feed, Category, Flags, day);
                 // The time profile is by feed and category: flags would multiply its cells by every combination seen.
                 cells[1] = CellKey.ForHourOfWeek(Feed, Category, 0, MonthIndex.Of(day), LondonTime.HourOfWeek(local));
                 return 2;
             case RecordPrecision.Day:
-                cells[0] = CellKey.ForDay(Feed, Category, Flags, DateOnly.FromDayNumber((int)Time));
+                cells[0] = CellKey.ForDay(Feed, Category, Flags, Time.Day);
                 return 1;
             default:
-                cells[0] = CellKey.ForMonth(Feed, Category, Flags, (int)Time);
+                cells[0] = CellKey.ForMonth(Feed, Category, Flags, Time.Month);
                 return 1;
         }
     }

@@ -60,12 +60,12 @@ internal static class StoredText
     public static string Status(StoredRecord stored) => stored.Status == RecordStatus.Cancelled ? "cancelled" : "active";
 
     /// <summary>As precisely as it is known: an instant in UTC, a local day, or a month.</summary>
-    public static string? OccurredAt(StoredRecord stored) => !stored.HasContent ? null : stored.Precision switch
+    public static string? OccurredAt(StoredRecord stored) => !stored.HasContent ? null : stored.Time.Precision switch
     {
-        RecordPrecision.Instant => DateTimeOffset.FromUnixTimeMilliseconds(stored.Time).UtcDateTime
+        RecordPrecision.Instant => stored.Time.Instant.UtcDateTime
             .ToString("yyyy-MM-dd'T'HH:mm:ss.FFF'Z'", CultureInfo.InvariantCulture),
-        RecordPrecision.Day => DateOnly.FromDayNumber((int)stored.Time).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        _ => MonthIndex.FirstDay((int)stored.Time).ToString("yyyy-MM", CultureInfo.InvariantCulture),
+        RecordPrecision.Day => stored.Time.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => MonthIndex.FirstDay(stored.Time.Month).ToString("yyyy-MM", CultureInfo.InvariantCulture),
     };
 
     /// <summary>The flag slugs (none is an empty list); left out with the rest of the content when there is none.</summary>

@@ -203,8 +203,8 @@ public sealed partial class PostgresRecordLedger
         p.Add(new NpgsqlParameter<string[]>("id", states.Select(s => ids[s.Target]).ToArray()));
         p.Add(new NpgsqlParameter<long[]>("version", states.Select(s => s.State.Version).ToArray()));
         p.Add(new NpgsqlParameter<short[]>("status", states.Select(s => (short)s.State.Status).ToArray()));
-        p.Add(new NpgsqlParameter<short[]>("precision", states.Select(s => (short)s.State.Precision).ToArray()));
-        p.Add(new NpgsqlParameter<long[]>("time", states.Select(s => s.State.Time).ToArray()));
+        p.Add(new NpgsqlParameter<short[]>("precision", states.Select(s => (short)s.State.Time.Precision).ToArray()));
+        p.Add(new NpgsqlParameter<long[]>("time", states.Select(s => s.State.Time.Value).ToArray()));
         p.Add(new NpgsqlParameter<string?[]>("authority", states.Select(s => _vocabulary.AuthorityCode(s.State.Authority)).ToArray()));
         p.Add(new NpgsqlParameter<string?[]>("category", states.Select(s => _vocabulary.CategorySlug(s.State.Feed, s.State.Category)).ToArray()));
         p.Add(new NpgsqlParameter<string?[]>("flags", states.Select(s => _vocabulary.FlagsText(s.State.Flags)).ToArray()));

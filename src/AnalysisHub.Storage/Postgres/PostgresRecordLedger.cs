@@ -313,8 +313,8 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
     {
         copy.Write(entry.Version, NpgsqlDbType.Bigint);
         copy.Write((short)entry.Status, NpgsqlDbType.Smallint);
-        copy.Write((short)entry.Precision, NpgsqlDbType.Smallint);
-        copy.Write(entry.Time, NpgsqlDbType.Bigint);
+        copy.Write((short)entry.Time.Precision, NpgsqlDbType.Smallint);
+        copy.Write(entry.Time.Value, NpgsqlDbType.Bigint);
         WriteTextOrNull(copy, _vocabulary.AuthorityCode(entry.Authority));
         WriteTextOrNull(copy, _vocabulary.CategorySlug(entry.Feed, entry.Category));
         WriteTextOrNull(copy, _vocabulary.FlagsText(entry.Flags));
@@ -429,8 +429,8 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
     /// null when it refers to a slug or code no longer known.
     /// </summary>
     private RecordEntry? ReadEntry(NpgsqlDataReader reader, int feed) =>
-        _vocabulary.ToEntry(feed, reader.GetInt64(1), (RecordStatus)reader.GetInt16(2), (RecordPrecision)reader.GetInt16(3),
-            reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6),
+        _vocabulary.ToEntry(feed, reader.GetInt64(1), (RecordStatus)reader.GetInt16(2),
+            RecordTime.FromStored((RecordPrecision)reader.GetInt16(3), reader.GetInt64(4)), reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6),
             reader.IsDBNull(7) ? null : reader.GetString(7));
 
     /// <summary>Writes each changed identity's final state in one statement.</summary>
@@ -469,8 +469,8 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
             id[k] = rows[i].Id;
             version[k] = entry.Version;
             status[k] = (short)entry.Status;
-            precision[k] = (short)entry.Precision;
-            time[k] = entry.Time;
+            precision[k] = (short)entry.Time.Precision;
+            time[k] = entry.Time.Value;
             authority[k] = _vocabulary.AuthorityCode(entry.Authority);
             category[k] = _vocabulary.CategorySlug(entry.Feed, entry.Category);
             flags[k] = _vocabulary.FlagsText(entry.Flags);
@@ -489,7 +489,7 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
 
     /// <summary>The entry as a later row would read it back from the ledger (null when it maps onto nothing).</summary>
     private RecordEntry? AsStored(in RecordEntry entry) =>
-        _vocabulary.ToEntry(entry.Feed, entry.Version, entry.Status, entry.Precision, entry.Time,
+        _vocabulary.ToEntry(entry.Feed, entry.Version, entry.Status, entry.Time,
             _vocabulary.AuthorityCode(entry.Authority), _vocabulary.CategorySlug(entry.Feed, entry.Category),
             _vocabulary.FlagsText(entry.Flags));
 

@@ -38,18 +38,18 @@ public class CsvBatchReaderTests
         Assert.False(batch.TooManyRows);
         Assert.Equal(["r1", "r2"], batch.Records.Select(r => r.Id));
         var first = batch.Records[0].Entry;
-        Assert.Equal(Ms("2025-06-30T23:30:00Z"), first.Time);
+        Assert.Equal(Ms("2025-06-30T23:30:00Z"), first.Time.Value);
         Assert.Equal(Reference.AuthorityIndex("la:cardiff"), first.Authority);
         Assert.Equal(Reference.CategoryIndex("crime", "violence-with-injury"), first.Category);
         Assert.Equal(Reference.FlagMask("domestic", "alcohol"), first.Flags);
         Assert.Equal(2, first.Version);
         var second = batch.Records[1].Entry;
-        Assert.Equal(Ms("2025-06-30T23:30:00Z"), second.Time); // local time read as Europe/London
+        Assert.Equal(Ms("2025-06-30T23:30:00Z"), second.Time.Value); // local time read as Europe/London
         Assert.Equal(Reference.AuthorityIndex("la:cardiff"), second.Authority);
         Assert.Equal(0, second.Version);
         Assert.Equal(0u, second.Flags);
         Assert.Equal(RecordStatus.Active, second.Status);
-        Assert.Equal(RecordPrecision.Instant, second.Precision);
+        Assert.Equal(RecordPrecision.Instant, second.Time.Precision);
     }
 
     [Theory]
@@ -131,7 +131,7 @@ public class CsvBatchReaderTests
         Assert.Equal(0, e.Version);
         Assert.Equal(0u, e.Flags);
         Assert.Equal(RecordStatus.Active, e.Status);
-        Assert.Equal(RecordPrecision.Instant, e.Precision);
+        Assert.Equal(RecordPrecision.Instant, e.Time.Precision);
     }
 
     [Fact]
@@ -228,8 +228,8 @@ public class CsvBatchReaderTests
 
         Assert.Equal(valid, batch.IsValid);
         if (!valid) Assert.Equal("occurredAt", Assert.Single(batch.Errors).Field);
-        else if (precision == "day") Assert.Equal(D("2025-07-01").DayNumber, Assert.Single(batch.Records).Entry.Time);
-        else Assert.Equal(MonthIndex.Of(D("2025-07-01")), Assert.Single(batch.Records).Entry.Time);
+        else if (precision == "day") Assert.Equal(D("2025-07-01").DayNumber, Assert.Single(batch.Records).Entry.Time.Value);
+        else Assert.Equal(MonthIndex.Of(D("2025-07-01")), Assert.Single(batch.Records).Entry.Time.Value);
     }
 
     [Fact]

@@ -62,8 +62,8 @@ public class NdjsonBatchReaderTests
         Assert.Equal(Reference.Feed("crime").Index, e.Feed);
         Assert.Equal(2, e.Version);
         Assert.Equal(RecordStatus.Active, e.Status);
-        Assert.Equal(RecordPrecision.Instant, e.Precision);
-        Assert.Equal(Ms("2025-06-30T23:30:00Z"), e.Time);
+        Assert.Equal(RecordPrecision.Instant, e.Time.Precision);
+        Assert.Equal(Ms("2025-06-30T23:30:00Z"), e.Time.Value);
         Assert.Equal(Reference.AuthorityIndex("la:cardiff"), e.Authority);
         Assert.Equal(Reference.CategoryIndex("crime", "violence-with-injury"), e.Category);
         Assert.Equal(Reference.FlagMask("domestic", "alcohol"), e.Flags);
@@ -251,7 +251,7 @@ public class NdjsonBatchReaderTests
     {
         var e = ValidEntry(With("2025-06-30T23:30:00Z", occurredAt));
 
-        Assert.Equal(Ms("2025-06-30T23:30:00Z"), e.Time);
+        Assert.Equal(Ms("2025-06-30T23:30:00Z"), e.Time.Value);
     }
 
     [Theory]
@@ -262,7 +262,7 @@ public class NdjsonBatchReaderTests
     {
         var e = ValidEntry(With("2025-06-30T23:30:00Z", local));
 
-        Assert.Equal(Ms(utc), e.Time);
+        Assert.Equal(Ms(utc), e.Time.Value);
     }
 
     [Theory]
@@ -301,7 +301,7 @@ public class NdjsonBatchReaderTests
     {
         var e = ValidEntry(With("2025-06-30T23:30:00Z", occurredAt));
 
-        Assert.Equal(Ms(occurredAt), e.Time);
+        Assert.Equal(Ms(occurredAt), e.Time.Value);
     }
 
     [Fact]
@@ -321,8 +321,8 @@ public class NdjsonBatchReaderTests
         var e = ValidEntry(With("2025-06-30T23:30:00Z", occurredAt)
             .Replace("\"version\": 2", "\"version\": 2, \"precision\": \"day\"", StringComparison.Ordinal));
 
-        Assert.Equal(RecordPrecision.Day, e.Precision);
-        Assert.Equal(D("2025-07-01").DayNumber, e.Time);
+        Assert.Equal(RecordPrecision.Day, e.Time.Precision);
+        Assert.Equal(D("2025-07-01").DayNumber, e.Time.Value);
     }
 
     [Theory]
@@ -335,8 +335,8 @@ public class NdjsonBatchReaderTests
         var e = ValidEntry(With("2025-06-30T23:30:00Z", occurredAt)
             .Replace("\"version\": 2", "\"version\": 2, \"precision\": \"month\"", StringComparison.Ordinal));
 
-        Assert.Equal(RecordPrecision.Month, e.Precision);
-        Assert.Equal(MonthIndex.Of(D("2025-07-01")), e.Time);
+        Assert.Equal(RecordPrecision.Month, e.Time.Precision);
+        Assert.Equal(MonthIndex.Of(D("2025-07-01")), e.Time.Value);
     }
 
     [Theory]

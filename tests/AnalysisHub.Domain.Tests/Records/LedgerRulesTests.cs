@@ -11,11 +11,11 @@ public class LedgerRulesTests
 
     private static RecordEntry Active(long version, long time = 0, short authority = 14, short category = 4, uint flags = 0,
         RecordPrecision precision = RecordPrecision.Instant) =>
-        new(0, version, RecordStatus.Active, precision, time == 0 ? T0 : time, authority, category, flags);
+        new(0, version, RecordStatus.Active, RecordTime.FromStored(precision, time == 0 ? T0 : time), authority, category, flags);
 
     /// <summary>A cancellation with only an id (and version): no content.</summary>
     private static RecordEntry Cancellation(long version) =>
-        new(0, version, RecordStatus.Cancelled, RecordPrecision.Instant, 0, -1, -1, 0);
+        new(0, version, RecordStatus.Cancelled, default, -1, -1, 0);
 
     /// <returns>the outcome, and whether the stored state changes.</returns>
     private static (RecordOutcome Outcome, bool Replaces) Decide(RecordEntry? current, RecordEntry arriving)
