@@ -20,10 +20,9 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
     {
         var secret = Secret(Context);
         if (secret is null) return Task.FromResult(AuthenticateResult.NoResult());
-        if (keys.Find(secret) is not { } key) return Refuse("the API key is not known");
+        if (keys.FindKnown(secret) is not { Key: var key, Principal: var principal }) return Refuse("the API key is not known");
         if (key.RevokedAt is not null) return Refuse("the API key was revoked", key.Id);
         if (!keys.IsUsable(key)) return Refuse("the API key has expired", key.Id);
-        var principal = HubClaims.Principal(SchemeName, key.Id, key.Owner, key.Scopes, key.Footprints);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
 
