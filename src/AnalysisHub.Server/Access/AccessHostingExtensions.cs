@@ -51,9 +51,10 @@ public static class AccessHostingExtensions
     /// <summary>The request pipeline after routing (which must come first): who is calling, on record, within its rate, allowed.</summary>
     public static WebApplication UseAccessControl(this WebApplication app)
     {
+        var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
         app.UseOriginGate();
-        if (AuthOptions.List(app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.CorsOrigins).Count > 0) app.UseCors();
-        app.UseAuthentication();
+        if (AuthOptions.List(auth.CorsOrigins).Count > 0) app.UseCors();
+        app.UseHubAuthentication(auth.Jwt.Enabled);
         app.UseAudit();
         app.UseCredentialGate();
         app.UseRateLimiter();
