@@ -20,7 +20,16 @@ public static class KeySecret
     /// <summary>A new key id: short, unguessable enough to be listed, and never the secret.</summary>
     public static string NewId() => "k_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
-    public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    public static string Hash(string secret)
+    {
+        // Checked on every request: a key of usual length is hashed from the stack, with no buffer but the answer.
+        var length = Encoding.UTF8.GetMaxByteCount(secret.Length);
+        Span<byte> bytes = length <= 1024 ? stackalloc byte[length] : new byte[length];
+        var written = Encoding.UTF8.GetBytes(secret, bytes);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(bytes[..written], hash);
+        return Convert.ToHexStringLower(hash);
+    }
 
     /// <summary>Why an operator's chosen key cannot be used, or null: 16–256 printable ASCII characters, taken verbatim.</summary>
     public static string? BootstrapProblem(string key)

@@ -27,11 +27,14 @@ public static class AccessHostingExtensions
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>());
 
-        var authentication = builder.Services.AddAuthentication(Selector)
-            .AddPolicyScheme(Selector, "API key or bearer token", policy => policy.ForwardDefaultSelector = context =>
-                auth.Jwt.Enabled && JwtAuthentication.Carries(context) ? JwtBearerDefaults.AuthenticationScheme : ApiKeyAuthentication.SchemeName)
+        // Without bearer tokens every request goes straight to the API key scheme; with them, a selector sends each
+        // request to the scheme that can check its credential (a forwarding scheme costs a second handler a request).
+        var authentication = builder.Services.AddAuthentication(auth.Jwt.Enabled ? Selector : ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
-        if (auth.Jwt.Enabled) authentication.AddJwtBearer(bearer => JwtAuthentication.Configure(bearer, auth.Jwt));
+        if (auth.Jwt.Enabled)
+            authentication.AddPolicyScheme(Selector, "API key or bearer token", policy => policy.ForwardDefaultSelector = context =>
+                    JwtAuthentication.Carries(context) ? JwtBearerDefaults.AuthenticationScheme : ApiKeyAuthentication.SchemeName)
+                .AddJwtBearer(bearer => JwtAuthentication.Configure(bearer, auth.Jwt));
         builder.Services.AddAuthorization(AccessPolicies.Add);
         builder.Services.AddSingleton<IAuthorizationHandler, ScopeRequirementHandler>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResults>();
@@ -48,9 +51,10 @@ public static class AccessHostingExtensions
     /// <summary>The request pipeline after routing (which must come first): who is calling, on record, within its rate, allowed.</summary>
     public static WebApplication UseAccessControl(this WebApplication app)
     {
+        var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
         app.UseOriginGate();
-        if (AuthOptions.List(app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.CorsOrigins).Count > 0) app.UseCors();
-        app.UseAuthentication();
+        if (AuthOptions.List(auth.CorsOrigins).Count > 0) app.UseCors();
+        app.UseHubAuthentication(auth.Jwt.Enabled);
         app.UseAudit();
         app.UseCredentialGate();
         app.UseRateLimiter();

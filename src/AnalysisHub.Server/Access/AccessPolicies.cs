@@ -52,8 +52,13 @@ public sealed class ScopeRequirementHandler(IHttpContextAccessor http) : IAuthor
     {
         var request = context.Resource as HttpContext ?? http.HttpContext;
         if (request is null) return Task.CompletedTask;
-        foreach (var requirement in context.PendingRequirements.OfType<IExplainedRequirement>().ToList())
-            if (HubClaims.Allows(context.User, requirement.Scope(request))) context.Succeed(requirement);
+        // Succeed changes the pending set: look first, then succeed (policies carry one such requirement).
+        List<IAuthorizationRequirement>? allowed = null;
+        foreach (var requirement in context.PendingRequirements)
+            if (requirement is IExplainedRequirement explained && HubClaims.Allows(context.User, explained.Scope(request)))
+                (allowed ??= []).Add(requirement);
+        if (allowed is not null)
+            foreach (var requirement in allowed) context.Succeed(requirement);
         return Task.CompletedTask;
     }
 }

@@ -16,21 +16,22 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
     public const string SchemeName = "ApiKey";
     public const string Header = "X-Api-Key";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync() =>
+        Task.FromResult(Secret(Context) is { } secret ? Check(Context, keys, secret) : AuthenticateResult.NoResult());
+
+    /// <summary>The request's key checked against the ring: its principal, or a failure marked for <see cref="CredentialGate"/>.</summary>
+    public static AuthenticateResult Check(HttpContext context, KeyRing keys, string secret)
     {
-        var secret = Secret(Context);
-        if (secret is null) return Task.FromResult(AuthenticateResult.NoResult());
-        if (keys.Find(secret) is not { } key) return Refuse("the API key is not known");
-        if (key.RevokedAt is not null) return Refuse("the API key was revoked", key.Id);
-        if (!keys.IsUsable(key)) return Refuse("the API key has expired", key.Id);
-        var principal = HubClaims.Principal(SchemeName, key.Id, key.Owner, key.Scopes, key.Footprints);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+        if (keys.FindKnown(secret) is not { Key: var key, Principal: var principal }) return Refuse(context, "the API key is not known");
+        if (key.RevokedAt is not null) return Refuse(context, "the API key was revoked", key.Id);
+        if (!keys.IsUsable(key)) return Refuse(context, "the API key has expired", key.Id);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
-    private Task<AuthenticateResult> Refuse(string reason, string? keyId = null)
+    private static AuthenticateResult Refuse(HttpContext context, string reason, string? keyId = null)
     {
-        CredentialGate.Refuse(Context, reason, keyId);
-        return Task.FromResult(AuthenticateResult.Fail(reason));
+        CredentialGate.Refuse(context, reason, keyId);
+        return AuthenticateResult.Fail(reason);
     }
 
     /// <summary>The key the request carries, when it carries one.</summary>

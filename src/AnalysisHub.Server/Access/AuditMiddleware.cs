@@ -46,13 +46,27 @@ public static class AuditMiddleware
             : AuditEntry.Read;
         var ingest = context.Features.Get<IngestAudit>();
         return new AuditEntry(DateTimeOffset.UtcNow, keyId, HubClaims.OwnerOf(context.User), action, request.Method,
-            path + StoredQuery(request.Query), context.Response.StatusCode, feed, ingest?.Rows, ingest?.Counts, ingest?.BodySha256);
+            path + StoredQuery(request), context.Response.StatusCode, feed, ingest?.Rows, ingest?.Counts, ingest?.BodySha256);
     }
 
     private static bool IsIngest(HttpContext context) =>
         HttpMethods.IsPost(context.Request.Method) && context.GetEndpoint()?.Metadata.GetMetadata<IngestEndpoint>() is not null;
 
-    /// <summary>The query string as sent, less any <c>access_token</c> (a secret).</summary>
+    /// <summary>
+    /// The query string as sent, less any <c>access_token</c> (a secret). Most requests carry none: their query
+    /// string is stored as it came, without parsing and encoding it again. One with a percent escape is rebuilt from
+    /// its parameters, as <c>acc%65ss_token</c> is <c>access_token</c> once decoded.
+    /// </summary>
+    public static string StoredQuery(HttpRequest request)
+    {
+        var raw = request.QueryString.Value;
+        if (string.IsNullOrEmpty(raw) || raw == "?") return "";
+        return raw.Contains('%') || raw.Contains(LiveStream.AccessTokenParameter, StringComparison.OrdinalIgnoreCase)
+            ? StoredQuery(request.Query)
+            : raw;
+    }
+
+    /// <summary>The query string rebuilt from its parameters, less any <c>access_token</c>.</summary>
     public static string StoredQuery(IQueryCollection query)
     {
         if (query.Count == 0) return "";

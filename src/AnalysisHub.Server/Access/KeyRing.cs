@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Security.Claims;
 using AnalysisHub.Domain.Access;
 
 namespace AnalysisHub.Server.Access;
@@ -7,21 +8,28 @@ namespace AnalysisHub.Server.Access;
 /// Every key of the store, held in memory by the SHA-256 of its secret, so checking a request's key is one hash and
 /// one lookup. Each node polls the store's change number every <see cref="PollInterval"/> and reloads when it moved:
 /// a key revoked on one node stops working on every node within a second. Changes made through this node apply
-/// here at once.
+/// here at once. Each key's principal is made once per load, not per request: a principal is never changed once
+/// made (the hub adds no claims after authentication), so the requests of one key share it.
 /// </summary>
 public sealed class KeyRing(IAccessKeyStore store, TimeProvider clock, ILogger<KeyRing> logger) : BackgroundService
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
-    private volatile Snapshot _snapshot = new(-1, FrozenDictionary<string, AccessKey>.Empty, []);
+    private volatile Snapshot _snapshot = new(-1, FrozenDictionary<string, KnownKey>.Empty, []);
 
-    private sealed record Snapshot(long Version, FrozenDictionary<string, AccessKey> BySecretHash, IReadOnlyList<AccessKey> Keys);
+    private sealed record Snapshot(long Version, FrozenDictionary<string, KnownKey> BySecretHash, IReadOnlyList<AccessKey> Keys);
+
+    /// <summary>A key of the store and the principal its requests are authenticated as.</summary>
+    public sealed record KnownKey(AccessKey Key, ClaimsPrincipal Principal);
 
     /// <summary>Every key, revoked and expired ones included, oldest first.</summary>
     public IReadOnlyList<AccessKey> Keys => _snapshot.Keys;
 
     /// <summary>The key whose secret this is, when it exists (usable or not).</summary>
-    public AccessKey? Find(string secret) => _snapshot.BySecretHash.GetValueOrDefault(KeySecret.Hash(secret));
+    public AccessKey? Find(string secret) => FindKnown(secret)?.Key;
+
+    /// <summary>The key whose secret this is, with its principal, when it exists (usable or not).</summary>
+    public KnownKey? FindKnown(string secret) => _snapshot.BySecretHash.GetValueOrDefault(KeySecret.Hash(secret));
 
     public bool IsUsable(AccessKey key) => key.IsUsableAt(clock.GetUtcNow());
 
@@ -30,8 +38,12 @@ public sealed class KeyRing(IAccessKeyStore store, TimeProvider clock, ILogger<K
     {
         var version = await store.VersionAsync(cancellationToken);
         var keys = await store.LoadAsync(cancellationToken);
-        _snapshot = new Snapshot(version, keys.ToFrozenDictionary(k => k.SecretHash, k => k.Key), keys.Select(k => k.Key).ToList());
+        _snapshot = new Snapshot(version, keys.ToFrozenDictionary(k => k.SecretHash, k => new KnownKey(k.Key, Principal(k.Key))),
+            keys.Select(k => k.Key).ToList());
     }
+
+    private static ClaimsPrincipal Principal(AccessKey key) =>
+        HubClaims.Principal(ApiKeyAuthentication.SchemeName, key.Id, key.Owner, key.Scopes, key.Footprints);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
