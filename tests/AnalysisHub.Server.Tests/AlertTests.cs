@@ -103,6 +103,34 @@ public sealed class AlertTests(SharedHub shared)
     }
 
     [Fact]
+    public async Task A_surge_in_a_month_published_two_months_late_raises_its_monthly_alert()
+    {
+        // As data.police.uk publishes: the month before last arrives while the last complete month is still empty.
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).DateTime);
+        var surgeMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-2);
+        var rows = Enumerable.Range(1, 10).SelectMany(m => Enumerable.Range(0, 4).Select(i =>
+                ExceedanceTests.MonthRecord($"al-base-{m}-{i}", $"{surgeMonth.AddMonths(-m):yyyy-MM}", "W06000019", "violence-and-sexual-offences")))
+            .Concat(Enumerable.Range(0, 25).Select(i => ExceedanceTests.MonthRecord($"al-surge-{i}", $"{surgeMonth:yyyy-MM}", "W06000019", "violence-and-sexual-offences"))).ToArray();
+        await shared.Http.IngestNdjson("crime", rows);
+
+        var deadline = DateTime.UtcNow.AddSeconds(45);
+        while (true)
+        {
+            var monthly = (await shared.Http.GetJson("/api/v1/alerts?footprint=la:blaenau-gwent&granularity=month")).EnumerateArray()
+                .Where(a => a.GetProperty("feed").GetString() == "crime").ToList();
+            if (monthly.Count > 0)
+            {
+                var alert = Assert.Single(monthly);
+                Assert.Equal($"{surgeMonth:yyyy-MM}", alert.GetProperty("period").GetString());
+                Assert.Equal(25, alert.GetProperty("count").GetInt64());
+                break;
+            }
+            Assert.True(DateTime.UtcNow < deadline, "no monthly alert for the month before last");
+            await Task.Delay(500);
+        }
+    }
+
+    [Fact]
     public async Task A_granularity_other_than_week_or_month_is_a_problem_naming_it()
     {
         var response = await shared.Http.GetAsync("/api/v1/alerts?granularity=fortnight");

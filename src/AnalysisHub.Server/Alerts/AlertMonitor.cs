@@ -63,8 +63,15 @@ internal sealed class AlertMonitor(
         } while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>Tests the current and the last complete week of every footprint and measure, and the last complete
-    /// month of those holding month-precision records.</summary>
+    /// <summary>
+    /// Months tested for month-precision data: the last complete one and the two before it, because data.police.uk
+    /// publishes a month about two months after it ends, so the last complete month is usually still empty when its
+    /// files arrive, and a month is tested again as later files fill it in.
+    /// </summary>
+    public const int MonthsTested = 3;
+
+    /// <summary>Tests the current and the last complete week of every footprint and measure, and the last
+    /// <see cref="MonthsTested"/> complete months of those holding month-precision records.</summary>
     public async Task SweepAsync(CancellationToken cancel)
     {
         var today = LondonTime.Today(clock);
@@ -74,7 +81,8 @@ internal sealed class AlertMonitor(
         var weeks = Window(current, FarringtonOptions.Noufaily);
         var months = Window(lastMonth, FarringtonOptions.NoufailyMonthly);
         // Read before the tests: an alert another node raises during this sweep is tested at the next one.
-        var standing = store.Standing([current.Label, lastComplete.Label, lastMonth.Label]).ToLookup(a => (a.Footprint, a.Feed, a.Category, a.Period));
+        var testedMonths = Enumerable.Range(0, MonthsTested).Select(k => lastMonth.Shift(-k).Label).ToList();
+        var standing = store.Standing([current.Label, lastComplete.Label, .. testedMonths]).ToLookup(a => (a.Footprint, a.Feed, a.Category, a.Period));
         foreach (var measure in ViolenceMeasure.All)
         {
             if (Request(measure, weeks, Granularity.Week) is not { } weekly) continue;
@@ -87,15 +95,15 @@ internal sealed class AlertMonitor(
         foreach (var measure in ViolenceMeasure.Monthly)
         {
             if (Request(measure, months, Granularity.Month) is not { } monthly) continue;
-            // The month's weeks say how many month-precision records they leave out: those are what the month adds.
-            var probe = monthly with { Range = new DateRange(lastMonth.Start, monthly.Range.To), Granularity = Granularity.Week };
+            // The months' weeks say how many month-precision records they leave out: those are what the months add.
+            var probe = monthly with { Range = new DateRange(lastMonth.Shift(-(MonthsTested - 1)).Start, monthly.Range.To), Granularity = Granularity.Week };
             foreach (var footprint in geography.Footprints)
             {
                 cancel.ThrowIfCancellationRequested();
                 var rollup = RollupGrains.For(grains, footprint);
                 var monthPrecision = (await rollup.GetSeries(probe).WaitAsync(hub.Value.GrainCallTimeout, cancel)).ExcludedMonthPrecision;
-                if (monthPrecision > 0 || standing[(footprint.Id, measure.Feed, measure.Category, lastMonth.Label)].Any())
-                    await TestAsync(rollup, monthly, Granularity.Month, 1, footprint.Id, measure, standing, cancel);
+                if (monthPrecision > 0 || testedMonths.Any(m => standing[(footprint.Id, measure.Feed, measure.Category, m)].Any()))
+                    await TestAsync(rollup, monthly, Granularity.Month, MonthsTested, footprint.Id, measure, standing, cancel);
             }
         }
     }
