@@ -1,6 +1,6 @@
-using Orleans.Concurrency;
 using AnalysisHub.Domain.Cells;
 using AnalysisHub.Domain.Rollups;
+using Orleans.Concurrency;
 
 namespace AnalysisHub.Contracts;
 

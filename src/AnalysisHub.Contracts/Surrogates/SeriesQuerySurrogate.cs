@@ -1,6 +1,6 @@
-using Orleans.Serialization.Cloning;
 using AnalysisHub.Domain.Rollups;
 using AnalysisHub.Domain.Time;
+using Orleans.Serialization.Cloning;
 
 namespace AnalysisHub.Contracts.Surrogates;
 

@@ -1,5 +1,5 @@
-using Orleans.Serialization.Cloning;
 using AnalysisHub.Domain.Rollups;
+using Orleans.Serialization.Cloning;
 
 namespace AnalysisHub.Contracts.Surrogates;
 

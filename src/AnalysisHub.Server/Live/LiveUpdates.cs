@@ -1,9 +1,9 @@
-using AnalysisHub.Domain.Rollups;
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using AnalysisHub.Contracts;
 using AnalysisHub.Domain.Cells;
 using AnalysisHub.Domain.Geography;
+using AnalysisHub.Domain.Rollups;
 using AnalysisHub.Domain.Surveillance;
 using AnalysisHub.Domain.Time;
 using Microsoft.AspNetCore.SignalR;

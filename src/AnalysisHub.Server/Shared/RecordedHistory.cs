@@ -1,6 +1,6 @@
-using AnalysisHub.Domain.Rollups;
 using AnalysisHub.Contracts;
 using AnalysisHub.Domain.Ingest;
+using AnalysisHub.Domain.Rollups;
 using AnalysisHub.Domain.Statistics;
 using AnalysisHub.Domain.Time;
 
