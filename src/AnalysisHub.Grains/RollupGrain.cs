@@ -48,7 +48,7 @@ public abstract class RollupGrain : Grain, IRollupGrain
         return Task.FromResult(profile);
     }
 
-    public Task<FeedExtent[]> GetExtents() => Task.FromResult(Cells.Extents().ToArray());
+    public Task<FeedExtent[]> GetExtents() => Task.FromResult(Cells.Extents());
 
     public Task<int> GetCellCount() => Task.FromResult(Cells.Count);
 }

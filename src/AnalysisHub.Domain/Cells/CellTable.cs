@@ -69,7 +69,7 @@ public sealed class CellTable
     /// Per feed, the first and last day holding a count: read from the ends of each category's flag-summed day
     /// and month series, so it costs a few lookups per category, not a pass over the cells.
     /// </summary>
-    public IReadOnlyList<FeedExtent> Extents()
+    public FeedExtent[] Extents()
     {
         var byFeed = new Dictionary<int, FeedExtent>();
         foreach (var series in _anyFlags.Values)
@@ -82,7 +82,7 @@ public sealed class CellTable
                 : new FeedExtent(key.Feed, DateOnly.FromDayNumber(first), DateOnly.FromDayNumber(last));
             byFeed[key.Feed] = byFeed.TryGetValue(key.Feed, out var known) ? known.Union(extent) : extent;
         }
-        return byFeed.Values.OrderBy(e => e.Feed).ToList();
+        return byFeed.Values.OrderBy(e => e.Feed).ToArray();
     }
 
     /// <summary>

@@ -83,11 +83,14 @@ function initialPeriod(extent, feed) {
   return twelveMonthsBefore(year, month);
 }
 
-/** An empty hub says how to load data, and looks again every few seconds until records arrive. */
+/**
+ * An empty hub says how to load data, and looks again every few seconds until records arrive (a failed look
+ * counts as still empty). An unknown extent (null) shows nothing.
+ */
 function showEmptyHub(extent) {
-  const empty = extent !== null && extent.feeds.length === 0;
+  const empty = extent?.feeds.length === 0;
   $("empty-hub").hidden = !empty;
-  if (empty) setTimeout(() => getJson(EXTENT_URL).then(showEmptyHub, () => setTimeout(() => showEmptyHub(extent), 5000)), 5000);
+  if (empty) setTimeout(() => getJson(EXTENT_URL).catch(() => extent).then(showEmptyHub), 5000);
 }
 
 const EXTENT_URL = `/api/v1/footprints/${NATION}/extent`;
