@@ -60,6 +60,11 @@ CREATE INDEX IF NOT EXISTS record_versions_by_key ON record_versions (key_id, se
 -- Commit numbers for record_versions.seq. No cache: each session's numbers must follow the order commits take locks.
 CREATE SEQUENCE IF NOT EXISTS record_version_commits CACHE 1;
 
+-- A survey response's weight in millionths (RecordWeight); null for records of unweighted feeds. Added after the
+-- first release, so added here for every database, old or new, and always last.
+ALTER TABLE records ADD COLUMN IF NOT EXISTS weight bigint NULL;
+ALTER TABLE record_versions ADD COLUMN IF NOT EXISTS weight bigint NULL;
+
 -- A ledger written before versions were kept starts each record's history with its state then (a baseline, by
 -- no known key). A no-op ever after.
 INSERT INTO record_versions (feed, id, seq, ord, at, key_id, version, status, precision, time, authority, category, flags, outcome)

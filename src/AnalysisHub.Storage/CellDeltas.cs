@@ -6,7 +6,7 @@ namespace AnalysisHub.Storage;
 /// <summary>The net change a commit makes to each authority's cells (authority index → cell → delta).</summary>
 internal sealed class CellDeltas : Dictionary<int, Dictionary<CellKey, long>>
 {
-    private readonly CellKey[] _cells = new CellKey[RecordEntry.MaxCells];
+    private readonly CellContribution[] _cells = new CellContribution[RecordEntry.MaxCells];
 
     /// <summary>Adds (<paramref name="sign"/> = +1) or removes (−1) a record's contribution to its cells.</summary>
     public void Add(in RecordEntry entry, long sign)
@@ -15,7 +15,10 @@ internal sealed class CellDeltas : Dictionary<int, Dictionary<CellKey, long>>
         if (n == 0) return;
         if (!TryGetValue(entry.Authority, out var forAuthority)) this[entry.Authority] = forAuthority = [];
         for (var i = 0; i < n; i++)
-            forAuthority[_cells[i]] = forAuthority.GetValueOrDefault(_cells[i]) + sign;
+        {
+            var (cell, amount) = _cells[i];
+            forAuthority[cell] = forAuthority.GetValueOrDefault(cell) + sign * amount;
+        }
     }
 
     /// <summary>

@@ -3,6 +3,14 @@ namespace AnalysisHub.Storage;
 /// <summary>The ledger's tables. Idempotent: applied at every start.</summary>
 internal static class LedgerSchema
 {
+    /// <summary>
+    /// Columns added after the first release, by table: added on open to a database that lacks them (SQLite has no
+    /// ADD COLUMN IF NOT EXISTS), and so always last. <c>weight</c>: a survey response's weight in millionths
+    /// (RecordWeight), null for records of unweighted feeds.
+    /// </summary>
+    public static readonly (string Table, string Column, string Type)[] AddedColumns =
+        [("records", "weight", "INTEGER NULL"), ("record_versions", "weight", "INTEGER NULL")];
+
     public const string Sqlite = """
         PRAGMA journal_mode = WAL;
         -- One row per record identity: its current version and where it counts. Stable text (slugs and

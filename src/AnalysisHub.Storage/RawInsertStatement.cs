@@ -6,7 +6,7 @@ namespace AnalysisHub.Storage;
 
 /// <summary>The ledger's hottest statement: insert a record if its identity is new.</summary>
 internal sealed class RawInsertStatement(SqliteConnection connection, string columns) : RawStatement(connection,
-    $"INSERT INTO records ({columns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (feed, id) DO NOTHING")
+    $"INSERT INTO records ({columns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (feed, id) DO NOTHING")
 {
     /// <summary>True when the row was inserted; false when its identity already existed.</summary>
     public bool InsertIfNew(string feed, string id, in RecordEntry entry, StoredVocabulary vocabulary)

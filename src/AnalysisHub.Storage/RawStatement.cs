@@ -31,7 +31,7 @@ internal abstract class RawStatement : IDisposable
 
     protected void BindInt64(int index, long value) => Check(raw.sqlite3_bind_int64(_statement, index, value));
 
-    /// <summary>Binds a record's content (version, status, precision, time, authority, category, flags) from <paramref name="first"/> on.</summary>
+    /// <summary>Binds a record's content (<see cref="StoredColumns.ContentColumns"/>, eight values) from <paramref name="first"/> on.</summary>
     protected void BindContent(int first, in RecordEntry entry, StoredVocabulary vocabulary)
     {
         BindInt64(first, entry.Version);
@@ -41,6 +41,8 @@ internal abstract class RawStatement : IDisposable
         BindTextOrNull(first + 4, vocabulary.AuthorityCode(entry.Authority));
         BindTextOrNull(first + 5, vocabulary.CategorySlug(entry.Feed, entry.Category));
         BindTextOrNull(first + 6, vocabulary.FlagsText(entry.Flags));
+        if (StoredColumns.WeightColumn(entry.Weight) is { } weight) BindInt64(first + 7, weight);
+        else Check(raw.sqlite3_bind_null(_statement, first + 7));
     }
 
     /// <summary>Runs the bound statement once and resets it for the next row; <paramref name="what"/> names it in an error.</summary>

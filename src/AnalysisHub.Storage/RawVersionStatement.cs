@@ -5,8 +5,8 @@ namespace AnalysisHub.Storage;
 
 /// <summary>Appends one row to a record's history (record_versions): a commit writes one for every row it applies.</summary>
 internal sealed class RawVersionStatement(SqliteConnection connection) : RawStatement(connection, """
-    INSERT INTO record_versions (feed, id, seq, ord, at, key_id, version, status, precision, time, authority, category, flags, outcome)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+    INSERT INTO record_versions (feed, id, seq, ord, at, key_id, version, status, precision, time, authority, category, flags, weight, outcome)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
     """)
 {
     /// <param name="commit">the commit's number (ledger_commits); <paramref name="row"/> orders rows within it.</param>
@@ -20,7 +20,7 @@ internal sealed class RawVersionStatement(SqliteConnection connection) : RawStat
         BindInt64(5, atMilliseconds);
         BindTextOrNull(6, keyId);
         BindContent(7, entry, vocabulary);
-        BindInt(14, (int)outcome);
+        BindInt(15, (int)outcome);
         Step("appending to the record history");
     }
 }

@@ -6,11 +6,11 @@ namespace AnalysisHub.Storage;
 /// <summary>The prepared per-row statements of one commit, reused for every row.</summary>
 internal sealed class RowStatements : IDisposable
 {
-    private const string Columns = "feed, id, version, status, precision, time, authority, category, flags";
+    private const string Columns = "feed, id, " + StoredColumns.ContentColumns;
 
     /// <summary>The columns <see cref="ReadEntry"/> reads, in its order.</summary>
-    public const string EntryColumns = "feed, version, status, precision, time, authority, category, flags";
-    private static readonly string[] Parameters = ["$feed", "$id", "$version", "$status", "$precision", "$time", "$authority", "$category", "$flags"];
+    public const string EntryColumns = "feed, " + StoredColumns.ContentColumns;
+    private static readonly string[] Parameters = ["$feed", "$id", "$version", "$status", "$precision", "$time", "$authority", "$category", "$flags", "$weight"];
 
     private readonly RawInsertStatement _insert;
     private readonly SqliteCommand _find;
@@ -23,7 +23,7 @@ internal sealed class RowStatements : IDisposable
             $"SELECT {EntryColumns} FROM records WHERE feed = $feed AND id = $id", "$feed", "$id");
         _replace = SqliteRecordLedger.Command(connection, tx, """
             UPDATE records SET version = $version, status = $status, precision = $precision, time = $time,
-                               authority = $authority, category = $category, flags = $flags
+                               authority = $authority, category = $category, flags = $flags, weight = $weight
             WHERE feed = $feed AND id = $id
             """, Parameters);
         _find.Prepare();
@@ -52,7 +52,7 @@ internal sealed class RowStatements : IDisposable
     public static RecordEntry? ReadEntry(SqliteDataReader reader, int feedIndex, StoredVocabulary vocabulary) =>
         vocabulary.ToEntry(feedIndex, reader.GetInt64(1), (RecordStatus)reader.GetInt32(2),
             RecordTime.FromStored((RecordPrecision)reader.GetInt32(3), reader.GetInt64(4)), reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6),
-            reader.IsDBNull(7) ? null : reader.GetString(7));
+            reader.IsDBNull(7) ? null : reader.GetString(7), StoredColumns.Weight(reader, 8));
 
     private static void Bind(SqliteCommand command, string feed, string id, in RecordEntry entry, StoredVocabulary vocabulary)
     {
@@ -66,6 +66,7 @@ internal sealed class RowStatements : IDisposable
         p[6].Value = (object?)vocabulary.AuthorityCode(entry.Authority) ?? DBNull.Value;
         p[7].Value = (object?)vocabulary.CategorySlug(entry.Feed, entry.Category) ?? DBNull.Value;
         p[8].Value = (object?)vocabulary.FlagsText(entry.Flags) ?? DBNull.Value;
+        p[9].Value = (object?)StoredColumns.WeightColumn(entry.Weight) ?? DBNull.Value;
     }
 
     public void Dispose()

@@ -6,7 +6,7 @@ namespace AnalysisHub.Storage;
 // A record's history (record_versions) as the administrators read it, and the withdrawal of one key's writes.
 public sealed partial class SqliteRecordLedger
 {
-    private const string VersionColumns = "key_id, version, status, precision, time, authority, category, flags, outcome";
+    private const string VersionColumns = "key_id, " + StoredColumns.ContentColumns + ", outcome";
 
     /// <inheritdoc />
     public Task<RecordHistory?> HistoryAsync(string feed, string id, CancellationToken cancellationToken = default) =>
@@ -18,7 +18,7 @@ public sealed partial class SqliteRecordLedger
         // One snapshot: the current state and the versions that made it agree.
         using var tx = connection.BeginTransaction(deferred: true);
         using var current = Command(connection, tx,
-            "SELECT version, status, precision, time, authority, category, flags FROM records WHERE feed = $feed AND id = $id", "$feed", "$id");
+            $"SELECT {StoredColumns.ContentColumns} FROM records WHERE feed = $feed AND id = $id", "$feed", "$id");
         current.Parameters[0].Value = feed;
         current.Parameters[1].Value = id;
         StoredRecord? state = null;

@@ -42,6 +42,17 @@ public sealed partial class SqliteRecordLedger : IRecordLedger, IDisposable
         // commit, or every insert re-reads a page (SQLite's default cache is 2 MB).
         Execute(_writer, $"PRAGMA cache_size = -{options.WriterCacheMegabytes * 1024};");
         Execute(_writer, LedgerSchema.Sqlite);
+        AddMissingColumns(_writer);
+    }
+
+    private static void AddMissingColumns(SqliteConnection connection)
+    {
+        foreach (var (table, column, type) in LedgerSchema.AddedColumns)
+        {
+            using var present = connection.CreateCommand();
+            present.CommandText = $"SELECT count(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+            if ((long)present.ExecuteScalar()! == 0) Execute(connection, $"ALTER TABLE {table} ADD COLUMN {column} {type}");
+        }
     }
 
     public string Fingerprint => _vocabulary.Fingerprint;
@@ -275,7 +286,7 @@ public sealed partial class SqliteRecordLedger : IRecordLedger, IDisposable
             $"SELECT {RowStatements.EntryColumns} FROM records WHERE authority = $a AND status = 0", "$a");
         select.Parameters[0].Value = authorityCode;
         var table = new CellTable();
-        Span<CellKey> cells = stackalloc CellKey[RecordEntry.MaxCells];
+        Span<CellContribution> cells = stackalloc CellContribution[RecordEntry.MaxCells];
         using var reader = select.ExecuteReader();
         var feeds = new Dictionary<string, int>();
         while (reader.Read())
@@ -287,7 +298,7 @@ public sealed partial class SqliteRecordLedger : IRecordLedger, IDisposable
             var entry = RowStatements.ReadEntry(reader, feed, _vocabulary);
             if (entry is not { } e) continue;
             var n = e.GetCells(cells);
-            for (var i = 0; i < n; i++) table.Add(cells[i], 1);
+            for (var i = 0; i < n; i++) table.Add(cells[i].Cell, cells[i].Amount);
         }
         return (sequence, table);
     }

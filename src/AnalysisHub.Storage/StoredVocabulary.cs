@@ -30,7 +30,7 @@ public sealed class StoredVocabulary(GeographyRegistry geography, FeedCatalog ca
 
     /// <summary>Reads a stored row back; null when it refers to a slug or code no longer known.</summary>
     public RecordEntry? ToEntry(int feed, long version, RecordStatus status, RecordTime time,
-        string? authorityCode, string? categorySlug, string? flags)
+        string? authorityCode, string? categorySlug, string? flags, RecordWeight weight)
     {
         short authority = -1, category = -1;
         if (authorityCode is not null)
@@ -50,17 +50,17 @@ public sealed class StoredVocabulary(GeographyRegistry geography, FeedCatalog ca
                 if (!catalog.TryGetFlagBit(flag, out var bit)) return null;
                 mask |= 1u << bit;
             }
-        return new RecordEntry((byte)feed, version, status, time, authority, category, mask);
+        return new RecordEntry((byte)feed, version, status, time, authority, category, mask, weight);
     }
 
     /// <summary>Reads a stored state back; null when it refers to a slug or code no longer known.</summary>
     public RecordEntry? ToEntry(int feed, StoredRecord stored) =>
-        ToEntry(feed, stored.Version, stored.Status, stored.Time, stored.Authority, stored.Category, stored.Flags);
+        ToEntry(feed, stored.Version, stored.Status, stored.Time, stored.Authority, stored.Category, stored.Flags, stored.Weight);
 
     /// <summary>The entry in the ledger's stored terms.</summary>
     public StoredRecord ToStored(in RecordEntry entry) =>
         new(entry.Version, entry.Status, entry.Time, AuthorityCode(entry.Authority),
-            CategorySlug(entry.Feed, entry.Category), FlagsText(entry.Flags));
+            CategorySlug(entry.Feed, entry.Category), FlagsText(entry.Flags), entry.Weight);
 
     /// <summary>
     /// Identifies the index layout of cells, so state derived under another vocabulary or geography is
@@ -71,7 +71,7 @@ public sealed class StoredVocabulary(GeographyRegistry geography, FeedCatalog ca
     private static string ComputeFingerprint(GeographyRegistry geography, FeedCatalog catalog)
     {
         var text = string.Join('|',
-            catalog.Feeds.Select(f => f.Id + ":" + string.Join(',', f.Categories.Select(c => c.Id)))
+            catalog.Feeds.Select(f => f.Id + (f.Weighted ? "~weighted" : "") + ":" + string.Join(',', f.Categories.Select(c => c.Id)))
                 .Append("flags:" + string.Join(',', catalog.Flags))
                 .Append("la:" + string.Join(',', geography.Authorities.Select(a => a.Code))));
         return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16];

@@ -77,7 +77,7 @@ public sealed class IngestHistoryTests
     private static async Task<Dictionary<string, int>> Post(HttpClient http, IReadOnlyList<HistoryRow> batch, string prefix)
     {
         var body = string.Join('\n', batch.Select(r => r.ToNdjson(prefix)));
-        var response = await http.PostAsync($"/api/v1/feeds/{History.Feed}/records",
+        var response = await http.PostAsync($"/api/v1/feeds/{History.CrimeFeed}/records",
             new StringContent(body, Encoding.UTF8, "application/x-ndjson"));
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
@@ -111,7 +111,7 @@ public sealed class IngestHistoryTests
         foreach (var category in Categories)
         foreach (var flag in FlagFilters)
         {
-            var series = await http.GetJson($"/api/v1/footprints/{authority}/series?feed={History.Feed}&category={category}" +
+            var series = await http.GetJson($"/api/v1/footprints/{authority}/series?feed={History.CrimeFeed}&category={category}" +
                                             $"&granularity=day&from={From}&to={To}" + (flag == "" ? "" : $"&flag={flag}"));
             foreach (var point in series.GetProperty("points").EnumerateArray())
                 if (point.GetProperty("count").GetInt64() is var count and not 0)

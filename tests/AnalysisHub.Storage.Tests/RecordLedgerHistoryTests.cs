@@ -15,7 +15,6 @@ namespace AnalysisHub.Storage.Tests;
 /// </summary>
 public abstract partial class RecordLedgerTests<TLedger>
 {
-    private static Domain.Vocabulary.Feed CrimeFeed => Catalog.FindFeed(History.Feed)!;
     private static int _cases;
 
     /// <summary>A history with how many of its batches each commit takes (the group commit joins batches).</summary>
@@ -35,7 +34,7 @@ public abstract partial class RecordLedgerTests<TLedger>
             {
                 var group = batches.Skip(start).Take(commitSizes[c % commitSizes.Length]).ToList();
                 start += group.Count;
-                var result = Ledger.Commit(group.Select(b => Batch(Parse(b, prefix))).ToList());
+                var result = Ledger.Commit(group.Select(b => Batch(Parse(b, prefix, history.Feed))).ToList());
                 for (var i = 0; i < group.Count; i++)
                     Assert.Equal(AsCounts(model.ApplyBatch(group[i])), result.Counts[i]);
                 AddDayCells(cells, result.Changes);
@@ -45,7 +44,7 @@ public abstract partial class RecordLedgerTests<TLedger>
 
             // Re-sending everything changes no cell; where versions decide every order, nothing but
             // duplicates and stale.
-            var again = Ledger.Commit([Batch(Parse(history.Rows.ToList(), prefix))]);
+            var again = Ledger.Commit([Batch(Parse(history.Rows.ToList(), prefix, history.Feed))]);
             Assert.DoesNotContain(again.Changes, c => CellCodec.Decode(c.Cells).Any(d => d.Key.Kind == CellKind.Day && d.Value != 0));
             if (history.VersionsDecideEveryOrder())
             {
@@ -65,10 +64,10 @@ public abstract partial class RecordLedgerTests<TLedger>
             new Random(seed).Shuffle(shuffled);
             var inOrder = new Dictionary<ModelCell, long>();
             var reordered = new Dictionary<ModelCell, long>();
-            AddDayCells(inOrder, Ledger.Commit([Batch(Parse(rows, NewPrefix()))]).Changes);
+            AddDayCells(inOrder, Ledger.Commit([Batch(Parse(rows, NewPrefix(), history.Feed))]).Changes);
             // One row per commit: the other extreme of how rows can be grouped.
             var prefix = NewPrefix();
-            foreach (var row in shuffled) AddDayCells(reordered, Ledger.Commit([Batch(Parse([row], prefix))]).Changes);
+            foreach (var row in shuffled) AddDayCells(reordered, Ledger.Commit([Batch(Parse([row], prefix, history.Feed))]).Changes);
 
             AssertSameCells(LedgerModel.FinalCells(rows), inOrder);
             AssertSameCells(inOrder, reordered);
@@ -78,10 +77,10 @@ public abstract partial class RecordLedgerTests<TLedger>
     private static string NewPrefix() => $"h{Interlocked.Increment(ref _cases)}-{Guid.NewGuid():N}"[..16] + "-";
 
     /// <summary>The rows as the hub reads them: through the NDJSON reader and the record validator.</summary>
-    private static IReadOnlyList<IncomingRecord> Parse(IReadOnlyList<HistoryRow> rows, string prefix)
+    private static IReadOnlyList<IncomingRecord> Parse(IReadOnlyList<HistoryRow> rows, string prefix, string feed)
     {
         var body = Encoding.UTF8.GetBytes(string.Join('\n', rows.Select(r => r.ToNdjson(prefix))));
-        var parsed = NdjsonBatchReader.Read(body, new RecordValidator(Geography, Catalog, CrimeFeed, TimeProvider.System), 250_000);
+        var parsed = NdjsonBatchReader.Read(body, new RecordValidator(Geography, Catalog, Catalog.FindFeed(feed)!, TimeProvider.System), 250_000);
         Assert.True(parsed.IsValid, string.Join("; ", parsed.Errors));
         return parsed.Records;
     }
@@ -89,7 +88,38 @@ public abstract partial class RecordLedgerTests<TLedger>
     private static IngestCounts AsCounts(Dictionary<string, int> model) =>
         new(model["accepted"], model["updated"], model["duplicates"], model["stale"], model["cancelled"]);
 
-    /// <summary>Adds the commit's day-cell changes, in the model's terms (codes, slugs, dates).</summary>
+    /// <summary>
+    /// Survey responses whose weights are re-sent as 1, 1.0 or not at all, and corrected alone: every answer's count,
+    /// Σw and Σw² end as the model's, whichever commits the batches share.
+    /// </summary>
+    [Fact]
+    public void Generated_survey_histories_sum_weights_as_the_model_does()
+    {
+        Gen.Select(HistoryGenerator.SurveyHistories, Gen.Int[1, 3].Array[30]).Sample((history, commitSizes) =>
+        {
+            var prefix = NewPrefix();
+            var model = new LedgerModel();
+            var cells = new Dictionary<ModelCell, long>();
+            var batches = history.Batches;
+            for (int start = 0, c = 0; start < batches.Count; c++)
+            {
+                var group = batches.Skip(start).Take(commitSizes[c % commitSizes.Length]).ToList();
+                start += group.Count;
+                var result = Ledger.Commit(group.Select(b => Batch(Parse(b, prefix, history.Feed))).ToList());
+                for (var i = 0; i < group.Count; i++)
+                    Assert.Equal(AsCounts(model.ApplyBatch(group[i])), result.Counts[i]);
+                AddDayCells(cells, result.Changes);
+            }
+            var expected = model.Cells().Concat(model.WeightCells()).ToDictionary();
+            AssertSameCells(expected, cells);
+            AssertSameCells(LedgerModel.FinalCells(history.Rows).Concat(LedgerModel.FinalWeightCells(history.Rows)).ToDictionary(), cells);
+        }, iter: HistoryGenerator.Iterations(100), threads: 1, print: c => c.Item1.ToCurl());
+    }
+
+    /// <summary>
+    /// Adds the commit's day-cell changes, in the model's terms (codes, slugs, dates; a weighted sum's category is
+    /// prefixed as <see cref="LedgerModel.WeightCells"/> names it).
+    /// </summary>
     private static void AddDayCells(Dictionary<ModelCell, long> cells, IEnumerable<AuthorityChanges> changes)
     {
         foreach (var change in changes)
@@ -97,7 +127,15 @@ public abstract partial class RecordLedgerTests<TLedger>
             var authority = Geography.Find(change.AuthorityId)!.Code!;
             foreach (var (key, delta) in CellCodec.Decode(change.Cells).Where(d => d.Key.Kind == CellKind.Day))
             {
-                var cell = new ModelCell(authority, CrimeFeed.Categories[key.Category].Id, DateOnly.FromDayNumber(key.Time),
+                var feed = Catalog.Feeds[key.Feed];
+                var answer = feed.Categories[CellMeasures.BaseCategory(key.Category)].Id;
+                var category = CellMeasures.MeasureOf(key.Category) switch
+                {
+                    CellMeasure.Weight => "weight:" + answer,
+                    CellMeasure.WeightSquared => "weight²:" + answer,
+                    _ => answer,
+                };
+                var cell = new ModelCell(authority, category, DateOnly.FromDayNumber(key.Time),
                     string.Join(';', Catalog.FlagNames(key.Flags).Order(StringComparer.Ordinal)));
                 var count = cells.GetValueOrDefault(cell) + delta;
                 if (count == 0) cells.Remove(cell);

@@ -32,7 +32,7 @@ public abstract partial class RecordLedgerTests<TLedger>
             {
                 var size = Math.Min(commitSizes[c % commitSizes.Length], batches.Count - start);
                 var group = Enumerable.Range(start, size)
-                    .Select(b => new IncomingBatch(Parse(batches[b], prefix), Key(writerOf[b % writerOf.Length]))).ToList();
+                    .Select(b => new IncomingBatch(Parse(batches[b], prefix, history.Feed), Key(writerOf[b % writerOf.Length]))).ToList();
                 start += size;
                 AddDayCells(cells, Ledger.Commit(group).Changes);
             }
@@ -53,7 +53,7 @@ public abstract partial class RecordLedgerTests<TLedger>
                 Assert.Equal(result.Records, result.Restored + result.Removed);
                 AssertSameCells(model.Cells(), cells);
                 foreach (var id in history.Rows.Select(r => r.Id).Distinct())
-                    AssertSameState(model.StateOf(id), Ledger.HistoryAsync(History.Feed, prefix + id).Result?.Current, id);
+                    AssertSameState(model.StateOf(id), Ledger.HistoryAsync(History.CrimeFeed, prefix + id).Result?.Current, id);
             }
         }, iter: HistoryGenerator.Iterations(100), threads: 1, print: c => Describe(c.Item1, c.Item2, c.Item4, c.Item5));
     }

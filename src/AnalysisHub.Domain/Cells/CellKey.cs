@@ -41,6 +41,9 @@ public readonly struct CellKey : IEquatable<CellKey>
     public static CellKey ForHourOfWeek(int feed, int category, uint flags, int monthIndex, int hourOfWeek) =>
         new(CellKind.HourOfWeek, feed, category, flags, monthIndex, hourOfWeek);
 
+    /// <summary>The same cell for another measure of its category (<see cref="CellMeasure"/>).</summary>
+    public CellKey WithMeasure(CellMeasure measure) => new(Kind, Feed, CellMeasures.Category(Category, measure), Flags, Time, Slot);
+
     /// <summary>The series this cell belongs to: the key with its time and slot cleared.</summary>
     public CellKey Series => new(_packed & 0xFFFF_FFFF_0000_0000ul, Flags);
 

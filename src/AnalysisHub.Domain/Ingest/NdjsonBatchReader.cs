@@ -120,11 +120,20 @@ public static class NdjsonBatchReader
         }
         if (name == RecordFields.Version)
         {
-            if (reader.TokenType == JsonTokenType.Number)
-                raw.Version = Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
+            if (reader.TokenType == JsonTokenType.Number) raw.Version = NumberText(ref reader);
             else
             {
                 raw.AddReadError(name, "must be a JSON integer");
+                reader.Skip();
+            }
+            return;
+        }
+        if (name == RecordFields.Weight)
+        {
+            if (reader.TokenType == JsonTokenType.Number) raw.Weight = NumberText(ref reader);
+            else
+            {
+                raw.AddReadError(name, "must be a JSON number");
                 reader.Skip();
             }
             return;
@@ -137,4 +146,8 @@ public static class NdjsonBatchReader
         }
         RecordFields.TrySet(raw, name, reader.GetString()!, ';');
     }
+
+    /// <summary>A number as written: parsed later by the field's own rule, so its digits are never rounded first.</summary>
+    private static string NumberText(ref Utf8JsonReader reader) =>
+        Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
 }

@@ -11,6 +11,7 @@ public sealed class RawRecord
     public string? Version;
     public string? Status;
     public string? Precision;
+    public string? Weight;
 
     /// <summary>Problems found while reading the row's syntax (unknown field, wrong JSON type).</summary>
     public List<(string Field, string Message)>? ReadErrors;
@@ -28,7 +29,7 @@ public sealed class RawRecord
 
     public void Reset()
     {
-        Id = OccurredAt = Area = Category = Version = Status = Precision = null;
+        Id = OccurredAt = Area = Category = Version = Status = Precision = Weight = null;
         Flags = null;
         ReadErrors = null;
     }

@@ -12,7 +12,10 @@ public static class RecordFields
     public const string Status = "status";
     public const string Precision = "precision";
 
-    public static readonly IReadOnlyList<string> All = [Id, OccurredAt, Area, Category, Flags, Version, Status, Precision];
+    /// <summary>A survey response's weight (weighted feeds only).</summary>
+    public const string Weight = "weight";
+
+    public static readonly IReadOnlyList<string> All = [Id, OccurredAt, Area, Category, Flags, Version, Status, Precision, Weight];
 
     /// <summary>The field's position in <see cref="All"/> (exact, case-sensitive name, as JSON is); -1 when unknown.</summary>
     public static int IndexOf(string name)
@@ -32,6 +35,7 @@ public static class RecordFields
         else if (name.Equals(Version, StringComparison.OrdinalIgnoreCase)) record.Version = value;
         else if (name.Equals(Status, StringComparison.OrdinalIgnoreCase)) record.Status = value;
         else if (name.Equals(Precision, StringComparison.OrdinalIgnoreCase)) record.Precision = value;
+        else if (name.Equals(Weight, StringComparison.OrdinalIgnoreCase)) record.Weight = value;
         else if (name.Equals(Flags, StringComparison.OrdinalIgnoreCase))
             record.Flags = value.Split(flagSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
         else return false;

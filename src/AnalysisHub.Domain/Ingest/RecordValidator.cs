@@ -78,7 +78,10 @@ public sealed class RecordValidator(GeographyRegistry geography, FeedCatalog cat
 
         if (raw.Category is { } slug)
         {
-            if (feed.FindCategory(slug) is { } c) category = (short)c.Index;
+            if (feed.FindCategory(slug) is { IsGroup: false } c) category = (short)c.Index;
+            else if (feed.FindCategory(slug) is { IsGroup: true } group)
+                errors.Add(new(row, RecordFields.Category,
+                    $"'{group.Id}' is a group of answers; give one of its members ({string.Join(", ", group.SelfAndDescendants.Skip(1).Select(i => feed.Categories[i].Id))})"));
             else errors.Add(new(row, RecordFields.Category, $"'{Shorten(slug)}' is not a category of feed '{feed.Id}'"));
         }
         else if (contentRequired && !raw.HasReadError(RecordFields.Category)) errors.Add(new(row, RecordFields.Category, "is required"));
@@ -89,11 +92,19 @@ public sealed class RecordValidator(GeographyRegistry geography, FeedCatalog cat
             else errors.Add(new(row, RecordFields.Flags, $"'{Shorten(flag)}' is not a known flag"));
         }
 
+        var weight = feed.Weighted ? RecordWeight.One : default;
+        if (raw.Weight is { } w)
+        {
+            if (!feed.Weighted) errors.Add(new(row, RecordFields.Weight, $"feed '{feed.Id}' is not weighted; its records carry no weight"));
+            else if (RecordWeight.TryParse(w, out weight) is { } weightProblem)
+                errors.Add(new(row, RecordFields.Weight, $"'{Shorten(w)}' {weightProblem}"));
+        }
+
         if (errors.Count > before) return null;
         // A cancellation without full content keeps none, so it compares and stores as "withdrawn".
         var complete = authority >= 0 && category >= 0 && raw.OccurredAt is not null;
         var entry = complete
-            ? new RecordEntry((byte)feed.Index, version, status, time, authority, category, flags)
+            ? new RecordEntry((byte)feed.Index, version, status, time, authority, category, flags, weight)
             : new RecordEntry((byte)feed.Index, version, status, RecordTime.FromStored(precision, 0), -1, -1, 0);
         return new IncomingRecord(id!, entry);
     }

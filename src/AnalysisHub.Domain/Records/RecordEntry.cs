@@ -13,48 +13,59 @@ namespace AnalysisHub.Domain.Records;
 /// <param name="Authority">authority index in the registry, or -1 when absent.</param>
 /// <param name="Category">category index in the feed, or -1 when absent.</param>
 /// <param name="Flags">bit mask over the catalog's flags.</param>
+/// <param name="Weight">a survey response's weight; none for a record of an unweighted feed.</param>
 public readonly record struct RecordEntry(
-    byte Feed, long Version, RecordStatus Status, RecordTime Time, short Authority, short Category, uint Flags)
+    byte Feed, long Version, RecordStatus Status, RecordTime Time, short Authority, short Category, uint Flags,
+    RecordWeight Weight = default)
 {
     public bool HasContent => Authority >= 0;
 
     public bool Counts => Status == RecordStatus.Active && HasContent;
 
     /// <summary>
-    /// Same content after normalisation (time, authority, category, flags, status, precision), ignoring the
-    /// version. Two cancellations are the same content: both say "withdrawn".
+    /// Same content after normalisation (time, authority, category, flags, weight, status, precision), ignoring
+    /// the version. Two cancellations are the same content: both say "withdrawn".
     /// </summary>
     public bool SameContentAs(in RecordEntry other) =>
         Status == other.Status &&
         (Status == RecordStatus.Cancelled ||
          (Time == other.Time && Authority == other.Authority &&
-          Category == other.Category && Flags == other.Flags));
+          Category == other.Category && Flags == other.Flags && Weight == other.Weight));
 
     /// <summary>
-    /// The cells this record adds one to while it counts: its local day (or its month when only the month is
-    /// known) and, when the time of day is known, its hour-of-week slot in that month's profile (by feed and
-    /// category, without flags).
+    /// What this record adds to which cells while it counts: one to its local day (or its month when only the month
+    /// is known) and, when the time of day is known, one to its hour-of-week slot in that month's profile (by feed
+    /// and category, without flags). A weighted record also adds its weight and its weight's square to its day or
+    /// month (<see cref="CellMeasure"/>); profiles stay counts.
     /// </summary>
-    public int GetCells(Span<CellKey> cells)
+    public int GetCells(Span<CellContribution> cells)
     {
         if (!Counts) return 0;
-        switch (Time.Precision)
+        var n = 0;
+        CellKey at;
+        if (Time.Precision == RecordPrecision.Instant)
         {
-            case RecordPrecision.Instant:
-                var local = LondonTime.ToLocal(Time.Instant);
-                var day = DateOnly.FromDateTime(local);
-                cells[0] = CellKey.ForDay(Feed, Category, Flags, day);
-                // The time profile is by feed and category: flags would multiply its cells by every combination seen.
-                cells[1] = CellKey.ForHourOfWeek(Feed, Category, 0, MonthIndex.Of(day), LondonTime.HourOfWeek(local));
-                return 2;
-            case RecordPrecision.Day:
-                cells[0] = CellKey.ForDay(Feed, Category, Flags, Time.Day);
-                return 1;
-            default:
-                cells[0] = CellKey.ForMonth(Feed, Category, Flags, Time.Month);
-                return 1;
+            var local = LondonTime.ToLocal(Time.Instant);
+            var day = DateOnly.FromDateTime(local);
+            at = CellKey.ForDay(Feed, Category, Flags, day);
+            cells[n++] = new(at, 1);
+            // The time profile is by feed and category: flags would multiply its cells by every combination seen.
+            cells[n++] = new(CellKey.ForHourOfWeek(Feed, Category, 0, MonthIndex.Of(day), LondonTime.HourOfWeek(local)), 1);
         }
+        else
+        {
+            at = Time.Precision == RecordPrecision.Day
+                ? CellKey.ForDay(Feed, Category, Flags, Time.Day)
+                : CellKey.ForMonth(Feed, Category, Flags, Time.Month);
+            cells[n++] = new(at, 1);
+        }
+        if (Weight.IsWeighted)
+        {
+            cells[n++] = new(at.WithMeasure(CellMeasure.Weight), Weight.Micros);
+            cells[n++] = new(at.WithMeasure(CellMeasure.WeightSquared), Weight.SquareMicros);
+        }
+        return n;
     }
 
-    public const int MaxCells = 2;
+    public const int MaxCells = 4;
 }

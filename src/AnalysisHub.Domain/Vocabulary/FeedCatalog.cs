@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AnalysisHub.Domain.Cells;
 
 namespace AnalysisHub.Domain.Vocabulary;
 
@@ -15,10 +16,11 @@ public sealed class FeedCatalog
     private readonly Dictionary<string, Feed> _feeds;
     private readonly Dictionary<string, int> _flagBits;
 
-    private FeedCatalog(IReadOnlyList<Feed> feeds, IReadOnlyList<string> flags)
+    private FeedCatalog(IReadOnlyList<Feed> feeds, IReadOnlyList<string> flags, IReadOnlyList<Indicator> indicators)
     {
         Feeds = feeds;
         Flags = flags;
+        Indicators = indicators;
         _feeds = feeds.ToDictionary(f => f.Id, StringComparer.Ordinal);
         _flagBits = flags.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i, StringComparer.Ordinal);
     }
@@ -26,7 +28,12 @@ public sealed class FeedCatalog
     public IReadOnlyList<Feed> Feeds { get; }
     public IReadOnlyList<string> Flags { get; }
 
+    /// <summary>The survey indicators, in the file's order.</summary>
+    public IReadOnlyList<Indicator> Indicators { get; }
+
     public Feed? FindFeed(string slug) => _feeds.GetValueOrDefault(slug);
+
+    public Indicator? FindIndicator(string slug) => Indicators.FirstOrDefault(i => i.Id == slug);
 
     public bool TryGetFlagBit(string slug, out int bit) => _flagBits.TryGetValue(slug, out bit);
 
@@ -57,9 +64,12 @@ public sealed class FeedCatalog
             var categories = new List<Category>();
             AddCategories(id, feedNode!["categories"]?.AsArray(), null, categories);
             if (categories.Count == 0) throw new FormatException($"feed '{id}' has no categories");
+            if (categories.Count > CellMeasures.MaxCategories)
+                throw new FormatException($"feed '{id}' has {categories.Count} categories; at most {CellMeasures.MaxCategories} are supported");
             foreach (var c in categories)
                 c.SelfAndDescendants = categories.Where(d => IsSelfOrDescendant(d, c)).Select(d => d.Index).ToList();
-            feeds.Add(new Feed(id, feeds.Count, feedNode["name"]?.GetValue<string>(), categories));
+            feeds.Add(new Feed(id, feeds.Count, feedNode["name"]?.GetValue<string>(), categories,
+                feedNode["weighted"]?.GetValue<bool>() ?? false));
         }
         var flags = new List<string>();
         foreach (var flagNode in root["flags"]?.AsArray() ?? [])
@@ -69,7 +79,41 @@ public sealed class FeedCatalog
             flags.Add(id);
         }
         if (flags.Count > MaxFlags) throw new FormatException($"at most {MaxFlags} flags are supported, found {flags.Count}");
-        return new FeedCatalog(feeds, flags);
+        var indicators = new List<Indicator>();
+        foreach (var node in root["indicators"]?.AsArray() ?? [])
+        {
+            var indicator = LoadIndicator(node!, feeds);
+            if (indicators.Any(i => i.Id == indicator.Id)) throw new FormatException($"duplicate indicator '{indicator.Id}'");
+            indicators.Add(indicator);
+        }
+        return new FeedCatalog(feeds, flags, indicators);
+    }
+
+    private static Indicator LoadIndicator(JsonNode node, List<Feed> feeds)
+    {
+        var id = RequireSlug(node, "indicator");
+        var feedId = node["feed"]?.GetValue<string>() ?? throw new FormatException($"indicator '{id}' names no 'feed'");
+        var feed = feeds.FirstOrDefault(f => f.Id == feedId) ?? throw new FormatException($"indicator '{id}' names feed '{feedId}', which is not defined");
+        if (!feed.Weighted) throw new FormatException($"indicator '{id}' needs a weighted feed; '{feedId}' is not");
+        string[] SlugList(string property, IEnumerable<string>? otherwise)
+        {
+            var list = node[property]?.AsArray().Select(n => n!.GetValue<string>()).ToArray() ?? otherwise?.ToArray()
+                ?? throw new FormatException($"indicator '{id}' has no '{property}'");
+            foreach (var slug in list)
+                if (feed.FindCategory(slug) is null) throw new FormatException($"indicator '{id}' names '{slug}', not a category of feed '{feedId}'");
+            return list;
+        }
+        var numerator = SlugList("numerator", null);
+        // By default every answer is in the base, "don't know" included: the root categories cover the whole tree.
+        var denominator = SlugList("denominator", feed.Categories.Where(c => c.Parent is null).Select(c => c.Id));
+        int[] Indexes(string[] slugs) => slugs.SelectMany(s => feed.FindCategory(s)!.SelfAndDescendants).Distinct().Order().ToArray();
+        var (above, below) = (Indexes(numerator), Indexes(denominator));
+        if (above.Except(below).Any()) throw new FormatException($"indicator '{id}': every numerator answer must be in the denominator");
+        return new Indicator
+        {
+            Id = id, Name = node["name"]?.GetValue<string>(), Question = node["question"]?.GetValue<string>(), Feed = feed,
+            Numerator = above, Denominator = below, NumeratorCategories = numerator, DenominatorCategories = denominator,
+        };
     }
 
     private static void AddCategories(string feed, JsonArray? nodes, Category? parent, List<Category> into)
@@ -78,7 +122,13 @@ public sealed class FeedCatalog
         {
             var id = RequireSlug(node, $"category of feed '{feed}'");
             if (into.Any(c => c.Id == id)) throw new FormatException($"feed '{feed}' has category '{id}' twice");
-            var category = new Category { Id = id, Index = into.Count, Name = node!["name"]?.GetValue<string>(), Parent = parent };
+            var category = new Category
+            {
+                Id = id, Index = into.Count, Name = node!["name"]?.GetValue<string>(), Parent = parent,
+                IsGroup = node["group"]?.GetValue<bool>() ?? false,
+            };
+            if (category.IsGroup && node["children"] is not JsonArray { Count: > 0 })
+                throw new FormatException($"feed '{feed}': group '{id}' has no members");
             into.Add(category);
             AddCategories(feed, node["children"]?.AsArray(), category, into);
         }

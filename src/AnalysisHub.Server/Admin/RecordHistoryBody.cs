@@ -24,11 +24,12 @@ public sealed record RecordStateBody(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? OccurredAt,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Area,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Category,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Flags)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Flags,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? Weight)
 {
     public static RecordStateBody From(StoredRecord stored) =>
         new(stored.Version, StoredText.Status(stored), StoredText.OccurredAt(stored), stored.Authority,
-            stored.HasContent ? stored.Category : null, StoredText.Flags(stored));
+            stored.HasContent ? stored.Category : null, StoredText.Flags(stored), StoredText.Weight(stored));
 }
 
 /// <summary>One version: when it was committed, the key that sent it (null when none was known), what it said and its outcome.</summary>
@@ -41,13 +42,15 @@ public sealed record RecordVersionBody(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? OccurredAt,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Area,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Category,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Flags)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Flags,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? Weight)
 {
     public static RecordVersionBody From(RecordVersion version)
     {
         var stored = version.Content;
         return new(version.At, version.KeyId, stored.Version, StoredText.Status(stored), version.Outcome.Slug(),
-            StoredText.OccurredAt(stored), stored.Authority, stored.HasContent ? stored.Category : null, StoredText.Flags(stored));
+            StoredText.OccurredAt(stored), stored.Authority, stored.HasContent ? stored.Category : null, StoredText.Flags(stored),
+            StoredText.Weight(stored));
     }
 }
 
@@ -57,6 +60,10 @@ public sealed record WithdrawalBody(string KeyId, int Records, int Restored, int
 /// <summary>A stored state's fields as the record contract writes them.</summary>
 internal static class StoredText
 {
+    /// <summary>A survey response's weight as a number (exact: millionths are decimal); none for other feeds.</summary>
+    public static decimal? Weight(StoredRecord stored) =>
+        stored.HasContent && stored.Weight.IsWeighted ? (decimal)stored.Weight.Micros / RecordWeight.Scale : null;
+
     public static string Status(StoredRecord stored) => stored.Status == RecordStatus.Cancelled ? "cancelled" : "active";
 
     /// <summary>As precisely as it is known: an instant in UTC, a local day, or a month.</summary>

@@ -17,19 +17,19 @@ public sealed partial class PostgresRecordLedger
         """;
 
     private const string VersionsOfTargets = """
-        SELECT k.ord, v.key_id, v.version, v.status, v.precision, v.time, v.authority, v.category, v.flags, v.outcome
+        SELECT k.ord, v.key_id, v.version, v.status, v.precision, v.time, v.authority, v.category, v.flags, v.weight, v.outcome
         FROM unnest(@feed::text[], @id::text[]) WITH ORDINALITY AS k (feed, id, ord)
              JOIN record_versions v ON v.feed = k.feed AND v.id = k.id
         ORDER BY k.ord, v.seq, v.ord
         """;
 
     private const string UpsertStates = """
-        INSERT INTO records (feed, id, version, status, precision, time, authority, category, flags)
+        INSERT INTO records (feed, id, version, status, precision, time, authority, category, flags, weight)
         SELECT * FROM unnest(@feed::text[], @id::text[], @version::bigint[], @status::smallint[], @precision::smallint[],
-                             @time::bigint[], @authority::text[], @category::text[], @flags::text[])
+                             @time::bigint[], @authority::text[], @category::text[], @flags::text[], @weight::bigint[])
         ON CONFLICT (feed, id) DO UPDATE
         SET version = excluded.version, status = excluded.status, precision = excluded.precision, time = excluded.time,
-            authority = excluded.authority, category = excluded.category, flags = excluded.flags
+            authority = excluded.authority, category = excluded.category, flags = excluded.flags, weight = excluded.weight
         """;
 
     private const string RemoveRecords = """
@@ -50,7 +50,7 @@ public sealed partial class PostgresRecordLedger
         await using var tx = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
         StoredRecord? current = null;
         await using (var select = new NpgsqlCommand(
-            "SELECT version, status, precision, time, authority, category, flags FROM records WHERE feed = @feed AND id = @id", connection, tx))
+            $"SELECT {StoredColumns.ContentColumns} FROM records WHERE feed = @feed AND id = @id", connection, tx))
         {
             select.Parameters.Add(new NpgsqlParameter<string>("feed", feed));
             select.Parameters.Add(new NpgsqlParameter<string>("id", id));
@@ -58,8 +58,8 @@ public sealed partial class PostgresRecordLedger
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) current = StoredColumns.Content(reader, 0);
         }
         var versions = new List<RecordVersion>();
-        await using (var select = new NpgsqlCommand("""
-            SELECT at, key_id, version, status, precision, time, authority, category, flags, outcome
+        await using (var select = new NpgsqlCommand($"""
+            SELECT at, key_id, {StoredColumns.ContentColumns}, outcome
             FROM record_versions WHERE feed = @feed AND id = @id ORDER BY seq, ord
             """, connection, tx))
         {
@@ -208,5 +208,6 @@ public sealed partial class PostgresRecordLedger
         p.Add(new NpgsqlParameter<string?[]>("authority", states.Select(s => _vocabulary.AuthorityCode(s.State.Authority)).ToArray()));
         p.Add(new NpgsqlParameter<string?[]>("category", states.Select(s => _vocabulary.CategorySlug(s.State.Feed, s.State.Category)).ToArray()));
         p.Add(new NpgsqlParameter<string?[]>("flags", states.Select(s => _vocabulary.FlagsText(s.State.Flags)).ToArray()));
+        p.Add(new NpgsqlParameter<long?[]>("weight", states.Select(s => StoredColumns.WeightColumn(s.State.Weight)).ToArray()));
     }
 }

@@ -52,12 +52,12 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
     private const string CreateIncoming = """
         CREATE TEMP TABLE IF NOT EXISTS ledger_incoming (
             feed text, id text, version bigint, status smallint, precision smallint, time bigint,
-            authority text, category text, flags text, ord integer)
+            authority text, category text, flags text, weight bigint, ord integer)
         ON COMMIT DELETE ROWS
         """;
 
     /// <summary>The columns <see cref="WriteRecordColumns"/> writes, in its order.</summary>
-    private const string RecordColumns = "feed, id, version, status, precision, time, authority, category, flags";
+    private const string RecordColumns = "feed, id, " + StoredColumns.ContentColumns;
 
     private const string CopyRecords = $"COPY records ({RecordColumns}) FROM STDIN (FORMAT BINARY)";
 
@@ -70,15 +70,15 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
     // pure load, so nothing but the row count comes back.
     private const string InsertNew = """
         WITH ins AS (
-            INSERT INTO records (feed, id, version, status, precision, time, authority, category, flags)
-            SELECT feed, id, version, status, precision, time, authority, category, flags FROM ledger_incoming ORDER BY ord
+            INSERT INTO records (feed, id, version, status, precision, time, authority, category, flags, weight)
+            SELECT feed, id, version, status, precision, time, authority, category, flags, weight FROM ledger_incoming ORDER BY ord
             ON CONFLICT (feed, id) DO NOTHING
             RETURNING feed, id)
         SELECT k.ord FROM ledger_incoming k WHERE NOT EXISTS (SELECT 1 FROM ins WHERE ins.feed = k.feed AND ins.id = k.id)
         """;
 
     private const string LockExisting = """
-        SELECT k.ord, r.version, r.status, r.precision, r.time, r.authority, r.category, r.flags
+        SELECT k.ord, r.version, r.status, r.precision, r.time, r.authority, r.category, r.flags, r.weight
         FROM unnest(@feed::text[], @id::text[]) WITH ORDINALITY AS k (feed, id, ord)
              JOIN records r ON r.feed = k.feed AND r.id = k.id
         ORDER BY r.feed, r.id
@@ -88,10 +88,10 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
     private const string ReplaceChanged = """
         UPDATE records r
         SET version = u.version, status = u.status, precision = u.precision, time = u.time,
-            authority = u.authority, category = u.category, flags = u.flags
+            authority = u.authority, category = u.category, flags = u.flags, weight = u.weight
         FROM unnest(@feed::text[], @id::text[], @version::bigint[], @status::smallint[], @precision::smallint[],
-                    @time::bigint[], @authority::text[], @category::text[], @flags::text[])
-             AS u (feed, id, version, status, precision, time, authority, category, flags)
+                    @time::bigint[], @authority::text[], @category::text[], @flags::text[], @weight::bigint[])
+             AS u (feed, id, version, status, precision, time, authority, category, flags, weight)
         WHERE r.feed = u.feed AND r.id = u.id
         """;
 
@@ -108,7 +108,7 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
         """;
 
     private const string CopyVersions =
-        "COPY record_versions (feed, id, seq, ord, at, key_id, version, status, precision, time, authority, category, flags, outcome) FROM STDIN (FORMAT BINARY)";
+        "COPY record_versions (feed, id, seq, ord, at, key_id, " + StoredColumns.ContentColumns + ", outcome) FROM STDIN (FORMAT BINARY)";
 
     private const string TrimChanges = """
         DELETE FROM cell_changes c
@@ -300,7 +300,7 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
         return true;
     }
 
-    /// <summary>A record's columns in table order (feed, id, version, status, precision, time, authority, category, flags).</summary>
+    /// <summary>A record's columns in <see cref="RecordColumns"/> order (feed, id, then the content columns).</summary>
     private void WriteRecordColumns(NpgsqlBinaryImporter copy, string feed, in IncomingRecord row)
     {
         copy.Write(feed, NpgsqlDbType.Text);
@@ -308,7 +308,7 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
         WriteContentColumns(copy, row.Entry);
     }
 
-    /// <summary>A record's content columns, as records and record_versions both hold them (version … flags).</summary>
+    /// <summary>A record's content columns, as records and record_versions both hold them (<see cref="StoredColumns.ContentColumns"/>).</summary>
     private void WriteContentColumns(NpgsqlBinaryImporter copy, in RecordEntry entry)
     {
         copy.Write(entry.Version, NpgsqlDbType.Bigint);
@@ -318,6 +318,8 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
         WriteTextOrNull(copy, _vocabulary.AuthorityCode(entry.Authority));
         WriteTextOrNull(copy, _vocabulary.CategorySlug(entry.Feed, entry.Category));
         WriteTextOrNull(copy, _vocabulary.FlagsText(entry.Flags));
+        if (StoredColumns.WeightColumn(entry.Weight) is { } weight) copy.Write(weight, NpgsqlDbType.Bigint);
+        else copy.WriteNull();
     }
 
     /// <summary>
@@ -425,13 +427,13 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
     }
 
     /// <summary>
-    /// Reads a stored row whose columns 1–7 are version, status, precision, time, authority, category, flags;
+    /// Reads a stored row whose columns 1–8 are version, status, precision, time, authority, category, flags, weight;
     /// null when it refers to a slug or code no longer known.
     /// </summary>
     private RecordEntry? ReadEntry(NpgsqlDataReader reader, int feed) =>
         _vocabulary.ToEntry(feed, reader.GetInt64(1), (RecordStatus)reader.GetInt16(2),
             RecordTime.FromStored((RecordPrecision)reader.GetInt16(3), reader.GetInt64(4)), reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6),
-            reader.IsDBNull(7) ? null : reader.GetString(7));
+            reader.IsDBNull(7) ? null : reader.GetString(7), StoredColumns.Weight(reader, 8));
 
     /// <summary>Writes each changed identity's final state in one statement.</summary>
     private void ReplaceChangedIdentities(NpgsqlConnection connection, NpgsqlTransaction tx, IncomingRecord[] rows, string[] feeds,
@@ -462,6 +464,7 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
         var authority = new string?[n];
         var category = new string?[n];
         var flags = new string?[n];
+        var weight = new long?[n];
         for (var k = 0; k < n; k++)
         {
             var (i, entry) = selected[k];
@@ -474,6 +477,7 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
             authority[k] = _vocabulary.AuthorityCode(entry.Authority);
             category[k] = _vocabulary.CategorySlug(entry.Feed, entry.Category);
             flags[k] = _vocabulary.FlagsText(entry.Flags);
+            weight[k] = StoredColumns.WeightColumn(entry.Weight);
         }
         var p = command.Parameters;
         p.Add(new NpgsqlParameter<string[]>("feed", feed));
@@ -485,13 +489,14 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
         p.Add(new NpgsqlParameter<string?[]>("authority", authority));
         p.Add(new NpgsqlParameter<string?[]>("category", category));
         p.Add(new NpgsqlParameter<string?[]>("flags", flags));
+        p.Add(new NpgsqlParameter<long?[]>("weight", weight));
     }
 
     /// <summary>The entry as a later row would read it back from the ledger (null when it maps onto nothing).</summary>
     private RecordEntry? AsStored(in RecordEntry entry) =>
         _vocabulary.ToEntry(entry.Feed, entry.Version, entry.Status, entry.Time,
             _vocabulary.AuthorityCode(entry.Authority), _vocabulary.CategorySlug(entry.Feed, entry.Category),
-            _vocabulary.FlagsText(entry.Flags));
+            _vocabulary.FlagsText(entry.Flags), entry.Weight);
 
     /// <summary>Numbers each authority's net change (gap-free, per authority) and appends it to the log.</summary>
     private List<AuthorityChanges> AppendChanges(NpgsqlConnection connection, NpgsqlTransaction tx,
@@ -596,12 +601,12 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
             sequence = await cursor.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long s ? s : 0;
         }
         await using var select = new NpgsqlCommand(
-            "SELECT feed, version, status, precision, time, authority, category, flags FROM records WHERE authority = @a AND status = 0",
+            $"SELECT feed, {StoredColumns.ContentColumns} FROM records WHERE authority = @a AND status = 0",
             connection, tx);
         select.Parameters.Add(new NpgsqlParameter<string>("a", authorityCode));
         var table = new CellTable();
         // An array, not stackalloc: the buffer lives across awaits.
-        var cells = new CellKey[RecordEntry.MaxCells];
+        var cells = new CellContribution[RecordEntry.MaxCells];
         var feeds = new Dictionary<string, int>();
         await using (var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -612,7 +617,7 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
                 if (feed < 0) continue;
                 if (ReadEntry(reader, feed) is not { } e) continue;
                 var n = e.GetCells(cells);
-                for (var i = 0; i < n; i++) table.Add(cells[i], 1);
+                for (var i = 0; i < n; i++) table.Add(cells[i].Cell, cells[i].Amount);
             }
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return (sequence, table);

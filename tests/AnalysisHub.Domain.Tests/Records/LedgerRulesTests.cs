@@ -272,42 +272,42 @@ public class LedgerRulesTests
         Assert.False((Active(1) with { Status = RecordStatus.Cancelled }).Counts);
         Assert.False(Cancellation(1).HasContent);
         Assert.False(Cancellation(1).Counts);
-        Assert.Equal(0, Cancellation(1).GetCells(new CellKey[RecordEntry.MaxCells]));
+        Assert.Equal(0, Cancellation(1).GetCells(new CellContribution[RecordEntry.MaxCells]));
     }
 
     [Fact]
     public void Record_at_2330_utc_on_30_june_counts_on_1_july()
     {
-        var cells = new CellKey[RecordEntry.MaxCells];
+        var cells = new CellContribution[RecordEntry.MaxCells];
         var entry = Active(1, time: Utc("2025-06-30T23:30:00Z").ToUnixTimeMilliseconds(), category: 4, flags: 0b101);
 
         var n = entry.GetCells(cells);
 
         Assert.Equal(2, n);
-        Assert.Equal(CellKey.ForDay(0, 4, 0b101, D("2025-07-01")), cells[0]);
+        Assert.Equal(new CellContribution(CellKey.ForDay(0, 4, 0b101, D("2025-07-01")), 1), cells[0]);
         // Tuesday 00:30 local: hour-of-week 24 of July 2025's profile, which is by category without flags.
-        Assert.Equal(CellKey.ForHourOfWeek(0, 4, 0, MonthIndex.Of(D("2025-07-01")), 24), cells[1]);
+        Assert.Equal(new CellContribution(CellKey.ForHourOfWeek(0, 4, 0, MonthIndex.Of(D("2025-07-01")), 24), 1), cells[1]);
     }
 
     [Fact]
     public void Day_precision_record_counts_on_its_day_but_in_no_hour()
     {
-        var cells = new CellKey[RecordEntry.MaxCells];
+        var cells = new CellContribution[RecordEntry.MaxCells];
         var entry = Active(1, time: D("2025-07-01").DayNumber, precision: RecordPrecision.Day);
 
         Assert.Equal(1, entry.GetCells(cells));
-        Assert.Equal(CellKey.ForDay(0, 4, 0, D("2025-07-01")), cells[0]);
+        Assert.Equal(new CellContribution(CellKey.ForDay(0, 4, 0, D("2025-07-01")), 1), cells[0]);
     }
 
     [Fact]
     public void Month_precision_record_counts_in_its_month_only()
     {
-        var cells = new CellKey[RecordEntry.MaxCells];
+        var cells = new CellContribution[RecordEntry.MaxCells];
         var month = MonthIndex.Of(D("2025-07-01"));
         var entry = Active(1, time: month, precision: RecordPrecision.Month);
 
         Assert.Equal(1, entry.GetCells(cells));
-        Assert.Equal(CellKey.ForMonth(0, 4, 0, month), cells[0]);
-        Assert.Equal(CellKind.Month, cells[0].Kind);
+        Assert.Equal(new CellContribution(CellKey.ForMonth(0, 4, 0, month), 1), cells[0]);
+        Assert.Equal(CellKind.Month, cells[0].Cell.Kind);
     }
 }

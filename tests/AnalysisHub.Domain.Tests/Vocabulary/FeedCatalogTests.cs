@@ -17,9 +17,9 @@ public class FeedCatalogTests
     }
 
     [Fact]
-    public void Reference_vocabulary_has_the_five_feeds_in_order()
+    public void Reference_vocabulary_has_the_six_feeds_in_order()
     {
-        Assert.Equal(["crime", "incidents", "calls", "ed-assaults", "ambulance-assaults"], Catalog.Feeds.Select(f => f.Id));
+        Assert.Equal(["crime", "incidents", "calls", "ed-assaults", "ambulance-assaults", "confidence-survey"], Catalog.Feeds.Select(f => f.Id));
         for (var i = 0; i < Catalog.Feeds.Count; i++) Assert.Equal(i, Catalog.Feeds[i].Index);
     }
 
@@ -42,6 +42,7 @@ public class FeedCatalogTests
     [InlineData("calls", 5)]
     [InlineData("ed-assaults", 8)]
     [InlineData("ambulance-assaults", 1)]
+    [InlineData("confidence-survey", 8)]
     public void Each_feed_has_its_category_tree(string feed, int categories)
     {
         Assert.Equal(categories, Catalog.FindFeed(feed)!.Categories.Count);

@@ -5,7 +5,11 @@ namespace AnalysisHub.Testing.Histories;
 /// <summary>A feed history: rows in the order they are sent, split into the batches they are sent in.</summary>
 public sealed record History(IReadOnlyList<IReadOnlyList<HistoryRow>> Batches)
 {
-    public const string Feed = "crime";
+    public const string CrimeFeed = "crime";
+    public const string SurveyFeed = "confidence-survey";
+
+    /// <summary>The feed the rows are sent to: crime, or the weighted survey feed.</summary>
+    public string Feed { get; init; } = CrimeFeed;
 
     public IEnumerable<HistoryRow> Rows => Batches.SelectMany(b => b);
 

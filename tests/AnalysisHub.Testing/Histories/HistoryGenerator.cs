@@ -35,11 +35,33 @@ public static class HistoryGenerator
         (id, version, kind, area, category, time, flags) =>
             new HistoryRow(id, version, kind > 0, kind == 1, area, category, time, flags));
 
-    /// <summary>A step is a new row, or (with <c>RepeatOf</c> ≥ 0) an exact re-send of an earlier one.</summary>
-    private static readonly Gen<(HistoryRow Row, int RepeatOf)> Step =
-        Gen.Select(FreshRow, Gen.Frequency((3, (IGen<int>)Gen.Const(-1)), (1, Gen.Int[0, 40])));
+    /// <summary>The survey's answers (never its groups, which no response can carry).</summary>
+    private static readonly string[] Answers = ["strongly-agree", "tend-to-agree", "neither-agree-nor-disagree", "dont-know"];
 
-    public static readonly Gen<History> Histories = Gen.Select(Step.Array[1, 30], Gen.Int[1, 8].Array[30], (steps, sizes) =>
+    /// <summary>
+    /// Weights as sources write them: none, and 1 and 1.0, are one weight; a correction of the weight alone is new
+    /// content; 2.000001 has a square that is not a whole number of millionths.
+    /// </summary>
+    private static readonly string?[] Weights = [null, "1", "1.0", "0.5", "1.25", "2.000001", "3"];
+
+    private static readonly Gen<HistoryRow> FreshResponse = Gen.Select(
+        Gen.OneOf(Ids),
+        Gen.Int[0, 4].Select(v => v == 0 ? (long?)null : v),
+        Gen.Frequency((5, 0), (1, 1), (1, 2)),
+        Gen.OneOf(Areas), Gen.OneOf(Answers), Gen.OneOf(Times), Gen.OneOf(Weights),
+        (id, version, kind, area, answer, time, weight) =>
+            new HistoryRow(id, version, kind > 0, kind == 1, area, answer, time, [], weight));
+
+    /// <summary>A step is a new row, or (with <c>RepeatOf</c> ≥ 0) an exact re-send of an earlier one.</summary>
+    private static Gen<(HistoryRow Row, int RepeatOf)> Steps(Gen<HistoryRow> fresh) =>
+        Gen.Select(fresh, Gen.Frequency((3, (IGen<int>)Gen.Const(-1)), (1, Gen.Int[0, 40])));
+
+    public static readonly Gen<History> Histories = HistoriesOf(FreshRow, History.CrimeFeed);
+
+    /// <summary>Histories of weighted survey responses: answers, and weights corrected alone.</summary>
+    public static readonly Gen<History> SurveyHistories = HistoriesOf(FreshResponse, History.SurveyFeed);
+
+    private static Gen<History> HistoriesOf(Gen<HistoryRow> fresh, string feed) => Gen.Select(Steps(fresh).Array[1, 30], Gen.Int[1, 8].Array[30], (steps, sizes) =>
     {
         var rows = new List<HistoryRow>(steps.Length);
         foreach (var (row, repeatOf) in steps)
@@ -51,7 +73,7 @@ public static class HistoryGenerator
             batches.Add(rows.GetRange(start, size));
             start += size;
         }
-        return new History(batches);
+        return new History(batches) { Feed = feed };
     });
 
     /// <summary>Histories whose final state cannot depend on the order of their rows.</summary>

@@ -9,8 +9,10 @@ namespace AnalysisHub.Testing.Histories;
 /// </summary>
 /// <param name="Version">null when the row carries no version.</param>
 /// <param name="IdOnly">a cancellation that names only its id and version.</param>
+/// <param name="Weight">a survey response's weight as the source writes the number (null: none given).</param>
 public sealed record HistoryRow(
-    string Id, long? Version, bool Cancelled, bool IdOnly, string Area, string Category, string OccurredAt, string[] Flags)
+    string Id, long? Version, bool Cancelled, bool IdOnly, string Area, string Category, string OccurredAt, string[] Flags,
+    string? Weight = null)
 {
     // Plain '+' in offsets, so that a printed history reads as a source system would have written it.
     private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -25,6 +27,8 @@ public sealed record HistoryRow(
             fields["area"] = Area;
             fields["category"] = Category;
             if (Flags.Length > 0) fields["flags"] = Flags;
+            // Written as the number it is, digits as given ("1.0" stays 1.0), as a source system would.
+            if (Weight is { } weight) fields["weight"] = JsonDocument.Parse(weight).RootElement;
         }
         if (Version is { } version) fields["version"] = version;
         if (Cancelled) fields["status"] = "cancelled";

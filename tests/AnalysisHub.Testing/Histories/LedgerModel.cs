@@ -48,14 +48,44 @@ public sealed class LedgerModel
     public Dictionary<ModelCell, long> Cells() => CellsOf(_records.Values.Select(r => r.Content));
 
     /// <summary>
+    /// The weighted sums of every response that counts, in millionths, as cells whose category is prefixed
+    /// <c>weight:</c> (Σw) or <c>weight²:</c> (Σw², each response's square taken to the nearest millionth, half up).
+    /// </summary>
+    public Dictionary<ModelCell, long> WeightCells() => WeightCellsOf(_records.Values.Select(r => r.Content));
+
+    /// <summary>The weighted sums of the final state, read declaratively as <see cref="FinalCells"/> is.</summary>
+    public static Dictionary<ModelCell, long> FinalWeightCells(IEnumerable<HistoryRow> rows) =>
+        WeightCellsOf(FinalStates(rows));
+
+    private static Dictionary<ModelCell, long> WeightCellsOf(IEnumerable<ModelContent> states)
+    {
+        var cells = new Dictionary<ModelCell, long>();
+        void Add(ModelCell cell, decimal millionths)
+        {
+            var sum = cells.GetValueOrDefault(cell) + (long)decimal.Round(millionths, MidpointRounding.AwayFromZero);
+            if (sum == 0) cells.Remove(cell);
+            else cells[cell] = sum;
+        }
+        foreach (var content in states.Where(c => !c.Cancelled))
+        {
+            Add(new ModelCell(content.Authority, "weight:" + content.Category, content.LocalDay, content.Flags), content.Weight * 1_000_000m);
+            Add(new ModelCell(content.Authority, "weight²:" + content.Category, content.LocalDay, content.Flags),
+                content.Weight * content.Weight * 1_000_000m);
+        }
+        return cells;
+    }
+
+    /// <summary>
     /// A second, declarative reading of the same contract, for the final state only: each id's state is its
     /// highest version received; among equal versions a cancellation wins, else the latest arrival.
     /// </summary>
-    public static Dictionary<ModelCell, long> FinalCells(IEnumerable<HistoryRow> rows) =>
-        CellsOf(rows.Select((row, arrival) => (row, arrival))
+    public static Dictionary<ModelCell, long> FinalCells(IEnumerable<HistoryRow> rows) => CellsOf(FinalStates(rows));
+
+    private static IEnumerable<ModelContent> FinalStates(IEnumerable<HistoryRow> rows) =>
+        rows.Select((row, arrival) => (row, arrival))
             .GroupBy(r => r.row.Id)
             .Select(g => g.OrderBy(r => r.row.Version ?? 0).ThenBy(r => r.row.Cancelled).ThenBy(r => r.arrival).Last().row)
-            .Select(ModelContent.Of));
+            .Select(ModelContent.Of);
 
     private static Dictionary<ModelCell, long> CellsOf(IEnumerable<ModelContent> states)
     {

@@ -4,10 +4,11 @@ namespace AnalysisHub.Testing.Histories;
 
 /// <summary>
 /// A record's content as the record contract normalises it, written from the contract's text alone (it shares
-/// no code with the hub): the instant, the resolved authority, the category, the sorted flags and the status.
-/// Every cancellation is one content, "withdrawn", whatever else it carries.
+/// no code with the hub): the instant, the resolved authority, the category, the sorted flags, the weight (a number:
+/// 1, 1.0 and none are one weight) and the status. Every cancellation is one content, "withdrawn", whatever else it
+/// carries.
 /// </summary>
-public sealed record ModelContent(bool Cancelled, DateTimeOffset Instant, string Authority, string Category, string Flags)
+public sealed record ModelContent(bool Cancelled, DateTimeOffset Instant, string Authority, string Category, string Flags, decimal Weight)
 {
     private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
@@ -19,12 +20,13 @@ public sealed record ModelContent(bool Cancelled, DateTimeOffset Instant, string
         ["W06000011"] = "W06000011", // Swansea
     };
 
-    public static readonly ModelContent Withdrawn = new(true, default, "", "", "");
+    public static readonly ModelContent Withdrawn = new(true, default, "", "", "", 0);
 
     public static ModelContent Of(HistoryRow row) => row.Cancelled
         ? Withdrawn
         : new ModelContent(false, InstantOf(row.OccurredAt), AuthorityOfArea[row.Area], row.Category,
-            string.Join(';', row.Flags.Distinct().Order(StringComparer.Ordinal)));
+            string.Join(';', row.Flags.Distinct().Order(StringComparer.Ordinal)),
+            row.Weight is { } w ? decimal.Parse(w, NumberStyles.Float, CultureInfo.InvariantCulture) : 1m);
 
     /// <summary>The local calendar day in Europe/London on which the record counts.</summary>
     public DateOnly LocalDay => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Instant, London).DateTime);
