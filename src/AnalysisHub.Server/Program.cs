@@ -8,6 +8,7 @@ using AnalysisHub.Server.Exceedance;
 using AnalysisHub.Server.Footprints;
 using AnalysisHub.Server.Hardening;
 using AnalysisHub.Server.Hosting;
+using AnalysisHub.Server.Indicators;
 using AnalysisHub.Server.Ingest;
 using AnalysisHub.Server.Live;
 using AnalysisHub.Server.Profile;
@@ -52,6 +53,7 @@ builder.Services.AddSingleton<LiveUpdates>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveUpdates>());
 builder.AddAlerts();
 builder.Services.AddSingleton<RecountAudit>();
+builder.Services.Configure<IndicatorOptions>(builder.Configuration.GetSection(IndicatorOptions.Section));
 
 var app = builder.Build();
 // The live gauges observe the feed from the moment the node runs, exported or not.
@@ -76,6 +78,8 @@ anyone.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ =>
 anyone.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 anyone.MapFootprintApi();
 anyone.MapPublicApi();
+anyone.MapIndicatorListing();
+anyone.MapPublicIndicatorApi();
 
 var partners = app.MapGroup("").RequireAuthorization(AccessPolicies.ReadPartner);
 partners.MapSeriesApi();
@@ -85,6 +89,7 @@ partners.MapProfileApi();
 partners.MapBulletinApi();
 partners.MapAlertApi();
 partners.MapLiveApi();
+partners.MapIndicatorApi();
 
 app.MapGroup("").RequireAuthorization(AccessPolicies.Ingest).MapIngestApi();
 

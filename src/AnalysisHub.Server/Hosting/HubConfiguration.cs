@@ -18,6 +18,7 @@ public static class HubConfiguration
         [HubOptions.Section] = typeof(HubOptions),
         [IngestOptions.Section] = typeof(IngestOptions),
         [TelemetryOptions.Section] = typeof(TelemetryOptions),
+        [IndicatorOptions.Section] = typeof(IndicatorOptions),
         // Bound by name in HubStorage, HubHostingExtensions and AlertHostingExtensions.
         ["Ledger"] = typeof(LedgerOptions),
         ["Rollup"] = typeof(RollupOptions),

@@ -92,9 +92,10 @@ public static class IndicatorApi
         var figure = IndicatorFigure.Of(indicator, area, range, await query.SumsAsync(area, indicator, range));
         var published = await query.Store.ListPublishedAsync(indicator.Id, area.Id);
         var trajectory = TargetTrajectoryOf(target);
-        var (percent, basis) = figure.Percent is { } own
+        (double? Percent, string? Basis) standing = figure.Percent is { } own
             ? (own, "hub")
-            : published.Where(p => p.To <= date).MaxBy(p => p.To) is { } latestPublished ? (latestPublished.Percent, "published") : ((double?)null, null);
+            : published.Where(p => p.To <= date).MaxBy(p => p.To) is { } latestPublished ? (latestPublished.Percent, "published") : (null, null);
+        var (percent, basis) = standing;
         var status = percent is { } p ? trajectory.Status(p, date).ToSlug() : null;
         return TypedResults.Ok(new IndicatorProgressBody(indicator.Id, area.Id, date,
             new LatestFigure(range.From, range.To, figure.Percent, figure.Ci95, figure.UnweightedBase, figure.EffectiveBase),
