@@ -8,6 +8,7 @@ using AnalysisHub.Server.Exceedance;
 using AnalysisHub.Server.Footprints;
 using AnalysisHub.Server.Hardening;
 using AnalysisHub.Server.Hosting;
+using AnalysisHub.Server.Indicators;
 using AnalysisHub.Server.Ingest;
 using AnalysisHub.Server.Live;
 using AnalysisHub.Server.Profile;
@@ -52,6 +53,8 @@ builder.Services.AddSingleton<LiveUpdates>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveUpdates>());
 builder.AddAlerts();
 builder.Services.AddSingleton<RecountAudit>();
+// The one survey indicator so far; the vocabulary will list them.
+builder.Services.AddSingleton(new KnownIndicators(new HashSet<string>(StringComparer.Ordinal) { KnownIndicators.PoliceAndCouncilDealingWithIssues }));
 
 var app = builder.Build();
 // The live gauges observe the feed from the moment the node runs, exported or not.
@@ -85,8 +88,11 @@ partners.MapProfileApi();
 partners.MapBulletinApi();
 partners.MapAlertApi();
 partners.MapLiveApi();
+partners.MapIndicatorApi();
 
 app.MapGroup("").RequireAuthorization(AccessPolicies.Ingest).MapIngestApi();
+
+app.MapGroup("").RequireAuthorization(AccessPolicies.ManageIndicators).MapIndicatorWriteApi();
 
 var admins = app.MapGroup("").RequireAuthorization(AccessPolicies.Admin);
 admins.MapAdminApi();

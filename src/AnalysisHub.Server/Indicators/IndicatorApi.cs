@@ -1,0 +1,59 @@
+using AnalysisHub.Domain.Geography;
+using AnalysisHub.Domain.Indicators;
+using AnalysisHub.Server.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AnalysisHub.Server.Indicators;
+
+/// <summary>
+/// The survey indicators' targets and published figures, for partners to read: <c>GET
+/// /api/v1/indicators/{indicator}/targets[/{footprint}]</c> and <c>GET …/published?footprint=</c>. Writing them is
+/// <see cref="IndicatorWriteApi"/>'s.
+/// </summary>
+public static class IndicatorApi
+{
+    public static IEndpointRouteBuilder MapIndicatorApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/indicators/{indicator}").WithTags("Indicators");
+        api.MapGet("/targets", ListTargets).WithName("ListIndicatorTargets")
+            .WithSummary("Every footprint's target on the indicator: {targets: [{footprint, baseline, milestones}]}.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/targets/{footprint}", GetTarget).WithName("GetIndicatorTarget")
+            .WithSummary("One footprint's target on the indicator: baseline {from, to, percent} and milestones [{date, percent}].")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/published", ListPublished).WithName("ListPublishedFigures")
+            .WithSummary("Published figures of the indicator, by footprint, period end and source; footprint= for one footprint.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    private static async Task<Results<Ok<TargetList>, ProblemHttpResult>> ListTargets(string indicator, KnownIndicators indicators, IIndicatorStore store,
+        CancellationToken cancellationToken)
+    {
+        if (!indicators.Contains(indicator)) return IndicatorProblems.NotFound(indicator, indicators);
+        return TypedResults.Ok(new TargetList(await store.ListTargetsAsync(indicator, cancellationToken)));
+    }
+
+    private static async Task<Results<Ok<IndicatorTarget>, ProblemHttpResult>> GetTarget(string indicator, string footprint, KnownIndicators indicators,
+        GeographyRegistry geography, IIndicatorStore store, CancellationToken cancellationToken)
+    {
+        if (!indicators.Contains(indicator)) return IndicatorProblems.NotFound(indicator, indicators);
+        if (geography.Find(footprint) is not { } place) return Problems.FootprintNotFound(footprint);
+        return await store.GetTargetAsync(indicator, place.Id, cancellationToken) is { } target
+            ? TypedResults.Ok(target)
+            : IndicatorProblems.NoTarget(indicator, place.Id);
+    }
+
+    private static async Task<Results<Ok<PublishedList>, ProblemHttpResult>> ListPublished(string indicator, string? footprint, KnownIndicators indicators,
+        GeographyRegistry geography, IIndicatorStore store, CancellationToken cancellationToken)
+    {
+        if (!indicators.Contains(indicator)) return IndicatorProblems.NotFound(indicator, indicators);
+        string? id = null;
+        if (!string.IsNullOrEmpty(footprint))
+        {
+            if (geography.Find(footprint) is not { } place) return Problems.FootprintNotFound(footprint);
+            id = place.Id;
+        }
+        return TypedResults.Ok(new PublishedList(await store.ListPublishedAsync(indicator, id, cancellationToken)));
+    }
+}
