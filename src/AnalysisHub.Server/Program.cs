@@ -90,8 +90,11 @@ partners.MapBulletinApi();
 partners.MapAlertApi();
 partners.MapLiveApi();
 partners.MapIndicatorApi();
+partners.MapIndicatorTargetApi();
 
 app.MapGroup("").RequireAuthorization(AccessPolicies.Ingest).MapIngestApi();
+
+app.MapGroup("").RequireAuthorization(AccessPolicies.ManageIndicators).MapIndicatorWriteApi();
 
 var admins = app.MapGroup("").RequireAuthorization(AccessPolicies.Admin);
 admins.MapAdminApi();

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Authorization;
 namespace AnalysisHub.Server.Access;
 
 /// <summary>
-/// The three audiences beyond the public: partners who read, agencies who write their feeds, administrators. Every
+/// The four audiences beyond the public: partners who read, agencies who write their feeds, those who keep the survey
+/// indicators' targets and published figures, administrators. Every
 /// route not marked otherwise needs <see cref="ReadPartner"/> (the fallback policy), so a new route is closed until
 /// someone decides who may use it.
 /// </summary>
@@ -13,6 +14,7 @@ public static class AccessPolicies
     public const string ReadPartner = "read-partner";
     public const string Admin = "admin";
     public const string Ingest = "ingest";
+    public const string ManageIndicators = "manage-indicators";
 
     public static void Add(AuthorizationOptions options)
     {
@@ -20,6 +22,8 @@ public static class AccessPolicies
         options.AddPolicy(ReadPartner, readPartner);
         options.AddPolicy(Admin, Policy(new ScopeRequirement(Scopes.Admin)));
         options.AddPolicy(Ingest, Policy(new FeedWriteRequirement()));
+        // manage:indicators, or admin (a scope requirement always admits admin).
+        options.AddPolicy(ManageIndicators, Policy(new ScopeRequirement(Scopes.ManageIndicators)));
         options.FallbackPolicy = readPartner;
     }
 

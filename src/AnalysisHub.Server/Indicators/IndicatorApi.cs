@@ -86,7 +86,7 @@ public static class IndicatorApi
         if (!string.IsNullOrEmpty(asOf) && !IndicatorArguments.TryParseDate(asOf, out date))
             return Problems.BadParameter("asOf", asOf, $"'{asOf}' is not a date (YYYY-MM-DD)");
         if (await query.Store.GetTargetAsync(indicator.Id, area.Id) is not { } target)
-            return IndicatorProblems.TargetNotFound(indicator.Id, area.Id);
+            return IndicatorProblems.NoTarget(indicator.Id, area.Id);
 
         var range = IndicatorPeriods.TwelveMonthsEnding(date);
         var figure = IndicatorFigure.Of(indicator, area, range, await query.SumsAsync(area, indicator, range));
