@@ -15,7 +15,11 @@ public static class IndicatorPeriods
     /// </summary>
     public static DateRange TwelveMonthsEnding(DateOnly end) => new(end.AddYears(-1).AddDays(1), end);
 
-    /// <summary>The period of the same number of days that ends the day before <paramref name="period"/> starts.</summary>
+    /// <summary>
+    /// The period of the same number of days that ends the day before <paramref name="period"/> starts, so a change is
+    /// tested between equal lengths. Across a leap day that is not the previous 12 months: before the 365 days
+    /// 2008-10-01…2009-09-30 come 2007-10-02…2008-09-30, where the 12 months to 2008-09-30 start on 2007-10-01.
+    /// </summary>
     public static DateRange Previous(DateRange period)
     {
         if (period.To < period.From) throw new ArgumentException("A period cannot end before it starts.", nameof(period));
