@@ -25,8 +25,9 @@ public sealed class ConfidenceIndicatorTests(SharedHub shared)
         return JsonSerializer.Serialize(fields);
     }
 
+    /// <summary>Responses spread over the year from 2 January (so a period of 365 days before the next year holds them all).</summary>
     private static IEnumerable<string> Unweighted(string prefix, string area, int year, int agree, int total) =>
-        Enumerable.Range(0, total).Select(i => Response($"{prefix}-{i}", $"{year}-{1 + i % 12:00}-{1 + i % 28:00}", area,
+        Enumerable.Range(0, total).Select(i => Response($"{prefix}-{i}", $"{year}-{1 + i % 12:00}-{2 + i % 27:00}", area,
             i < agree ? (i % 2 == 0 ? "strongly-agree" : "tend-to-agree") : (i % 3) switch { 0 => "tend-to-disagree", 1 => "neither-agree-nor-disagree", _ => "dont-know" }));
 
     private async Task<JsonElement> EventuallyFigure(string footprint, string from, string to, long unweightedBase)
@@ -121,7 +122,8 @@ public sealed class ConfidenceIndicatorTests(SharedHub shared)
         AssertFigure(north, 200, 100, 200, 50, 200, 43.1360859073, 56.8639140927);
         Assert.Equal("similar", north.GetProperty("comparison").GetString());
         var change = north.GetProperty("change");
-        Assert.Equal("2016-01-01", change.GetProperty("previousFrom").GetString());
+        // The period of the same length just before: 365 days back from 2017-01-01 is 2016-01-02 (2016 is a leap year).
+        Assert.Equal("2016-01-02", change.GetProperty("previousFrom").GetString());
         Assert.Equal("2016-12-31", change.GetProperty("previousTo").GetString());
         AssertClose(39, change.GetProperty("previousPercent").GetDouble());
         Assert.Equal("increase", change.GetProperty("direction").GetString());
