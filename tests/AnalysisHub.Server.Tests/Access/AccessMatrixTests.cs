@@ -12,9 +12,9 @@ namespace AnalysisHub.Server.Tests.Access;
 [Collection(AccessHubCollection.Name)]
 public sealed class AccessMatrixTests(AccessHub shared)
 {
-    public enum Audience { Anonymous, Partner, Ingest, Admin }
+    public enum Audience { Anonymous, Partner, Ingest, ManageIndicators, Admin }
 
-    public enum Caller { Anonymous, Partner, IngestCrime, IngestCrimeInCardiff, Admin, Expired, Revoked }
+    public enum Caller { Anonymous, Partner, IngestCrime, IngestCrimeInCardiff, IndicatorManager, Admin, Expired, Revoked }
 
     private const string Cardiff = "W06000015";
 
@@ -25,6 +25,17 @@ public sealed class AccessMatrixTests(AccessHub shared)
     private static Func<AccessHub, Task<HttpRequestMessage>> Get(string url) => _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Get, url));
 
     private static int _records;
+
+    private const string Indicator = "/api/v1/indicators/police-and-council-dealing-with-issues";
+
+    private const string GwentTarget = """
+        {"baseline":{"from":"2007-10-01","to":"2008-09-30","percent":39},"milestones":[{"date":"2011-03-31","percent":52.0},{"date":"2012-03-31","percent":57.0}]}
+        """;
+
+    private static HttpRequestMessage PutGwentTarget() => new(HttpMethod.Put, Indicator + "/targets/force:gwent")
+    {
+        Content = new StringContent(GwentTarget, System.Text.Encoding.UTF8, "application/json"),
+    };
 
     private static readonly Route[] Table =
     [
@@ -53,6 +64,13 @@ public sealed class AccessMatrixTests(AccessHub shared)
         new("/api/v1/footprints/{id}/bulletin", "GET", Audience.Partner, Get("/api/v1/footprints/la:cardiff/bulletin?week=2025-W10")),
         new("/api/v1/footprints/{id}/stream", "GET", Audience.Partner, Get("/api/v1/footprints/la:cardiff/stream?feed=crime"), Stream: true),
         new("/api/v1/alerts", "GET", Audience.Partner, Get("/api/v1/alerts")),
+        new("/api/v1/indicators/{indicator}/targets", "GET", Audience.Partner, Get(Indicator + "/targets")),
+        new("/api/v1/indicators/{indicator}/targets/{footprint}", "GET", Audience.Partner, async hub =>
+        {
+            (await hub.Admin.SendAsync(PutGwentTarget())).EnsureSuccessStatusCode();
+            return new HttpRequestMessage(HttpMethod.Get, Indicator + "/targets/force:gwent");
+        }),
+        new("/api/v1/indicators/{indicator}/published", "GET", Audience.Partner, Get(Indicator + "/published?footprint=force:gwent")),
         new("/hubs/live/negotiate", "", Audience.Partner,
             _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/hubs/live/negotiate?negotiateVersion=1"))),
         // A plain GET of the hub without a connection id is SignalR's own 400, reached only once authorised.
@@ -63,6 +81,14 @@ public sealed class AccessMatrixTests(AccessHub shared)
         {
             Content = new StringContent(
                 $$"""{"id":"matrix-{{Interlocked.Increment(ref _records)}}","occurredAt":"2025-03-05T10:00:00Z","area":"{{Cardiff}}","category":"robbery"}""",
+                System.Text.Encoding.UTF8, "application/x-ndjson"),
+        })),
+
+        // Indicator managers: targets and published figures of the survey indicators.
+        new("/api/v1/indicators/{indicator}/targets/{footprint}", "PUT", Audience.ManageIndicators, _ => Task.FromResult(PutGwentTarget())),
+        new("/api/v1/indicators/{indicator}/published", "POST", Audience.ManageIndicators, _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, Indicator + "/published")
+        {
+            Content = new StringContent("""{"footprint":"force:gwent","from":"2008-10-01","to":"2009-09-30","percent":45,"unweightedBase":830,"source":"matrix"}""",
                 System.Text.Encoding.UTF8, "application/x-ndjson"),
         })),
 
@@ -94,7 +120,8 @@ public sealed class AccessMatrixTests(AccessHub shared)
 
     private static readonly Dictionary<Audience, string> Listed = new()
     {
-        [Audience.Anonymous] = "anonymous", [Audience.Partner] = "read:partner", [Audience.Ingest] = "ingest:<feed>", [Audience.Admin] = "admin",
+        [Audience.Anonymous] = "anonymous", [Audience.Partner] = "read:partner", [Audience.Ingest] = "ingest:<feed>",
+        [Audience.ManageIndicators] = "manage:indicators", [Audience.Admin] = "admin",
     };
 
     /// <summary>What a caller gets on a route: the route's success, 401 or 403.</summary>
@@ -106,6 +133,7 @@ public sealed class AccessMatrixTests(AccessHub shared)
         (_, Caller.Anonymous) => HttpStatusCode.Unauthorized,
         (Audience.Partner, Caller.Partner) => route.Success,
         (Audience.Ingest, Caller.IngestCrime or Caller.IngestCrimeInCardiff) => route.Success,
+        (Audience.ManageIndicators, Caller.IndicatorManager) => route.Success,
         _ => HttpStatusCode.Forbidden,
     };
 
@@ -173,6 +201,7 @@ public sealed class AccessMatrixTests(AccessHub shared)
             [Caller.Partner] = (await shared.CreateKeyAsync("matrix: analyst", ["read:partner"])).Secret,
             [Caller.IngestCrime] = (await shared.CreateKeyAsync("matrix: force", ["ingest:crime"])).Secret,
             [Caller.IngestCrimeInCardiff] = (await shared.CreateKeyAsync("matrix: council", ["ingest:crime"], ["la:cardiff"])).Secret,
+            [Caller.IndicatorManager] = (await shared.CreateKeyAsync("matrix: indicator manager", ["manage:indicators"])).Secret,
             [Caller.Admin] = shared.Hub.AdminKey,
             [Caller.Expired] = expiring.Secret,
             [Caller.Revoked] = revoked.Secret,
