@@ -94,7 +94,7 @@ public static class IndicatorApi
         var trajectory = TargetTrajectoryOf(target);
         (double? Percent, string? Basis) standing = figure.Percent is { } own
             ? (own, "hub")
-            : published.Where(p => p.To <= date).MaxBy(p => p.To) is { } latestPublished ? (latestPublished.Percent, "published") : (null, null);
+            : published.Where(p => range.Contains(p.To)).MaxBy(p => p.To) is { } latestPublished ? (latestPublished.Percent, "published") : (null, null);
         var (percent, basis) = standing;
         var status = percent is { } p ? trajectory.Status(p, date).ToSlug() : null;
         return TypedResults.Ok(new IndicatorProgressBody(indicator.Id, area.Id, date,

@@ -9,7 +9,8 @@ public sealed record LatestFigure(DateOnly From, DateOnly To, double? Percent, d
 /// Progress against a target on <see cref="AsOf"/>: the latest 12 months, the trajectory's percent that day, the target
 /// (the last milestone's percent) and the status — <c>met</c>, <c>on-track</c> or <c>off-track</c>. The status rests on
 /// the hub's own figure (<see cref="StatusBasis"/> <c>hub</c>); with no response in the 12 months, on the latest figure
-/// published for the footprint that ends on or before the date (<c>published</c>); with neither it is null.
+/// published for the footprint whose period ends within those 12 months (<c>published</c>: an older one says nothing of
+/// now); with neither it is null.
 /// </summary>
 public sealed record IndicatorProgressBody(
     string Indicator, string Footprint, DateOnly AsOf, LatestFigure Latest, double Trajectory, double Target, string? Status,

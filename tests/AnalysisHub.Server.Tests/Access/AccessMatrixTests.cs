@@ -51,6 +51,11 @@ public sealed class AccessMatrixTests(AccessHub shared)
         new("/api/v1/public/footprints/{id}/exceedance", "GET", Audience.Anonymous, Get("/api/v1/public/footprints/la:cardiff/exceedance?feed=crime")),
         new("/api/v1/public/footprints/{id}/profile", "GET", Audience.Anonymous, Get("/api/v1/public/footprints/la:cardiff/profile?feed=crime")),
         new("/api/v1/public/footprints/{id}/bulletin", "GET", Audience.Anonymous, Get("/api/v1/public/footprints/la:cardiff/bulletin?week=2025-W10")),
+        new("/api/v1/indicators", "GET", Audience.Anonymous, Get("/api/v1/indicators")),
+        new("/api/v1/public/indicators/{indicator}/footprints/{id}", "GET", Audience.Anonymous,
+            Get("/api/v1/public/indicators/police-and-council-dealing-with-issues/footprints/la:cardiff")),
+        new("/api/v1/public/indicators/{indicator}/compare", "GET", Audience.Anonymous,
+            Get("/api/v1/public/indicators/police-and-council-dealing-with-issues/compare?kind=force")),
         new("/health/live", "", Audience.Anonymous, Get("/health/live")),
         new("/health/ready", "", Audience.Anonymous, Get("/health/ready")),
         new("/openapi/{documentName}.json", "GET", Audience.Anonymous, Get("/openapi/v1.json")),
@@ -71,6 +76,13 @@ public sealed class AccessMatrixTests(AccessHub shared)
             return new HttpRequestMessage(HttpMethod.Get, Indicator + "/targets/force:gwent");
         }),
         new("/api/v1/indicators/{indicator}/published", "GET", Audience.Partner, Get(Indicator + "/published?footprint=force:gwent")),
+        new("/api/v1/indicators/{indicator}/footprints/{id}", "GET", Audience.Partner, Get(Indicator + "/footprints/la:cardiff")),
+        new("/api/v1/indicators/{indicator}/compare", "GET", Audience.Partner, Get(Indicator + "/compare?kind=force")),
+        new("/api/v1/indicators/{indicator}/targets/{footprint}/progress", "GET", Audience.Partner, async hub =>
+        {
+            (await hub.Admin.SendAsync(PutGwentTarget())).EnsureSuccessStatusCode();
+            return new HttpRequestMessage(HttpMethod.Get, Indicator + "/targets/force:gwent/progress");
+        }),
         new("/hubs/live/negotiate", "", Audience.Partner,
             _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/hubs/live/negotiate?negotiateVersion=1"))),
         // A plain GET of the hub without a connection id is SignalR's own 400, reached only once authorised.

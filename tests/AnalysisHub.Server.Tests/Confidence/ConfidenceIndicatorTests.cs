@@ -195,7 +195,7 @@ public sealed class ConfidenceIndicatorTests(SharedHub shared)
         AssertClose(39 + 13.0 * 92 / 182, early.GetProperty("trajectory").GetDouble());
         Assert.Equal("off-track", early.GetProperty("status").GetString()); // 39% in 2016 against 45.57
 
-        await Http.GetJson($"/api/v1/indicators/{Indicator}/targets/force:gwent/progress", HttpStatusCode.NotFound);
+        await Http.GetJson($"/api/v1/indicators/{Indicator}/targets/la:cardiff/progress", HttpStatusCode.NotFound);
         await Http.GetJson($"/api/v1/indicators/{Indicator}/targets/force:north-wales/progress?asOf=2017-13-01", HttpStatusCode.BadRequest);
     }
 
