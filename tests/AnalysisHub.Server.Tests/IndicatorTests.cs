@@ -135,5 +135,7 @@ public sealed class IndicatorTests(AccessHub shared)
         await Read(await shared.Admin.PostAsync(Indicator + "/published", Body("", "application/x-ndjson")), HttpStatusCode.BadRequest);
         await Read(await shared.Admin.PostAsync(Indicator + "/published", Body("footprint,from\r\n", "text/csv")), HttpStatusCode.BadRequest);
         await Read(await shared.Admin.PostAsync(Indicator + "/published", Json("{}")), HttpStatusCode.UnsupportedMediaType);
+        await Read(await shared.Admin.PostAsync(Indicator + "/published", Body(new string('\n', 9 * 1024 * 1024), "application/x-ndjson")), HttpStatusCode.RequestEntityTooLarge);
+        await Read(await shared.Admin.PostAsync(Indicator + "/published", Body("\"unclosed,from\r\n", "text/csv")), HttpStatusCode.BadRequest);
     }
 }
