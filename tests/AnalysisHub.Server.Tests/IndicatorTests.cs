@@ -135,5 +135,24 @@ public sealed class IndicatorTests(AccessHub shared)
         await Read(await shared.Admin.PostAsync(Indicator + "/published", Body("", "application/x-ndjson")), HttpStatusCode.BadRequest);
         await Read(await shared.Admin.PostAsync(Indicator + "/published", Body("footprint,from\r\n", "text/csv")), HttpStatusCode.BadRequest);
         await Read(await shared.Admin.PostAsync(Indicator + "/published", Json("{}")), HttpStatusCode.UnsupportedMediaType);
+        await Read(await shared.Admin.PostAsync(Indicator + "/published", Body(new string('\n', 9 * 1024 * 1024), "application/x-ndjson")), HttpStatusCode.RequestEntityTooLarge);
+        await Read(await shared.Admin.PostAsync(Indicator + "/published", Body("\"unclosed,from\r\n", "text/csv")), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task A_target_and_figures_acknowledged_the_instant_before_kill_9_are_not_lost()
+    {
+        await using var hub = new HubProcess();
+        await hub.StartAsync();
+        await Read(await hub.Http.PutAsync(Indicator + "/targets/force:gwent", Json(Gwent)), HttpStatusCode.OK);
+        await Read(await hub.Http.PostAsync(Indicator + "/published", Body(
+            """{"footprint":"force:gwent","from":"2008-10-01","to":"2009-09-30","percent":45,"unweightedBase":830,"source":"CSEW"}""", "application/x-ndjson")), HttpStatusCode.OK);
+        await hub.KillAsync(); // SIGKILL straight after the 200s
+
+        await hub.StartAsync();
+        var target = await Read(await hub.Http.GetAsync(Indicator + "/targets/force:gwent"), HttpStatusCode.OK);
+        Assert.Equal(57.0, target.GetProperty("milestones")[1].GetProperty("percent").GetDouble());
+        var figure = Assert.Single((await Read(await hub.Http.GetAsync(Indicator + "/published"), HttpStatusCode.OK)).GetProperty("published").EnumerateArray());
+        Assert.Equal(830, figure.GetProperty("unweightedBase").GetInt64());
     }
 }

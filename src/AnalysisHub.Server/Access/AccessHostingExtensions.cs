@@ -44,7 +44,7 @@ public static class AccessHostingExtensions
         // Closed unless configured: without a policy no cross-origin page may read an answer.
         if (origins.Count > 0)
             builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.WithOrigins([.. origins])
-                .WithHeaders(ApiKeyAuthentication.Header, "Authorization", "Content-Type").WithMethods("GET", "POST", "DELETE")));
+                .WithHeaders(ApiKeyAuthentication.Header, "Authorization", "Content-Type").WithMethods("GET", "POST", "PUT", "DELETE")));
         return builder;
     }
 
