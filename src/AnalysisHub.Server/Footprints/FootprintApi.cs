@@ -33,7 +33,9 @@ public static class FootprintApi
             {
                 id = f.Id,
                 name = f.Name,
-                categories = f.Categories.Select(c => new { id = c.Id, parent = c.Parent?.Id }),
+                weighted = f.Weighted,
+                // A group (a survey's "agree") is asked for like any category but carried by no record.
+                categories = f.Categories.Select(c => new { id = c.Id, parent = c.Parent?.Id, group = c.IsGroup }),
             })))
             .WithTags("Vocabulary").WithName("ListFeeds").WithSummary("Feeds and their category trees.");
         api.MapGet("/flags", (FeedCatalog catalog) => TypedResults.Ok(catalog.Flags))
