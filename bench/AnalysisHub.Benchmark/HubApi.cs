@@ -103,7 +103,11 @@ public sealed class HubApi : IDisposable
         {
             Feeds = feeds.RootElement.EnumerateArray().Select(f => new FeedInfo(
                 f.GetProperty("id").GetString()!,
-                f.GetProperty("categories").EnumerateArray().Select(c => c.GetProperty("id").GetString()!).ToList())).ToList(),
+                // A group (a survey's "agree") is asked for but never carried by a record.
+                f.GetProperty("categories").EnumerateArray()
+                    .Where(c => !(c.TryGetProperty("group", out var g) && g.GetBoolean()))
+                    .Select(c => c.GetProperty("id").GetString()!).ToList(),
+                f.TryGetProperty("weighted", out var w) && w.GetBoolean())).ToList(),
             Flags = flags.RootElement.EnumerateArray().Select(f => f.GetString()!).ToList(),
             Footprints = footprints.RootElement.EnumerateArray().Select(Footprint).ToList(),
             Authorities = authorities.RootElement.EnumerateArray().Select(Footprint).ToList(),

@@ -30,6 +30,8 @@ public sealed class HubCatalog
     }
 }
 
-public sealed record FeedInfo(string Id, IReadOnlyList<string> Categories);
+/// <param name="Categories">the categories a record may carry (groups left out).</param>
+/// <param name="Weighted">whether its records carry a weight (survey responses).</param>
+public sealed record FeedInfo(string Id, IReadOnlyList<string> Categories, bool Weighted = false);
 
 public sealed record FootprintInfo(string Id, string Kind, string? Code, IReadOnlyList<string> Members);

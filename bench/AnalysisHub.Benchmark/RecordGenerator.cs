@@ -69,6 +69,8 @@ public sealed class RecordGenerator
         _writer.WriteString("occurredAt", FirstInstant.AddSeconds(_random.NextInt64(SpanSeconds)));
         _writer.WriteString("area", _catalog.Authorities[authority].Code);
         _writer.WriteString("category", feed.Categories[_random.Next(feed.Categories.Count)]);
+        // Survey weights as design weights are: of order one, to three decimal places.
+        if (feed.Weighted) _writer.WriteNumber("weight", (200 + _random.Next(2800)) / 1000m);
         var flags = _random.Next(3); // 0, 1 or 2 distinct flags
         if (flags > 0)
         {
