@@ -24,10 +24,44 @@ public sealed record DisclosedIndicator(
     {
         var benchmarkShown = f.Wales.UnweightedBase >= minimum;
         var figure = DisclosedIndicatorFigure.Public(f.Footprint, Role(f), minimum, benchmarkShown);
+        var members = f.Members.Select(m => DisclosedIndicatorFigure.Public(m, DisclosedIndicatorFigure.MemberRole, minimum, benchmarkShown)).ToList();
+        if (!figure.Withheld) members = Complemented(members, f.Members, minimum);
         return new(f.Indicator.Id, f.Indicator.Name, f.Indicator.Question, f.Range.From, f.Range.To, figure,
             DisclosedIndicatorFigure.Public(f.Wales, DisclosedIndicatorFigure.BenchmarkRole, minimum, benchmarkShown),
-            f.Members.Select(m => DisclosedIndicatorFigure.Public(m, DisclosedIndicatorFigure.MemberRole, minimum, benchmarkShown)).ToList(),
-            f.Target?.Disclosed(figure.Withheld), f.Published.Where(p => p.UnweightedBase >= minimum).ToList());
+            members, f.Target?.Disclosed(figure.Withheld), f.Published.Where(p => p.UnweightedBase >= minimum).ToList());
+    }
+
+    /// <summary>
+    /// Beside a shown footprint figure, the shown members' figures and bases would give the withheld members' back as a group
+    /// (exactly, when responses are unweighted). So while the withheld members hold fewer than the minimum responses between
+    /// them, the shown member with fewest responses is withheld too; the previous period is treated the same way.
+    /// </summary>
+    private static List<DisclosedIndicatorFigure> Complemented(List<DisclosedIndicatorFigure> shown, IReadOnlyList<IndicatorComparisonRow> rows, int minimum)
+    {
+        var current = Complement(rows.Select(r => r.UnweightedBase).ToList(), shown.Select(m => m.Withheld).ToList(), minimum);
+        var previous = Complement(rows.Select(r => r.Change.PreviousUnweightedBase).ToList(),
+            shown.Select(m => m.Change.PreviousWithheld).ToList(), minimum);
+        return shown.Select((m, i) =>
+        {
+            if (current[i] && !m.Withheld)
+                m = m with { Percent = null, Ci95 = null, Withheld = true, Comparison = null, Change = m.Change with { Direction = null } };
+            if (previous[i] && !m.Change.PreviousWithheld)
+                m = m with { Change = m.Change with { PreviousPercent = null, PreviousWithheld = true, Direction = null } };
+            return m;
+        }).ToList();
+    }
+
+    private static bool[] Complement(List<long> bases, List<bool> withheld, int minimum)
+    {
+        var result = withheld.ToArray();
+        var hidden = bases.Where((_, i) => result[i]).Sum();
+        foreach (var i in Enumerable.Range(0, bases.Count).Where(i => !result[i]).OrderBy(i => bases[i]))
+        {
+            if (hidden == 0 || hidden >= minimum) break;
+            result[i] = true;
+            hidden += bases[i];
+        }
+        return result;
     }
 
     // Wales's own figure is the benchmark row; any other footprint's is compared with it.

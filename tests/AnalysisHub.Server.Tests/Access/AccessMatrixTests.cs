@@ -12,11 +12,12 @@ namespace AnalysisHub.Server.Tests.Access;
 [Collection(AccessHubCollection.Name)]
 public sealed class AccessMatrixTests(AccessHub shared)
 {
-    public enum Audience { Anonymous, Partner, Ingest, Admin }
+    public enum Audience { Anonymous, Partner, Ingest, ManageIndicators, Admin }
 
     public enum Caller { Anonymous, Partner, IngestCrime, IngestCrimeInCardiff, Admin, Expired, Revoked }
 
     private const string Cardiff = "W06000015";
+    private const string Indicator = "police-and-council-dealing-with-issues";
 
     /// <summary>A route of the table: its listed path and methods, who may use it, and a request an allowed caller makes.</summary>
     private sealed record Route(string Path, string Methods, Audience Audience, Func<AccessHub, Task<HttpRequestMessage>> Sample,
@@ -41,6 +42,9 @@ public sealed class AccessMatrixTests(AccessHub shared)
         new("/api/v1/public/footprints/{id}/profile", "GET", Audience.Anonymous, Get("/api/v1/public/footprints/la:cardiff/profile?feed=crime")),
         new("/api/v1/public/footprints/{id}/bulletin", "GET", Audience.Anonymous, Get("/api/v1/public/footprints/la:cardiff/bulletin?week=2025-W10")),
         new("/api/v1/public/footprints/{id}/confidence-summary", "GET", Audience.Anonymous, Get("/api/v1/public/footprints/la:cardiff/confidence-summary?month=2025-03")),
+        new("/api/v1/indicators", "GET", Audience.Anonymous, Get("/api/v1/indicators")),
+        new("/api/v1/public/indicators/{indicator}/footprints/{id}", "GET", Audience.Anonymous, Get($"/api/v1/public/indicators/{Indicator}/footprints/la:cardiff")),
+        new("/api/v1/public/indicators/{indicator}/compare", "GET", Audience.Anonymous, Get($"/api/v1/public/indicators/{Indicator}/compare?kind=force")),
         new("/health/live", "", Audience.Anonymous, Get("/health/live")),
         new("/health/ready", "", Audience.Anonymous, Get("/health/ready")),
         new("/openapi/{documentName}.json", "GET", Audience.Anonymous, Get("/openapi/v1.json")),
@@ -53,6 +57,15 @@ public sealed class AccessMatrixTests(AccessHub shared)
         new("/api/v1/footprints/{id}/profile", "GET", Audience.Partner, Get("/api/v1/footprints/la:cardiff/profile?feed=crime")),
         new("/api/v1/footprints/{id}/bulletin", "GET", Audience.Partner, Get("/api/v1/footprints/la:cardiff/bulletin?week=2025-W10")),
         new("/api/v1/footprints/{id}/confidence-summary", "GET", Audience.Partner, Get("/api/v1/footprints/la:cardiff/confidence-summary?month=2025-03")),
+        new("/api/v1/indicators/{indicator}/footprints/{id}", "GET", Audience.Partner, Get($"/api/v1/indicators/{Indicator}/footprints/la:cardiff")),
+        new("/api/v1/indicators/{indicator}/compare", "GET", Audience.Partner, Get($"/api/v1/indicators/{Indicator}/compare?kind=force")),
+        // Cardiff has no target in this hub (the write below sets Powys's): an allowed caller is told so.
+        new("/api/v1/indicators/{indicator}/targets/{footprint}/progress", "GET", Audience.Partner,
+            Get($"/api/v1/indicators/{Indicator}/targets/la:cardiff/progress"), Success: HttpStatusCode.NotFound),
+        new("/api/v1/indicators/{indicator}/targets", "GET", Audience.Partner, Get($"/api/v1/indicators/{Indicator}/targets")),
+        new("/api/v1/indicators/{indicator}/targets/{footprint}", "GET", Audience.Partner,
+            Get($"/api/v1/indicators/{Indicator}/targets/la:cardiff"), Success: HttpStatusCode.NotFound),
+        new("/api/v1/indicators/{indicator}/published", "GET", Audience.Partner, Get($"/api/v1/indicators/{Indicator}/published")),
         new("/api/v1/footprints/{id}/stream", "GET", Audience.Partner, Get("/api/v1/footprints/la:cardiff/stream?feed=crime"), Stream: true),
         new("/api/v1/alerts", "GET", Audience.Partner, Get("/api/v1/alerts")),
         new("/hubs/live/negotiate", "", Audience.Partner,
@@ -67,6 +80,20 @@ public sealed class AccessMatrixTests(AccessHub shared)
                 $$"""{"id":"matrix-{{Interlocked.Increment(ref _records)}}","occurredAt":"2025-03-05T10:00:00Z","area":"{{Cardiff}}","category":"robbery"}""",
                 System.Text.Encoding.UTF8, "application/x-ndjson"),
         })),
+
+        // Managing indicators: targets and published figures.
+        new("/api/v1/indicators/{indicator}/targets/{footprint}", "PUT", Audience.ManageIndicators, _ => Task.FromResult(
+            new HttpRequestMessage(HttpMethod.Put, $"/api/v1/indicators/{Indicator}/targets/la:powys")
+            {
+                Content = new StringContent("""{"baseline":{"from":"2023-04-01","to":"2024-03-31","percent":40},"milestones":[{"date":"2026-03-31","percent":45}]}""",
+                    System.Text.Encoding.UTF8, "application/json"),
+            })),
+        new("/api/v1/indicators/{indicator}/published", "POST", Audience.ManageIndicators, _ => Task.FromResult(
+            new HttpRequestMessage(HttpMethod.Post, $"/api/v1/indicators/{Indicator}/published")
+            {
+                Content = new StringContent("""{"footprint":"la:powys","from":"2023-04-01","to":"2024-03-31","percent":41,"unweightedBase":200,"source":"matrix"}""",
+                    System.Text.Encoding.UTF8, "application/x-ndjson"),
+            })),
 
         // Admin: keys, audit, the recount audit, the route listing, record histories and withdrawing a key's writes.
         new("/api/v1/admin/keys", "GET", Audience.Admin, Get("/api/v1/admin/keys")),
@@ -96,7 +123,8 @@ public sealed class AccessMatrixTests(AccessHub shared)
 
     private static readonly Dictionary<Audience, string> Listed = new()
     {
-        [Audience.Anonymous] = "anonymous", [Audience.Partner] = "read:partner", [Audience.Ingest] = "ingest:<feed>", [Audience.Admin] = "admin",
+        [Audience.Anonymous] = "anonymous", [Audience.Partner] = "read:partner", [Audience.Ingest] = "ingest:<feed>",
+        [Audience.ManageIndicators] = "manage:indicators", [Audience.Admin] = "admin",
     };
 
     /// <summary>What a caller gets on a route: the route's success, 401 or 403.</summary>
