@@ -3,6 +3,7 @@ using AnalysisHub.Server.Access;
 using AnalysisHub.Server.Admin;
 using AnalysisHub.Server.Alerts;
 using AnalysisHub.Server.Bulletin;
+using AnalysisHub.Server.ConfidenceSummary;
 using AnalysisHub.Server.Compare;
 using AnalysisHub.Server.Exceedance;
 using AnalysisHub.Server.Footprints;
@@ -80,6 +81,7 @@ anyone.MapFootprintApi();
 anyone.MapPublicApi();
 anyone.MapIndicatorListing();
 anyone.MapPublicIndicatorApi();
+anyone.MapPublicConfidenceSummaryApi();
 
 var partners = app.MapGroup("").RequireAuthorization(AccessPolicies.ReadPartner);
 partners.MapSeriesApi();
@@ -91,6 +93,7 @@ partners.MapAlertApi();
 partners.MapLiveApi();
 partners.MapIndicatorApi();
 partners.MapIndicatorTargetApi();
+partners.MapConfidenceSummaryApi();
 
 app.MapGroup("").RequireAuthorization(AccessPolicies.Ingest).MapIngestApi();
 

@@ -263,7 +263,7 @@ public sealed class BulletinTests(SharedHub shared)
             Assert.Equal(header.Length, r.Length); // one table: every row has every column
             return header.Zip(r).ToDictionary(c => c.First, c => c.Second);
         }).ToList();
-        Assert.All(rows, r => Assert.Contains(r["section"], new[] { "measure", "profile", "members", "footnote" }));
+        Assert.All(rows, r => Assert.Contains(r["section"], new[] { "measure", "profile", "members", "confidence", "footnote" }));
         Assert.All(rows, r => Assert.Equal(("csp:cwm-taf", "Cwm Taf", "2012-W27"), (r["footprint"], r["name"], r["week"])));
 
         var measures = json.GetProperty("measures").EnumerateArray().ToList();

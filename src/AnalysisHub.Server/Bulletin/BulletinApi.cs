@@ -1,6 +1,7 @@
 using AnalysisHub.Domain.Geography;
 using AnalysisHub.Domain.Statistics;
 using AnalysisHub.Domain.Time;
+using AnalysisHub.Server.Indicators;
 using AnalysisHub.Server.Profile;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -32,10 +33,11 @@ public static class BulletinApi
         if (answer.Problem is { } problem) return problem;
         var measures = answer.Each(Measure);
         var (f, period, source) = (answer.Footprint!, answer.Period, query.Geography.PopulationSource);
+        var confidence = answer.Confidence.Select(c => BulletinConfidence.Of(DisclosedIndicator.Partner(c))).ToList();
         var body = new BulletinBody(f.Id, f.Kind, f.Name, BulletinFootnotes.WeekOf(period), period.Start, period.End, answer.Wales!.Id, f.Population, source,
             ProfileApi.TimeZone, measures, BulletinFootnotes.For(source, period, measures.Select(m => $"{m.Feed}/{m.Category}: {m.ExcludedMonthPrecision}"),
-                "Partner audience: counts are not suppressed; do not publish without disclosure control."),
-            period.Granularity.ToSlug(), period.Label);
+                "Partner audience: counts are not suppressed; do not publish without disclosure control.", confidence),
+            period.Granularity.ToSlug(), period.Label, confidence);
         return answer.Respond(body, DisclosedBulletin.Unsuppressed(body));
     }
 

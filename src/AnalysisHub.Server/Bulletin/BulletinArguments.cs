@@ -1,7 +1,9 @@
 using System.Globalization;
 using AnalysisHub.Domain.Geography;
+using AnalysisHub.Domain.Indicators;
 using AnalysisHub.Domain.Surveillance;
 using AnalysisHub.Domain.Time;
+using AnalysisHub.Server.Indicators;
 using AnalysisHub.Server.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -20,6 +22,7 @@ public sealed class BulletinArguments : QueryServices
     [FromQuery(Name = "week")] public string? Week { get; init; }
     [FromQuery(Name = "month")] public string? Month { get; init; }
     [FromQuery(Name = "format")] public string? Format { get; init; }
+    [FromServices] public required IIndicatorStore Store { get; init; }
 
     internal async Task<BulletinAnswer> AskAsync(string id, HttpRequest request)
     {
@@ -51,15 +54,20 @@ public sealed class BulletinArguments : QueryServices
             if (parsed.Problem is { } problem) return BulletinAnswer.Failed(problem);
             measures.Add(await BulletinFigures.GatherAsync(measure, parsed.Query!, period, footprint, wales, members, Grains, Timeout));
         }
-        return new BulletinAnswer(null, footprint, wales, period, output, measures);
+        // The survey indicators over the 12 months ending with the bulletin's period: a year of responses, as they are published.
+        var confidence = new List<FootprintIndicator>();
+        foreach (var indicator in Catalog.Indicators)
+            confidence.Add(await FootprintIndicator.GatherAsync(this, Store, indicator, footprint, wales, period.End, withMembers: false));
+        return new BulletinAnswer(null, footprint, wales, period, output, measures, confidence);
     }
 }
 
-/// <summary>A bulletin as asked: the footprint, Wales, the week or month, the chosen format and each measure's figures; or the problem.</summary>
+/// <summary>A bulletin as asked: the footprint, Wales, the week or month, the chosen format, each measure's figures and each
+/// survey indicator's; or the problem.</summary>
 internal sealed record BulletinAnswer(ProblemHttpResult? Problem, Footprint? Footprint, Footprint? Wales, Period Period, BulletinOutput Output,
-    IReadOnlyList<BulletinFigures> Measures)
+    IReadOnlyList<BulletinFigures> Measures, IReadOnlyList<FootprintIndicator> Confidence)
 {
-    public static BulletinAnswer Failed(ProblemHttpResult problem) => new(problem, null, null, default, BulletinOutput.Json, []);
+    public static BulletinAnswer Failed(ProblemHttpResult problem) => new(problem, null, null, default, BulletinOutput.Json, [], []);
 
     /// <summary>Each measure's figures made into <typeparamref name="T"/> for this footprint, against Wales.</summary>
     public List<T> Each<T>(Func<BulletinFigures, Footprint, Footprint, T> measure) => Measures.Select(f => measure(f, Footprint!, Wales!)).ToList();

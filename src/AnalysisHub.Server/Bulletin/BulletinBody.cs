@@ -6,10 +6,11 @@ namespace AnalysisHub.Server.Bulletin;
 /// <param name="Week">the ISO week of a weekly bulletin; null for a monthly one.</param>
 /// <param name="Granularity"><c>week</c> or <c>month</c>.</param>
 /// <param name="Period">the bulletin's period, either kind: <c>2025-W27</c> or <c>2025-07</c>.</param>
+/// <param name="Confidence">each survey indicator over the 12 months ending on <paramref name="End"/>.</param>
 public sealed record BulletinBody(
     string Footprint, string Kind, string Name, string? Week, DateOnly Start, DateOnly End, string Benchmark,
     long Population, string PopulationSource, string TimeZone, IReadOnlyList<BulletinMeasure> Measures,
-    IReadOnlyList<string> Footnotes, string Granularity, string Period);
+    IReadOnlyList<string> Footnotes, string Granularity, string Period, IReadOnlyList<BulletinConfidence> Confidence);
 
 /// <summary>
 /// One violence measure in the period: the count, the previous periods' mean, the same period last year, the rate

@@ -8,7 +8,8 @@ namespace AnalysisHub.Server.Bulletin;
 /// <summary>
 /// The bulletin as one tidy CSV table (RFC 4180) under one header: the first column, <c>section</c>, says which part
 /// of the bulletin a row belongs to — <c>measure</c> (a violence measure's figures for the period), <c>profile</c> (one
-/// day-of-week × hour cell of its time profile), <c>members</c> (a ranked member authority), <c>footnote</c> (a note
+/// day-of-week × hour cell of its time profile), <c>members</c> (a ranked member authority), <c>confidence</c> (a survey
+/// indicator over the 12 months ending with the period), <c>footnote</c> (a note
 /// on methods or completeness) and, for a public bulletin, <c>disclosure</c> (the note on disclosure control). Every
 /// row names the footprint, the week (empty in a monthly bulletin), the granularity and the period; the other columns are the union of what the sections need, empty where they do
 /// not apply, so the file loads as one data frame and filters by section. A withheld count reads <c>&lt;5</c>, other
@@ -19,12 +20,14 @@ internal static class BulletinCsv
     public const string MeasureSection = "measure";
     public const string ProfileSection = "profile";
     public const string MembersSection = "members";
+    public const string ConfidenceSection = "confidence";
     public const string FootnoteSection = "footnote";
     public const string DisclosureSection = "disclosure";
 
     // Measure columns first, in the order the measure rows always had; then what the other sections add; then the
-    // columns the monthly bulletin added (the week-named ones are empty in a month, these are filled in both). A row's
-    // count and rate (a measure's, a profile cell's, a member's) share the count and ratePer100k columns.
+    // columns the monthly bulletin added (the week-named ones are empty in a month, these are filled in both); then the
+    // survey indicators' (their interval, benchmark and comparison share the measures' columns). A row's count and rate
+    // (a measure's, a profile cell's, a member's) share the count and ratePer100k columns.
     internal static readonly string[] Header =
     [
         "section", "footprint", "name", "week", "feed", "category", "count", "previousFourWeeksMean", "sameWeekLastYearPeriod",
@@ -35,6 +38,9 @@ internal static class BulletinCsv
         "rank", "member", "memberName", "population",
         "text",
         "granularity", "period", "previousPeriodsMean", "previousPeriods", "samePeriodLastYearPeriod", "samePeriodLastYear",
+        "indicator", "indicatorName", "from", "to", "percent", "unweightedBase", "effectiveBase", "withheld", "benchmarkPercent",
+        "previousFrom", "previousTo", "previousPercent", "previousUnweightedBase", "change", "z", "trajectory", "target", "targetStatus",
+        "targetStatusBasis",
     ];
 
     private static readonly Dictionary<string, int> Column = Header.Select((name, i) => (name, i)).ToDictionary(c => c.name, c => c.i);
@@ -73,6 +79,16 @@ internal static class BulletinCsv
                     ("rank", Number(member.Rank)), ("member", member.Footprint), ("memberName", member.Name),
                     ("count", Number(member.Count)), ("population", Number(member.Population)), ("ratePer100k", Number(member.RatePer100k))));
         }
+        foreach (var c in body.Confidence)
+            csv.Add(Cells(body, ConfidenceSection, null,
+                ("indicator", c.Indicator), ("indicatorName", c.Name ?? ""), ("from", Date(c.From)), ("to", Date(c.To)),
+                ("percent", Number(c.Percent)), ("ci95Lower", Number(c.Ci95?[0])), ("ci95Upper", Number(c.Ci95?[1])),
+                ("unweightedBase", Number(c.UnweightedBase)), ("effectiveBase", Number(c.EffectiveBase)), ("withheld", Flag(c.Withheld)),
+                ("benchmark", c.Benchmark), ("benchmarkPercent", Number(c.BenchmarkPercent)), ("comparison", c.Comparison ?? ""),
+                ("previousFrom", Date(c.Change.PreviousFrom)), ("previousTo", Date(c.Change.PreviousTo)),
+                ("previousPercent", Number(c.Change.PreviousPercent)), ("previousUnweightedBase", Number(c.Change.PreviousUnweightedBase)),
+                ("change", c.Change.Direction ?? ""), ("z", Number(c.Change.Z)), ("trajectory", Number(c.Target?.Trajectory)),
+                ("target", Number(c.Target?.Target)), ("targetStatus", c.Target?.Status ?? ""), ("targetStatusBasis", c.Target?.StatusBasis ?? "")));
         // A public bulletin's footnotes repeat its disclosure note: it is written once, as its own section.
         foreach (var footnote in body.Footnotes.Where(f => f != body.DisclosureControl))
             csv.Add(Cells(body, FootnoteSection, null, ("text", footnote)));
@@ -105,7 +121,7 @@ internal static class BulletinCsv
 
     internal static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>A published figure: a count, a mean, or the text that stands for a withheld one.</summary>
     private static string Figure(object? value) => value switch
@@ -116,14 +132,17 @@ internal static class BulletinCsv
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
 
-    private static string Flag(bool? value) => value is { } b ? (b ? "true" : "false") : "";
+    internal static string Flag(bool? value) => value is { } b ? (b ? "true" : "false") : "";
 
     /// <summary>The rows under the header as CSV (RFC 4180: CRLF after every row, a field quoted only when it holds a
     /// comma, a quote or a line break).</summary>
-    private static string Table(List<string[]> rows)
+    private static string Table(List<string[]> rows) => Table(Header, rows);
+
+    /// <summary>Rows under <paramref name="header"/> as CSV, as the bulletin is written (the monthly summary is too).</summary>
+    internal static string Table(string[] header, List<string[]> rows)
     {
         using var table = new DataTable { Locale = CultureInfo.InvariantCulture };
-        foreach (var name in Header) table.Columns.Add(name, typeof(string));
+        foreach (var name in header) table.Columns.Add(name, typeof(string));
         foreach (var row in rows) table.Rows.Add(Array.ConvertAll<string, object>(row, SpreadsheetCells.Neutralised));
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = CsvDataWriter.Create(text, new CsvDataWriterOptions { NewLine = "\r\n" }))

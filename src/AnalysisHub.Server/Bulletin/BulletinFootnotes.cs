@@ -1,6 +1,7 @@
 using System.Globalization;
 using AnalysisHub.Domain.Statistics;
 using AnalysisHub.Domain.Time;
+using AnalysisHub.Server.Indicators;
 
 namespace AnalysisHub.Server.Bulletin;
 
@@ -14,7 +15,20 @@ internal static class BulletinFootnotes
     /// <param name="excluded">for each measure, "feed/category: n" — the month-precision records of the period's months left
     /// out of its counts (none for a month).</param>
     /// <param name="audience">the last note: who the bulletin is for and what was withheld.</param>
-    public static List<string> For(string populationSource, Period period, IEnumerable<string> excluded, string audience) =>
+    /// <param name="confidence">the survey indicators shown, whose method note comes before the audience's.</param>
+    /// <param name="confidenceDisclosure">for a public bulletin, how indicator figures were withheld.</param>
+    public static List<string> For(string populationSource, Period period, IEnumerable<string> excluded, string audience,
+        IReadOnlyList<BulletinConfidence> confidence, string? confidenceDisclosure = null)
+    {
+        var notes = Measures(populationSource, period, excluded, audience);
+        var surveyNotes = new List<string>();
+        if (confidence.Count > 0) surveyNotes.Add(DisclosedIndicator.MethodNote(confidence[0].From, confidence[0].To));
+        if (confidenceDisclosure is not null) surveyNotes.Add(confidenceDisclosure);
+        notes.InsertRange(notes.Count - 1, surveyNotes);
+        return notes;
+    }
+
+    private static List<string> Measures(string populationSource, Period period, IEnumerable<string> excluded, string audience) =>
         period.Granularity == Granularity.Month ? Monthly(populationSource, period, audience) :
     [
         "Rates are per 100,000 residents for the week (not annualised); 95% confidence intervals by Byar's method for counts of 10 or more, exact Poisson below.",

@@ -47,10 +47,14 @@ internal static class BulletinFormat
     }
 
     /// <summary>The bulletin in the chosen format: <paramref name="json"/> as JSON, or <paramref name="sheet"/> written as CSV or HTML.</summary>
-    public static Results<Ok<T>, ContentHttpResult, ProblemHttpResult> Respond<T>(BulletinOutput output, T json, DisclosedBulletin sheet) => output switch
+    public static Results<Ok<T>, ContentHttpResult, ProblemHttpResult> Respond<T>(BulletinOutput output, T json, DisclosedBulletin sheet) =>
+        Respond(output, json, () => BulletinCsv.Write(sheet), () => BulletinHtml.Write(sheet));
+
+    /// <summary>Any product in the chosen format: <paramref name="json"/> as JSON, or the text <paramref name="csv"/> or <paramref name="html"/> writes.</summary>
+    public static Results<Ok<T>, ContentHttpResult, ProblemHttpResult> Respond<T>(BulletinOutput output, T json, Func<string> csv, Func<string> html) => output switch
     {
-        BulletinOutput.Csv => TypedResults.Text(BulletinCsv.Write(sheet), "text/csv", System.Text.Encoding.UTF8),
-        BulletinOutput.Html => TypedResults.Text(BulletinHtml.Write(sheet), "text/html", System.Text.Encoding.UTF8),
+        BulletinOutput.Csv => TypedResults.Text(csv(), "text/csv", System.Text.Encoding.UTF8),
+        BulletinOutput.Html => TypedResults.Text(html(), "text/html", System.Text.Encoding.UTF8),
         _ => TypedResults.Ok(json),
     };
 

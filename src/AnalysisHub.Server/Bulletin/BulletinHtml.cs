@@ -63,6 +63,7 @@ internal static class BulletinHtml
             html.Append("</tr>\n");
         }
         html.Append("</tbody>\n</table>\n</section>\n");
+        Confidence(html, body.Confidence);
 
         foreach (var m in body.Measures)
         {
@@ -103,6 +104,34 @@ internal static class BulletinHtml
         foreach (var note in body.Footnotes) html.Append("<li>").Append(E(note)).Append("</li>\n");
         html.Append("</ol>\n</footer>\n</body>\n</html>\n");
         return html.ToString();
+    }
+
+    /// <summary>The survey indicators: one row each, over the 12 months ending with the bulletin's period.</summary>
+    private static void Confidence(StringBuilder html, IReadOnlyList<BulletinConfidence> confidence)
+    {
+        if (confidence.Count == 0) return;
+        html.Append("<section>\n<h2>Survey indicators (12 months)</h2>\n<table>\n<thead><tr>");
+        foreach (var h in new[] { "Indicator", "Period", "Percent", "95% CI", "Responses", "Wales", "vs Wales", "Previous period", "Change", "Trajectory", "Target", "Status" })
+            html.Append("<th scope=\"col\">").Append(E(h)).Append("</th>");
+        html.Append("</tr></thead>\n<tbody>\n");
+        foreach (var c in confidence)
+        {
+            html.Append("<tr>");
+            Cell(html, c.Name ?? c.Indicator);
+            Cell(html, $"{D(c.From)} to {D(c.To)}");
+            Cell(html, c.Withheld ? "withheld" : F(c.Percent));
+            Cell(html, c.Ci95 is { } ci ? $"{F(ci[0])} – {F(ci[1])}" : "—");
+            Cell(html, N(c.UnweightedBase));
+            Cell(html, F(c.BenchmarkPercent));
+            Cell(html, c.Comparison ?? "—", c.Comparison);
+            Cell(html, $"{F(c.Change.PreviousPercent)} ({D(c.Change.PreviousFrom)} to {D(c.Change.PreviousTo)})");
+            Cell(html, c.Change.Direction ?? "—");
+            Cell(html, F(c.Target?.Trajectory));
+            Cell(html, F(c.Target?.Target));
+            Cell(html, c.Target?.Status ?? "—");
+            html.Append("</tr>\n");
+        }
+        html.Append("</tbody>\n</table>\n</section>\n");
     }
 
     private static void Cell(StringBuilder html, string text, string? cssClass = null)

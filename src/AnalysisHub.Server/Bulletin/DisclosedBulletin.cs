@@ -10,14 +10,16 @@ namespace AnalysisHub.Server.Bulletin;
 public sealed record DisclosedBulletin(
     string Footprint, string Kind, string Name, string? Week, DateOnly Start, DateOnly End, string Benchmark,
     long Population, string PopulationSource, string TimeZone, string Audience, string? DisclosureControl,
-    IReadOnlyList<DisclosedBulletinMeasure> Measures, IReadOnlyList<string> Footnotes, string Granularity, string Period)
+    IReadOnlyList<DisclosedBulletinMeasure> Measures, IReadOnlyList<string> Footnotes, string Granularity, string Period,
+    IReadOnlyList<BulletinConfidence> Confidence)
 {
     public const string PartnerAudience = "partner audience (unsuppressed)";
 
     /// <summary>A partner bulletin as published: every figure shown.</summary>
     public static DisclosedBulletin Unsuppressed(BulletinBody body) => new(
         body.Footprint, body.Kind, body.Name, body.Week, body.Start, body.End, body.Benchmark, body.Population, body.PopulationSource,
-        body.TimeZone, PartnerAudience, null, body.Measures.Select(Unsuppressed).ToList(), body.Footnotes, body.Granularity, body.Period);
+        body.TimeZone, PartnerAudience, null, body.Measures.Select(Unsuppressed).ToList(), body.Footnotes, body.Granularity, body.Period,
+        body.Confidence);
 
     private static DisclosedBulletinMeasure Unsuppressed(BulletinMeasure m) => new(
         m.Feed, m.Category, m.Count, false, m.PreviousFourWeeksMean, false, m.SameWeekLastYearPeriod, m.SameWeekLastYear, false,

@@ -64,13 +64,14 @@ public static class IndicatorApi
     }
 
     /// <summary>Each footprint's row, then the benchmark's, for this period and the one of the same length before it.</summary>
-    internal static async Task<List<IndicatorComparisonRow>> CompareAsync(IndicatorArguments query, Indicator indicator,
+    internal static async Task<List<IndicatorComparisonRow>> CompareAsync(QueryServices query, Indicator indicator,
         IReadOnlyList<Footprint> footprints, Footprint benchmark, DateRange range)
     {
         var previous = IndicatorPeriods.Previous(range);
         var all = footprints.Append(benchmark).ToList();
-        var current = await Task.WhenAll(all.Select(f => query.SumsAsync(f, indicator, range)));
-        var before = await Task.WhenAll(all.Select(f => query.SumsAsync(f, indicator, previous)));
+        Task<WeightedSums> Sums(Footprint f, DateRange r) => IndicatorSums.ReadAsync(query.Grains, f, indicator, r, query.Timeout);
+        var current = await Task.WhenAll(all.Select(f => Sums(f, range)));
+        var before = await Task.WhenAll(all.Select(f => Sums(f, previous)));
         var figures = all.Select((f, i) => IndicatorFigure.Of(indicator, f, range, current[i])).ToList();
         var benchmarkPercent = figures[^1].Percent;
         return all.Select((f, i) => IndicatorComparisonRow.Of(figures[i], f, IndicatorFigure.Of(indicator, f, previous, before[i]),
@@ -91,15 +92,10 @@ public static class IndicatorApi
         var range = IndicatorPeriods.TwelveMonthsEnding(date);
         var figure = IndicatorFigure.Of(indicator, area, range, await query.SumsAsync(area, indicator, range));
         var published = await query.Store.ListPublishedAsync(indicator.Id, area.Id);
-        var trajectory = TargetTrajectoryOf(target);
-        (double? Percent, string? Basis) standing = figure.Percent is { } own
-            ? (own, "hub")
-            : published.Where(p => range.Contains(p.To)).MaxBy(p => p.To) is { } latestPublished ? (latestPublished.Percent, "published") : (null, null);
-        var (percent, basis) = standing;
-        var status = percent is { } p ? trajectory.Status(p, date).ToSlug() : null;
+        var standing = IndicatorStanding.Of(target, figure.Percent, published, date);
         return TypedResults.Ok(new IndicatorProgressBody(indicator.Id, area.Id, date,
             new LatestFigure(range.From, range.To, figure.Percent, figure.Ci95, figure.UnweightedBase, figure.EffectiveBase),
-            trajectory.PercentOn(date), trajectory.Target, status, basis, target.Baseline, target.Milestones, published));
+            standing.Trajectory, standing.Target, standing.Status, standing.StatusBasis, target.Baseline, target.Milestones, published));
     }
 
     internal static TargetTrajectory TargetTrajectoryOf(IndicatorTarget target) =>

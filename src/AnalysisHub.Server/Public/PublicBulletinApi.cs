@@ -2,8 +2,11 @@ using AnalysisHub.Domain.Geography;
 using AnalysisHub.Domain.Statistics;
 using AnalysisHub.Domain.Time;
 using AnalysisHub.Server.Bulletin;
+using AnalysisHub.Server.Hosting;
+using AnalysisHub.Server.Indicators;
 using AnalysisHub.Server.Profile;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace AnalysisHub.Server.Public;
 
@@ -19,7 +22,8 @@ internal static class PublicBulletinApi
 {
     public const string Audience = "public audience (disclosure control applied)";
 
-    public static async Task<Results<Ok<DisclosedBulletin>, ContentHttpResult, ProblemHttpResult>> Answer(string id, [AsParameters] BulletinArguments query, HttpContext context)
+    public static async Task<Results<Ok<DisclosedBulletin>, ContentHttpResult, ProblemHttpResult>> Answer(string id, [AsParameters] BulletinArguments query,
+        HttpContext context, IOptions<IndicatorOptions> indicatorOptions)
     {
         var answer = await query.AskAsync(id, context.Request);
         if (answer.Problem is { } problem) return problem;
@@ -27,9 +31,12 @@ internal static class PublicBulletinApi
         // The footnote on month-precision records names their counts as published ("<5" for 1–4).
         var excluded = measures.Select(m => $"{m.Feed}/{m.Category}: {m.ExcludedMonthPrecision}");
         var (f, period, source) = (answer.Footprint!, answer.Period, query.Geography.PopulationSource);
+        var minimum = indicatorOptions.Value.PublicMinimumBase;
+        var confidence = answer.Confidence.Select(c => BulletinConfidence.Of(DisclosedIndicator.Public(c, minimum))).ToList();
+        var notes = BulletinFootnotes.For(source, period, excluded, PublicNotes.Bulletin, confidence, PublicIndicatorRow.Note(minimum));
         var bulletin = new DisclosedBulletin(f.Id, f.Kind, f.Name, BulletinFootnotes.WeekOf(period), period.Start, period.End, answer.Wales!.Id,
-            f.Population, source, ProfileApi.TimeZone, Audience, PublicNotes.Bulletin, measures,
-            BulletinFootnotes.For(source, period, excluded, PublicNotes.Bulletin), period.Granularity.ToSlug(), period.Label);
+            f.Population, source, ProfileApi.TimeZone, Audience, PublicNotes.Bulletin, measures, notes, period.Granularity.ToSlug(), period.Label,
+            confidence);
         return answer.Respond(bulletin, bulletin);
     }
 
