@@ -219,11 +219,11 @@ export function renderTrend(svg, { points, target, published }) {
 
 /**
  * The view's state and rendering. The page gives it what it already holds (footprints, boundaries, names, mode);
- * the view fetches only indicator routes. `generation` drops answers that arrive after the period, kind, mode or
- * selection changed.
+ * the view fetches only indicator routes. `generation` drops answers that arrive after the period, kind or mode
+ * changed, and `trendGeneration` trend answers after the selection changed too (a click must not drop the table).
  */
 export function createConfidenceView({ footprintsOfKind, nameOf, boundaries, codeOf, isPartner, showMessage }) {
-  const view = { kind: "la", from: "", to: "", rows: [], published: [], disclosure: null, selected: NATION, generation: 0, mapView: null, drawnKind: null };
+  const view = { kind: "la", from: "", to: "", rows: [], published: [], disclosure: null, selected: NATION, generation: 0, trendGeneration: 0, mapView: null, drawnKind: null };
   const base = () => (isPartner() ? "/api/v1" : "/api/v1/public");
   const indicatorUrl = (path, query) => `${base()}/indicators/${INDICATOR}/${path}` + (query ? `?${new URLSearchParams(query)}` : "");
 
@@ -328,7 +328,7 @@ export function createConfidenceView({ footprintsOfKind, nameOf, boundaries, cod
   }
 
   async function loadTrend() {
-    const generation = view.generation;
+    const generation = view.trendGeneration;
     const id = view.selected;
     const windows = trendWindows(view.to);
     const figure = (w) => getJson(indicatorUrl(`footprints/${encodeURIComponent(id)}`, w))
@@ -340,7 +340,7 @@ export function createConfidenceView({ footprintsOfKind, nameOf, boundaries, cod
       : Promise.resolve(null);
     const published = isPartner() ? getJson(indicatorUrl("published", { footprint: id })) : Promise.resolve({ published: [] });
     const [points, t, p] = await Promise.all([Promise.all(windows.map(figure)), target, published]);
-    if (generation !== view.generation || id !== view.selected) return;
+    if (generation !== view.trendGeneration || id !== view.selected) return;
     const publishedRows = (p?.published ?? []).filter((x) => x.footprint === id);
     renderTrend($("confidence-chart"), { points, target: t, published: publishedRows });
     renderSelected(points.at(-1), t);
@@ -361,11 +361,12 @@ export function createConfidenceView({ footprintsOfKind, nameOf, boundaries, cod
   function select(id) {
     if (id === view.selected) return;
     view.selected = id;
-    view.generation++;
+    view.trendGeneration++;
     view.mapView?.highlight(id);
     for (const tr of $("confidence-table").tBodies[0].rows) tr.classList.toggle("selected", tr.dataset.footprint === id);
     $("confidence-selected-name").textContent = nameOf(id);
-    return track(loadTrend().catch(failed(view.generation)));
+    const generation = view.trendGeneration;
+    return track(loadTrend().catch((e) => generation === view.trendGeneration && showMessage(`Could not load the trend: ${e.message}`)));
   }
 
   let track = (work) => work;
@@ -379,6 +380,7 @@ export function createConfidenceView({ footprintsOfKind, nameOf, boundaries, cod
       const redraw = kind !== view.kind;
       Object.assign(view, { kind, from, to, rows: [], published: [], disclosure: null });
       view.generation++;
+      view.trendGeneration++;
       if (redraw || !view.mapView) drawMap();
       paint();
       const generation = view.generation;
