@@ -171,6 +171,12 @@ public sealed class ConfidenceViewTests(DashboardFixture fixture) : IAsyncLifeti
         await Expect(_page.Locator("#confidence-table svg.interval rect.ci")).ToHaveCountAsync(Surveyed.Length + 1);
         await Expect(_page.Locator("#confidence-table svg.interval line.benchmark-line")).ToHaveCountAsync(23);
         await Expect(_page.Locator("#message")).ToBeHiddenAsync();
+        // Back to the counts: the rate map and the feed control return.
+        await _page.Locator("#view").SelectOptionAsync("counts");
+        await _dashboard.WaitReadyAsync();
+        await Expect(_page.Locator("#confidence-view")).ToBeHiddenAsync();
+        await Expect(_page.Locator("#feed")).ToBeVisibleAsync();
+        await Expect(_page.Locator("#map g.footprint[aria-label*='per 100,000']")).ToHaveCountAsync(22);
         // Wales has no target: the browser reports that 404, which the page takes as "no target".
         _dashboard.AssertNoConsoleErrors(404);
     }
@@ -246,6 +252,10 @@ public sealed class ConfidenceViewTests(DashboardFixture fixture) : IAsyncLifeti
         await Expect(_page.Locator("#confidence-disclosure")).ToContainTextAsync("fewer than 50 responses are withheld");
         // Areas over the minimum are shown as the public route gives them.
         await Expect(_page.Locator("#confidence-table tbody tr[data-footprint='la:cardiff'] td.percent")).ToHaveTextAsync(Percent(rows["la:cardiff"]));
+
+        // Wales's trend from the public figure route: every window rests on about 300 responses, so all are shown.
+        await Expect(_page.Locator("#confidence-chart circle.point")).ToHaveCountAsync(8);
+        await Expect(_page.Locator("#confidence-chart polyline.trajectory")).ToHaveCountAsync(0);
 
         // Only public routes are read: no target, published figure or partner figure without a key.
         var indicatorRequests = _dashboard.ApiRequests.Where(r => r.Contains("/indicators/", StringComparison.Ordinal)).ToList();
