@@ -1,5 +1,6 @@
 // AnalysisHub dashboard: a choropleth of the selected footprint kind and a monthly series of the selected
-// footprint. Two modes:
+// footprint, or (the "Public confidence" view, confidence.js) the survey indicator for the same kind and period.
+// Two modes:
 // - public (no key stored): reads the disclosure-controlled /api/v1/public/… routes and the metadata routes only,
 //   polls them to stay fresh, shows no alerts and opens no live connection;
 // - partner (signed in with an API key, see access.js): reads the partner routes with the key in X-Api-Key, shows
@@ -11,6 +12,7 @@ import { getJson, whenKeyRefused, HEADER } from "./api.js";
 import { storedKey, clearKey } from "./session.js";
 import { initAccess, showAccessMode, showAccessMessage } from "./access.js";
 import { isShown, countText } from "./disclosure.js";
+import { createConfidenceView } from "./confidence.js";
 
 const $ = (id) => document.getElementById(id);
 const NATION = "nation:wales";
@@ -19,6 +21,7 @@ const PUBLIC_POLL_MS = 30_000;
 
 const state = {
   mode: "public", // "public" or "partner"
+  view: "counts", // "counts" (feeds' records) or "confidence" (the survey indicator)
   feeds: [],
   footprints: new Map(),
   codeOf: new Map(),
@@ -38,6 +41,19 @@ const state = {
   comparison: null, // the /compare rows of the current kind, feed, category and period
   alerts: [], // newest first
 };
+
+const confidence = createConfidenceView({
+  footprintsOfKind: (kind) => footprintsOfKind(kind),
+  nameOf: (id) => nameOf(id),
+  boundaries: () => state.boundaries,
+  codeOf: state.codeOf,
+  isPartner: () => partner(),
+  showMessage: (text) => showMessage(text),
+});
+confidence.configure({
+  busy: (work) => busy(work),
+  labelOfKind: (kind) => [...$("kind").options].find((o) => o.value === kind)?.textContent ?? kind,
+});
 
 const ALERTS_SHOWN = 10;
 const COMPARISON = {
@@ -182,6 +198,7 @@ function fillCategories() {
 }
 
 function readControls() {
+  state.view = $("view").value;
   state.feed = $("feed").value;
   state.category = $("category").value;
   state.from = $("from").value;
@@ -420,7 +437,7 @@ let mapTimer = null;
 let lastMapRefresh = 0;
 /** Refreshes the map (and re-reads the selected series) at most once per second. */
 function scheduleRefresh() {
-  if (mapTimer) return;
+  if (mapTimer || state.view !== "counts") return;
   const wait = Math.max(100, MAP_REFRESH_MS - (Date.now() - lastMapRefresh));
   mapTimer = setTimeout(async () => {
     mapTimer = null;
@@ -595,7 +612,7 @@ function startPolling() {
   stopPolling();
   setConnection("Public view — refreshed every 30 seconds", "public");
   pollTimer = setInterval(() => {
-    if (document.hidden || partner() || !periodValid()) return;
+    if (document.hidden || partner() || !periodValid() || state.view !== "counts") return;
     Promise.all([refreshComparison(), refreshSelected()]);
   }, PUBLIC_POLL_MS);
 }
@@ -607,9 +624,22 @@ function stopPolling() {
 
 // ---- wiring -------------------------------------------------------------------------------------------
 
+/** Shows the chosen view; only the one on screen reads the hub, so switching views re-reads the other. */
+function showView() {
+  const confidence = state.view === "confidence";
+  $("counts-view").hidden = confidence;
+  $("confidence-view").hidden = !confidence;
+  for (const control of document.querySelectorAll(".counts-only")) control.hidden = confidence;
+}
+
 async function reload({ redraw = false } = {}) {
   showMessage(periodValid() ? "" : "Choose a period whose start is on or before its end.");
   state.generation++;
+  if (state.view === "confidence") {
+    if (!periodValid()) return;
+    await busy(confidence.reload({ kind: state.kind, from: state.from, to: state.to }));
+    return;
+  }
   state.values = new Map();
   state.comparison = null;
   if (redraw) drawMap(); else paintMap();
@@ -697,7 +727,10 @@ async function main() {
   $("from").value = period.from;
   $("to").value = period.to;
   fillCategories();
+  // ?view=confidence opens the confidence view, so it can be linked to.
+  if (new URLSearchParams(location.search).get("view") === "confidence") $("view").value = "confidence";
   readControls();
+  showView();
 
   $("feed").addEventListener("change", () => { state.category = ""; readControls(); fillCategories(); readControls(); reload(); });
   for (const id of ["category", "from", "to"]) $(id).addEventListener("change", () => { readControls(); reload(); });
@@ -705,13 +738,16 @@ async function main() {
   for (const radio of document.querySelectorAll("input[name=lang]"))
     radio.addEventListener("change", () => {
       readControls();
-      document.querySelector("main").lang = state.lang;
+      for (const main of document.querySelectorAll("main")) main.lang = state.lang;
       paintMap();
       renderSelected();
       renderComparison();
       renderAlerts();
+      confidence.relabel();
     });
   $("select-wales").addEventListener("click", () => select(NATION));
+  $("confidence-wales").addEventListener("click", () => confidence.selectWales());
+  $("view").addEventListener("change", () => { readControls(); showView(); reload({ redraw: true }); });
   $("controls").addEventListener("submit", (e) => e.preventDefault());
 
   drawMap();

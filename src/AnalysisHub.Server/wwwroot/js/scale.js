@@ -28,16 +28,37 @@ export function formatRate(rate) {
   return rate.toLocaleString("en-GB", { maximumFractionDigits: rate < 10 ? 2 : 1 });
 }
 
-/** With `withheld`, adds the grey of areas whose rate the public view withholds. */
-export function renderLegend(element, scale, { withheld = false } = {}) {
+/**
+ * Equal-interval classes between the lowest and highest value, widened to multiples of `step`: for percents, whose
+ * differences between areas are a few points, a scale from 0 would shade every area alike. No values: max is 0.
+ */
+export function makeRangeScale(values, step = 5) {
+  const finite = values.filter((v) => Number.isFinite(v));
+  if (finite.length === 0) return { max: 0, colour: () => NO_DATA, classes: [{ fill: NO_DATA, from: 0, to: 0 }] };
+  const n = PALETTE.length;
+  const lo = Math.floor(Math.min(...finite) / step) * step;
+  const hi = Math.max(lo + step, Math.ceil(Math.max(...finite) / step) * step);
+  const colour = (v) => (Number.isFinite(v) ? PALETTE[Math.min(n - 1, Math.floor(((v - lo) / (hi - lo)) * n))] : NO_DATA);
+  const classes = PALETTE.map((fill, i) => ({ fill, from: lo + ((hi - lo) * i) / n, to: lo + ((hi - lo) * (i + 1)) / n }));
+  return { max: hi, colour, classes };
+}
+
+/**
+ * With `withheld`, adds the grey of areas whose figure the public view withholds. The title, the format of class
+ * bounds and the words for an empty scale and for withheld areas default to the rate map's.
+ */
+export function renderLegend(element, scale, {
+  withheld = false, title: titleText = "Rate per 100,000 residents", format = formatRate,
+  emptyText = "0 (no records)", withheldText = "Rate withheld (count under 5)",
+} = {}) {
   element.replaceChildren();
   const title = document.createElement("span");
   title.className = "legend-title";
-  title.textContent = "Rate per 100,000 residents";
+  title.textContent = titleText;
   element.append(title);
-  const items = scale.max === 0 ? [{ fill: scale.classes[0].fill, text: "0 (no records)" }]
-    : scale.classes.map((c) => ({ fill: c.fill, text: `${formatRate(c.from)}–${formatRate(c.to)}` }));
-  if (withheld) items.push({ fill: NO_DATA, text: "Rate withheld (count under 5)", cls: "withheld" });
+  const items = scale.max === 0 ? [{ fill: scale.classes[0].fill, text: emptyText }]
+    : scale.classes.map((c) => ({ fill: c.fill, text: `${format(c.from)}–${format(c.to)}` }));
+  if (withheld) items.push({ fill: NO_DATA, text: withheldText, cls: "withheld" });
   for (const { fill, text, cls } of items) {
     const item = document.createElement("span");
     item.className = "item";
