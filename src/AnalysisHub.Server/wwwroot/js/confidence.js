@@ -334,9 +334,10 @@ export function createConfidenceView({ footprintsOfKind, nameOf, boundaries, cod
     const figure = (w) => getJson(indicatorUrl(`footprints/${encodeURIComponent(id)}`, w))
       // Public answers hold the footprint's one row, with withheld saying whether its figures are shown.
       .then((b) => (b.rows ? { ...b.rows[0], from: b.from, to: b.to } : b));
-    // Targets and published figures are partner routes; a 404 for the target means the footprint has none.
+    // Targets and published figures are partner routes. The list of targets, not the footprint's own route: a
+    // footprint without one is then simply absent, not a 404 in the console on every selection.
     const target = isPartner()
-      ? getJson(indicatorUrl(`targets/${encodeURIComponent(id)}`)).catch((e) => (e.status === 404 ? null : Promise.reject(e)))
+      ? getJson(indicatorUrl("targets")).then((b) => (b.targets ?? []).find((x) => x.footprint === id) ?? null)
       : Promise.resolve(null);
     const published = isPartner() ? getJson(indicatorUrl("published", { footprint: id })) : Promise.resolve({ published: [] });
     const [points, t, p] = await Promise.all([Promise.all(windows.map(figure)), target, published]);
