@@ -28,17 +28,7 @@ public abstract partial class RecordLedgerTests<TLedger>
         {
             var prefix = NewPrefix();
             var model = new LedgerModel();
-            var cells = new Dictionary<ModelCell, long>();
-            var batches = history.Batches;
-            for (int start = 0, c = 0; start < batches.Count; c++)
-            {
-                var group = batches.Skip(start).Take(commitSizes[c % commitSizes.Length]).ToList();
-                start += group.Count;
-                var result = Ledger.Commit(group.Select(b => Batch(Parse(b, prefix, history.Feed))).ToList());
-                for (var i = 0; i < group.Count; i++)
-                    Assert.Equal(AsCounts(model.ApplyBatch(group[i])), result.Counts[i]);
-                AddDayCells(cells, result.Changes);
-            }
+            var cells = CommitInGroups(history, commitSizes, prefix, model);
             AssertSameCells(model.Cells(), cells);
             AssertSameCells(LedgerModel.FinalCells(history.Rows), cells);
 
@@ -74,6 +64,26 @@ public abstract partial class RecordLedgerTests<TLedger>
         }, iter: HistoryGenerator.Iterations(100), threads: 1, print: c => c.Item1.ToCurl());
     }
 
+    /// <summary>
+    /// Commits the history's batches, <paramref name="commitSizes"/> of them to a commit, checking each batch's answer
+    /// against the model's; returns the day cells the commits changed.
+    /// </summary>
+    private Dictionary<ModelCell, long> CommitInGroups(History history, int[] commitSizes, string prefix, LedgerModel model)
+    {
+        var cells = new Dictionary<ModelCell, long>();
+        var batches = history.Batches;
+        for (int start = 0, c = 0; start < batches.Count; c++)
+        {
+            var group = batches.Skip(start).Take(commitSizes[c % commitSizes.Length]).ToList();
+            start += group.Count;
+            var result = Ledger.Commit(group.Select(b => Batch(Parse(b, prefix, history.Feed))).ToList());
+            for (var i = 0; i < group.Count; i++)
+                Assert.Equal(AsCounts(model.ApplyBatch(group[i])), result.Counts[i]);
+            AddDayCells(cells, result.Changes);
+        }
+        return cells;
+    }
+
     private static string NewPrefix() => $"h{Interlocked.Increment(ref _cases)}-{Guid.NewGuid():N}"[..16] + "-";
 
     /// <summary>The rows as the hub reads them: through the NDJSON reader and the record validator.</summary>
@@ -99,17 +109,7 @@ public abstract partial class RecordLedgerTests<TLedger>
         {
             var prefix = NewPrefix();
             var model = new LedgerModel();
-            var cells = new Dictionary<ModelCell, long>();
-            var batches = history.Batches;
-            for (int start = 0, c = 0; start < batches.Count; c++)
-            {
-                var group = batches.Skip(start).Take(commitSizes[c % commitSizes.Length]).ToList();
-                start += group.Count;
-                var result = Ledger.Commit(group.Select(b => Batch(Parse(b, prefix, history.Feed))).ToList());
-                for (var i = 0; i < group.Count; i++)
-                    Assert.Equal(AsCounts(model.ApplyBatch(group[i])), result.Counts[i]);
-                AddDayCells(cells, result.Changes);
-            }
+            var cells = CommitInGroups(history, commitSizes, prefix, model);
             var expected = model.Cells().Concat(model.WeightCells()).ToDictionary();
             AssertSameCells(expected, cells);
             AssertSameCells(LedgerModel.FinalCells(history.Rows).Concat(LedgerModel.FinalWeightCells(history.Rows)).ToDictionary(), cells);

@@ -50,6 +50,20 @@ public sealed class IndicatorArguments : QueryServices
         return null;
     }
 
+    /// <summary>The footprints of <paramref name="kind"/> and the benchmark (Wales by default), or a problem naming the bad parameter.</summary>
+    internal ProblemHttpResult? ParseComparison(string? kind, string? benchmark, out IReadOnlyList<Footprint> footprints, out Footprint benchmarkFootprint)
+    {
+        footprints = string.IsNullOrEmpty(kind) ? [] : Geography.OfKind(kind).ToList();
+        benchmarkFootprint = null!;
+        if (footprints.Count == 0)
+            return Problems.BadParameter("kind", kind, $"one of {string.Join(", ", Geography.Footprints.Select(f => f.Kind).Distinct())} is required");
+        var benchmarkId = benchmark ?? Compare.ComparisonQuestion.DefaultBenchmark;
+        if (Geography.Find(benchmarkId) is not { } found)
+            return Problems.BadParameter("benchmark", benchmarkId, $"unknown footprint '{benchmarkId}'");
+        benchmarkFootprint = found;
+        return null;
+    }
+
     internal Task<WeightedSums> SumsAsync(Footprint footprint, Indicator indicator, DateRange range) =>
         IndicatorSums.ReadAsync(Grains, footprint, indicator, range, Timeout);
 

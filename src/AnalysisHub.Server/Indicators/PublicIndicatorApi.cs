@@ -41,12 +41,7 @@ public static class PublicIndicatorApi
         [AsParameters] IndicatorArguments query, IOptions<IndicatorOptions> options)
     {
         if (query.FindIndicator(out var indicator) is { } missing) return missing;
-        var footprints = string.IsNullOrEmpty(kind) ? [] : query.Geography.OfKind(kind).ToList();
-        if (footprints.Count == 0)
-            return Problems.BadParameter("kind", kind, $"one of {string.Join(", ", query.Geography.Footprints.Select(f => f.Kind).Distinct())} is required");
-        var benchmarkId = benchmark ?? ComparisonQuestion.DefaultBenchmark;
-        if (query.Geography.Find(benchmarkId) is not { } benchmarkFootprint)
-            return Problems.BadParameter("benchmark", benchmarkId, $"unknown footprint '{benchmarkId}'");
+        if (query.ParseComparison(kind, benchmark, out var footprints, out var benchmarkFootprint) is { } bad) return bad;
         if (query.ParseRange(out var range) is { } problem) return problem;
         var rows = await IndicatorApi.CompareAsync(query, indicator, footprints, benchmarkFootprint, range);
         var minimum = options.Value.PublicMinimumBase;
