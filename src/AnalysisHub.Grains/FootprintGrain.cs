@@ -2,6 +2,7 @@ using AnalysisHub.Contracts;
 using AnalysisHub.Domain.Cells;
 using AnalysisHub.Domain.Geography;
 using AnalysisHub.Domain.Rollups;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,8 @@ namespace AnalysisHub.Grains;
 /// Wales are one) — each member counted once, however many other footprints contain it. Members push numbered deltas; a repeat is ignored, and a gap or a
 /// member's new activation makes the footprint rebuild itself from every member's snapshot.
 /// </summary>
-public sealed class FootprintGrain(GeographyRegistry geography, IOptions<RollupOptions> options, RollupMetrics metrics, ILogger<FootprintGrain> logger)
+public sealed class FootprintGrain(GeographyRegistry geography, IOptions<RollupOptions> options, RollupMetrics metrics,
+    IHostApplicationLifetime lifetime, ILogger<FootprintGrain> logger)
     : RollupGrain, IFootprintGrain
 {
     private IGrainTimer? _notifyTimer;
@@ -64,6 +66,9 @@ public sealed class FootprintGrain(GeographyRegistry geography, IOptions<RollupO
     /// </summary>
     private async Task CheckMembersAsync()
     {
+        // A silo shutting down deactivates members before this footprint: asking them would place new activations
+        // on a silo that takes none, and the check has nothing to correct that the next start will not rebuild.
+        if (lifetime.ApplicationStopping.IsCancellationRequested) return;
         try
         {
             var positions = await Task.WhenAll(_footprint.Members.Select(async m =>
