@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using AnalysisHub.Server.Shared;
 
 namespace AnalysisHub.Server.Bulletin;
 
@@ -10,12 +11,6 @@ internal static class BulletinHtml
 {
     private static readonly string[] DayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
-    /// <summary>
-    /// The page's stylesheet, served with the dashboard's assets: the hub's Content-Security-Policy (<c>style-src 'self'</c>)
-    /// refuses an inline <c>&lt;style&gt;</c>, on this page as on every other.
-    /// </summary>
-    private const string Stylesheet = "/css/bulletin.css";
-
     public static string Write(DisclosedBulletin body)
     {
         var html = new StringBuilder();
@@ -24,17 +19,9 @@ internal static class BulletinHtml
             ? ("month", "Previous 3 months (mean)", "Same month last year")
             : ("week", "Previous 4 weeks (mean)", "Same week last year");
         var title = $"{(monthly ? "Monthly" : "Weekly")} violence bulletin: {body.Name}, {body.Period}";
-        html.Append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n");
-        html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        // No icon of its own: without this a browser asks for /favicon.ico, which is no public route (401).
-        html.Append("<link rel=\"icon\" href=\"data:,\">\n");
-        html.Append("<title>").Append(E(title)).Append("</title>\n<link rel=\"stylesheet\" href=\"").Append(Stylesheet)
-            .Append("\">\n</head>\n<body>\n");
-        html.Append("<header>\n<h1>").Append(E(title)).Append("</h1>\n<p>")
-            .Append(E($"{body.Footprint} ({body.Kind}) · {body.Period}: {D(body.Start)} to {D(body.End)} · population {N(body.Population)} · compared with {body.Benchmark} · {body.Audience}"))
-            .Append("</p>\n");
-        if (body.DisclosureControl is { } disclosure) html.Append("<p>").Append(E(disclosure)).Append("</p>\n");
-        html.Append("</header>\n");
+        PrintablePage.Open(html, title,
+            $"{body.Footprint} ({body.Kind}) · {body.Period}: {D(body.Start)} to {D(body.End)} · population {N(body.Population)} · compared with {body.Benchmark} · {body.Audience}",
+            body.DisclosureControl);
 
         html.Append("<section>\n<h2>Summary</h2>\n<table>\n<thead><tr>");
         foreach (var h in new[] { "Measure", $"This {period}", previous, lastYear, "Rate per 100,000", "95% CI",

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using AnalysisHub.Server.Shared;
 using AnalysisHub.Server.Indicators;
 
 namespace AnalysisHub.Server.ConfidenceSummary;
@@ -9,23 +10,13 @@ namespace AnalysisHub.Server.ConfidenceSummary;
 /// Content-Security-Policy refuses inline styles); every value is HTML-encoded, and a withheld figure reads <c>withheld</c>.</summary>
 internal static class ConfidenceSummaryHtml
 {
-    private const string Stylesheet = "/css/bulletin.css";
-
     public static string Write(ConfidenceSummaryBody body)
     {
         var html = new StringBuilder();
         var title = $"Monthly confidence summary: {body.Name}, {body.Month}";
-        html.Append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n");
-        html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        // No icon of its own: without this a browser asks for /favicon.ico, which is no public route (401).
-        html.Append("<link rel=\"icon\" href=\"data:,\">\n");
-        html.Append("<title>").Append(E(title)).Append("</title>\n<link rel=\"stylesheet\" href=\"").Append(Stylesheet)
-            .Append("\">\n</head>\n<body>\n");
-        html.Append("<header>\n<h1>").Append(E(title)).Append("</h1>\n<p>")
-            .Append(E($"{body.Footprint} ({body.Kind}) · 12 months {D(body.From)} to {D(body.To)} · compared with {body.Benchmark} · {body.Audience}"))
-            .Append("</p>\n");
-        if (body.DisclosureControl is { } disclosure) html.Append("<p>").Append(E(disclosure)).Append("</p>\n");
-        html.Append("</header>\n");
+        PrintablePage.Open(html, title,
+            $"{body.Footprint} ({body.Kind}) · 12 months {D(body.From)} to {D(body.To)} · compared with {body.Benchmark} · {body.Audience}",
+            body.DisclosureControl);
 
         foreach (var indicator in body.Indicators)
         {
