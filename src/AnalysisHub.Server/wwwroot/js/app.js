@@ -13,6 +13,7 @@ import { storedKey, clearKey } from "./session.js";
 import { initAccess, showAccessMode, showAccessMessage } from "./access.js";
 import { isShown, countText } from "./disclosure.js";
 import { createConfidenceView } from "./confidence.js";
+import { comparisonCell } from "./comparison.js";
 
 const $ = (id) => document.getElementById(id);
 const NATION = "nation:wales";
@@ -56,11 +57,6 @@ confidence.configure({
 });
 
 const ALERTS_SHOWN = 10;
-const COMPARISON = {
-  higher: { text: "Higher", icon: "\u25B2" },
-  similar: { text: "Similar", icon: "\u25CF" },
-  lower: { text: "Lower", icon: "\u25BC" },
-};
 
 // ---- helpers ------------------------------------------------------------------------------------------
 
@@ -308,22 +304,7 @@ function renderComparison() {
       td.textContent = text;
       tr.append(td);
     }
-    const td = document.createElement("td");
-    const c = COMPARISON[r.comparison];
-    if (c) {
-      const badge = document.createElement("span");
-      badge.className = `cmp cmp-${r.comparison}`;
-      const icon = document.createElement("span");
-      icon.className = "cmp-icon";
-      icon.setAttribute("aria-hidden", "true");
-      icon.textContent = c.icon;
-      badge.append(icon, document.createTextNode(c.text));
-      td.append(badge);
-    } else {
-      td.className = "cmp-none";
-      td.textContent = r.isBenchmark ? "Benchmark" : r.comparison === "not-compared" ? "Not compared" : "–";
-    }
-    tr.append(td);
+    tr.append(comparisonCell(r));
     return tr;
   }));
 }

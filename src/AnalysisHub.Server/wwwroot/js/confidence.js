@@ -5,6 +5,7 @@
 import { drawFootprints } from "./map.js";
 import { makeRangeScale, renderLegend } from "./scale.js";
 import { getJson } from "./api.js";
+import { COMPARISON, comparisonCell } from "./comparison.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 export const INDICATOR = "police-and-council-dealing-with-issues";
@@ -14,11 +15,6 @@ const TREND_WINDOWS = 8;
 const TREND_STEP_MONTHS = 3;
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-const COMPARISON = {
-  higher: { text: "Higher", icon: "\u25B2" },
-  similar: { text: "Similar", icon: "\u25CF" },
-  lower: { text: "Lower", icon: "\u25BC" },
-};
 const CHANGE = {
   increase: "Increase",
   decrease: "Decrease",
@@ -84,25 +80,6 @@ function rowLabel(name, row) {
   const change = CHANGE[directionOf(row)];
   if (change) parts.push(`change: ${change.toLowerCase()}`);
   return parts.join("; ");
-}
-
-function comparisonCell(row) {
-  const td = document.createElement("td");
-  const c = COMPARISON[row.comparison];
-  if (c) {
-    const badge = document.createElement("span");
-    badge.className = `cmp cmp-${row.comparison}`;
-    const icon = document.createElement("span");
-    icon.className = "cmp-icon";
-    icon.setAttribute("aria-hidden", "true");
-    icon.textContent = c.icon;
-    badge.append(icon, document.createTextNode(c.text));
-    td.append(badge);
-  } else {
-    td.className = "cmp-none";
-    td.textContent = row.isBenchmark ? "Benchmark" : row.withheld ? "withheld" : row.comparison === "not-compared" ? "Not compared" : "–";
-  }
-  return td;
 }
 
 /** The interval as a bar on a scale shared by every row, with the benchmark's percent as a line through them all. */
