@@ -28,8 +28,7 @@ public sealed class AuthorityGrain(
 {
     private readonly RollupOptions _options = options.Value;
     private readonly Guid _epoch = Guid.NewGuid();
-    private Footprint _footprint = null!;
-    private string _code = null!;
+    private Authority _authority = null!;
     private IReadOnlyList<IFootprintGrain> _containing = [];
     private IFootprintGrain? _wales;
     // Acknowledgement time of the oldest change applied but not yet flushed (0: none, or unknown).
@@ -46,12 +45,12 @@ public sealed class AuthorityGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _footprint = geography.Find(this.GetPrimaryKeyString()) is { IsAuthority: true } f
-            ? f
+        // By its id only: a grain keyed by the authority's code would be a second copy of the same cells.
+        _authority = geography.FindAuthority(this.GetPrimaryKeyString()) is { } a && a.Id == this.GetPrimaryKeyString()
+            ? a
             : throw new ArgumentException($"'{this.GetPrimaryKeyString()}' is not a local authority");
-        _code = _footprint.Code!;
-        StartListening(_footprint.Id);
-        _containing = geography.RollupTargets(_footprint.Id).Select(id => GrainFactory.GetGrain<IFootprintGrain>(id)).ToList();
+        StartListening(_authority.Id);
+        _containing = geography.RollupTargets(_authority).Select(id => GrainFactory.GetGrain<IFootprintGrain>(id)).ToList();
         var walesRollup = geography.Footprints.FirstOrDefault(f => f.Kind == FootprintKind.Nation)?.RollupId;
         _wales = _containing.FirstOrDefault(f => f.GetPrimaryKeyString() == walesRollup);
 
@@ -64,12 +63,12 @@ public sealed class AuthorityGrain(
         else
         {
             // No checkpoint, or one made under another vocabulary or geography: recount from the records.
-            var (sequence, cells) = await changeLog.RebuildAsync(_code, cancellationToken);
+            var (sequence, cells) = await changeLog.RebuildAsync(_authority, cancellationToken);
             foreach (var (key, value) in cells.NonZeroCells()) Cells.Add(key, value);
             _applied = sequence;
             _checkpointed = -1;
         }
-        logger.LogInformation("Authority {Authority} active at change {Sequence} with {Cells} cells", _footprint.Id, _applied, Cells.Count);
+        logger.LogInformation("Authority {Authority} active at change {Sequence} with {Cells} cells", _authority.Id, _applied, Cells.Count);
 
         // Interleaving flush: a push awaits footprints, and ledger changes arriving meanwhile must not wait.
         this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(_options.FlushInterval, _options.FlushInterval)
@@ -86,7 +85,7 @@ public sealed class AuthorityGrain(
         // Safety net for lost pushes when no later change arrives to reveal the gap (one indexed read).
         this.RegisterGrainTimer(async cancellation =>
         {
-            if (await changeLog.CurrentSequenceAsync(_code, cancellation) > _applied) await CatchUpAsync(cancellation);
+            if (await changeLog.CurrentSequenceAsync(_authority, cancellation) > _applied) await CatchUpAsync(cancellation);
         }, new GrainTimerCreationOptions(_options.LogCheckInterval, _options.LogCheckInterval) { Interleave = true });
         metrics.Activated("authority"); // last: a failed activation is never counted, nor deactivated
     }
@@ -136,7 +135,7 @@ public sealed class AuthorityGrain(
 
     private async Task CatchUpAsync(CancellationToken cancellationToken)
     {
-        var changes = await changeLog.ReadChangesAsync(_code, _applied, cancellationToken);
+        var changes = await changeLog.ReadChangesAsync(_authority, _applied, cancellationToken);
         // The read is awaited, and the timers interleave: while it was out, a push (ApplyChanges) or the
         // log-check timer's own catch-up may have applied some of these changes. The loop below runs in one
         // turn with no await, so it sees a settled _applied: a change at or below it is skipped, never applied
@@ -146,7 +145,7 @@ public sealed class AuthorityGrain(
             if (sequence <= _applied) continue;
             if (sequence != _applied + 1)
                 throw new InvalidOperationException(
-                    $"change log of {_footprint.Id} jumps from {_applied} to {sequence}: changes were trimmed before being checkpointed");
+                    $"change log of {_authority.Id} jumps from {_applied} to {sequence}: changes were trimmed before being checkpointed");
             Apply(sequence, cells);
         }
     }
@@ -169,7 +168,7 @@ public sealed class AuthorityGrain(
         _oldestPendingCommitMs = 0;
         await Task.WhenAll(_containing.Select(async f =>
         {
-            var pushed = await Push(f, g => g.ApplyMemberChanges(_footprint.Id, _epoch, sequence, payload));
+            var pushed = await Push(f, g => g.ApplyMemberChanges(_authority.Id, _epoch, sequence, payload));
             if (pushed && f == _wales && oldestCommitMs > 0)
                 metrics.WalesLag(DateTimeOffset.UtcNow - DateTimeOffset.FromUnixTimeMilliseconds(oldestCommitMs));
         }));
@@ -185,7 +184,7 @@ public sealed class AuthorityGrain(
         catch (Exception e)
         {
             // The footprint may or may not have applied it; a rebuild from snapshots is right either way.
-            logger.LogWarning(e, "Push from {Authority} to {Footprint} failed; it will be resynchronised", _footprint.Id, target.GetPrimaryKeyString());
+            logger.LogWarning(e, "Push from {Authority} to {Footprint} failed; it will be resynchronised", _authority.Id, target.GetPrimaryKeyString());
             _needsResync.Add(target.GetPrimaryKeyString());
             return false;
         }
@@ -206,7 +205,7 @@ public sealed class AuthorityGrain(
             };
             await checkpoint.WriteStateAsync();
             _checkpointed = sequence;
-            await changeLog.TrimAsync(_code, sequence);
+            await changeLog.TrimAsync(_authority, sequence);
         }
         finally
         {

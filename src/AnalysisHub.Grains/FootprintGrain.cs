@@ -45,7 +45,7 @@ public sealed class FootprintGrain(GeographyRegistry geography, IOptions<RollupO
     public async Task Resync()
     {
         var snapshots = await Task.WhenAll(_footprint.Members.Select(async m =>
-            (Member: m, Snapshot: await GrainFactory.GetGrain<IAuthorityGrain>(m).GetSnapshot())));
+            (Member: m.Id, Snapshot: await GrainFactory.GetGrain<IAuthorityGrain>(m.Id).GetSnapshot())));
         Cells.Clear();
         _members.Clear();
         foreach (var (member, snapshot) in snapshots)
@@ -72,7 +72,7 @@ public sealed class FootprintGrain(GeographyRegistry geography, IOptions<RollupO
         try
         {
             var positions = await Task.WhenAll(_footprint.Members.Select(async m =>
-                (Member: m, Flush: await GrainFactory.GetGrain<IAuthorityGrain>(m).GetFlushPosition().WaitAsync(options.Value.PushTimeout))));
+                (Member: m.Id, Flush: await GrainFactory.GetGrain<IAuthorityGrain>(m.Id).GetFlushPosition().WaitAsync(options.Value.PushTimeout))));
             var differing = positions
                 .Where(p => !_members.TryGetValue(p.Member, out var held) || new MemberFlush(held.Epoch, held.Sequence) != p.Flush)
                 .ToDictionary(p => p.Member, p => p.Flush);

@@ -1,5 +1,6 @@
 using AnalysisHub.Domain.Cells;
 using AnalysisHub.Domain.Changes;
+using AnalysisHub.Domain.Geography;
 using AnalysisHub.Domain.Records;
 using Microsoft.Data.Sqlite;
 
@@ -186,7 +187,7 @@ public sealed partial class SqliteRecordLedger : IRecordLedger, IDisposable
             append.Parameters[1].Value = seq;
             append.Parameters[2].Value = cells;
             append.ExecuteNonQuery();
-            changes.Add(new AuthorityChanges(_vocabulary.AuthorityId(authority), seq, seq, cells));
+            changes.Add(new AuthorityChanges(_vocabulary.Authority(authority), seq, seq, cells));
         }
         return changes;
     }
@@ -195,17 +196,17 @@ public sealed partial class SqliteRecordLedger : IRecordLedger, IDisposable
     // change-log reads run on the thread pool: a grain awaiting them never blocks its scheduler's thread.
 
     /// <inheritdoc />
-    public Task<long> CurrentSequenceAsync(string authorityCode, CancellationToken cancellationToken = default) =>
-        Task.Run(() => CurrentSequence(authorityCode), cancellationToken);
+    public Task<long> CurrentSequenceAsync(Authority authority, CancellationToken cancellationToken = default) =>
+        Task.Run(() => CurrentSequence(authority.Code), cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<(long Sequence, byte[] Cells)>> ReadChangesAsync(string authorityCode, long afterSequence,
+    public Task<IReadOnlyList<(long Sequence, byte[] Cells)>> ReadChangesAsync(Authority authority, long afterSequence,
         CancellationToken cancellationToken = default) =>
-        Task.Run(() => ReadChanges(authorityCode, afterSequence), cancellationToken);
+        Task.Run(() => ReadChanges(authority.Code, afterSequence), cancellationToken);
 
     /// <inheritdoc />
-    public Task<(long Sequence, CellTable Cells)> RebuildAsync(string authorityCode, CancellationToken cancellationToken = default) =>
-        Task.Run(() => Rebuild(authorityCode), cancellationToken);
+    public Task<(long Sequence, CellTable Cells)> RebuildAsync(Authority authority, CancellationToken cancellationToken = default) =>
+        Task.Run(() => Rebuild(authority.Code), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyDictionary<string, string?>> StoredAuthoritiesAsync(string feed, IReadOnlyCollection<string> ids,
@@ -253,9 +254,9 @@ public sealed partial class SqliteRecordLedger : IRecordLedger, IDisposable
     /// Drops logged changes an authority's checkpoint already holds. Queued, and done inside the next commit:
     /// a grain must never wait for the writer's lock while a large commit is running.
     /// </summary>
-    public ValueTask TrimAsync(string authorityCode, long throughSequence, CancellationToken cancellationToken = default)
+    public ValueTask TrimAsync(Authority authority, long throughSequence, CancellationToken cancellationToken = default)
     {
-        _pendingTrims.Enqueue((authorityCode, throughSequence));
+        _pendingTrims.Enqueue((authority.Code, throughSequence));
         return ValueTask.CompletedTask;
     }
 

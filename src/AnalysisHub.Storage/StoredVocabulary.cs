@@ -20,7 +20,7 @@ public sealed class StoredVocabulary(GeographyRegistry geography, FeedCatalog ca
 
     public string? AuthorityCode(int authority) => authority < 0 ? null : geography.Authorities[authority].Code;
 
-    public string AuthorityId(int authority) => geography.Authorities[authority].Id;
+    public Authority Authority(int authority) => geography.Authorities[authority];
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<uint, string> _flagsText = new();
 
@@ -36,7 +36,7 @@ public sealed class StoredVocabulary(GeographyRegistry geography, FeedCatalog ca
         if (authorityCode is not null)
         {
             if (!geography.TryResolveArea(authorityCode, out var a)) return null;
-            authority = (short)a;
+            authority = a.Index;
         }
         if (categorySlug is not null)
         {

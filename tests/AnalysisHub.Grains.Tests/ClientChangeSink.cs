@@ -7,5 +7,5 @@ namespace AnalysisHub.Grains.Tests;
 internal sealed class ClientChangeSink(IGrainFactory grains) : IChangeSink
 {
     public Task PublishAsync(IReadOnlyList<AuthorityChanges> changes) =>
-        Task.WhenAll(changes.Select(c => grains.GetGrain<IAuthorityGrain>(c.AuthorityId).ApplyChanges(c.FirstSequence, c.Sequence, c.Cells, 0)));
+        Task.WhenAll(changes.Select(c => grains.GetGrain<IAuthorityGrain>(c.Authority.Id).ApplyChanges(c.FirstSequence, c.Sequence, c.Cells, 0)));
 }

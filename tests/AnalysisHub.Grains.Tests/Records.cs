@@ -11,7 +11,7 @@ internal sealed class Records(GeographyRegistry geography, FeedCatalog catalog)
         RecordStatus status = RecordStatus.Active)
     {
         var feed = catalog.FindFeed("crime")!;
-        var authorityIndex = geography.Authorities.ToList().FindIndex(a => a.Id == authority);
-        return new IncomingRecord(id, new RecordEntry((byte)feed.Index, version, status, RecordTime.AtInstant(at), (short)authorityIndex, (short)feed.FindCategory(category)!.Index, 0));
+        var authorityIndex = geography.FindAuthority(authority)!.Index;
+        return new IncomingRecord(id, new RecordEntry((byte)feed.Index, version, status, RecordTime.AtInstant(at), authorityIndex, (short)feed.FindCategory(category)!.Index, 0));
     }
 }

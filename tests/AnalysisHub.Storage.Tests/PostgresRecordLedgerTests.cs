@@ -44,7 +44,7 @@ public sealed class PostgresRecordLedgerTests(PostgresServer server) : RecordLed
         PostgresSchema.Apply(ConnectionString); // every script a second time over existing tables and rows
         Assert.Empty(PostgresSchema.MissingTables(ConnectionString));
         using var again = Open();
-        Assert.Equal(1, await again.CurrentSequenceAsync("W06000015"));
+        Assert.Equal(1, await again.CurrentSequenceAsync(Authority("W06000015")));
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class PostgresRecordLedgerTests(PostgresServer server) : RecordLed
         Assert.Equal(new IngestCounts(1, 1, 0, 0, 0), result.Counts[0]);
         // The ledger's changes are what it decided: a added in Cardiff; k moved from Cardiff (the other writer's
         // version 0) to Swansea.
-        long Day(string authorityId, int dayOfMonth) => result.Changes.Where(c => c.AuthorityId == authorityId)
+        long Day(string authorityId, int dayOfMonth) => result.Changes.Where(c => c.Authority.Id == authorityId)
             .SelectMany(c => CellCodec.Decode(c.Cells)).Where(kv => kv.Key.Kind == CellKind.Day && kv.Key.Time == new DateOnly(2025, 3, dayOfMonth).DayNumber)
             .Sum(kv => kv.Value);
         Assert.Equal(1, Day("la:cardiff", 2));
@@ -108,7 +108,7 @@ public sealed class PostgresRecordLedgerTests(PostgresServer server) : RecordLed
     }
 
     private static async Task<long> DayTotal(PostgresRecordLedger ledger, string authority) =>
-        (await ledger.RebuildAsync(authority)).Cells.NonZeroCells().Where(c => c.Key.Kind == CellKind.Day).Sum(c => c.Value);
+        (await ledger.RebuildAsync(Authority(authority))).Cells.NonZeroCells().Where(c => c.Key.Kind == CellKind.Day).Sum(c => c.Value);
 
     private long CountRows(string sql)
     {
@@ -157,20 +157,20 @@ public sealed class PostgresRecordLedgerTests(PostgresServer server) : RecordLed
 
         foreach (var authority in authorities)
         {
-            var id = Ledger.Vocabulary.AuthorityId(Geography.TryResolveArea(authority, out var index) ? index : -1);
+            var id = Authority(authority).Id;
             // The numbers the writers were given for this authority: 1..n, each exactly once.
-            var given = results.SelectMany(r => r).SelectMany(r => r.Changes).Where(c => c.AuthorityId == id)
+            var given = results.SelectMany(r => r).SelectMany(r => r.Changes).Where(c => c.Authority.Id == id)
                 .Select(c => c.Sequence).Order().ToList();
-            var current = await Ledger.CurrentSequenceAsync(authority);
+            var current = await Ledger.CurrentSequenceAsync(Authority(authority));
             Assert.Equal(Enumerable.Range(1, (int)current).Select(n => (long)n), given);
-            var log = await Ledger.ReadChangesAsync(authority, 0);
+            var log = await Ledger.ReadChangesAsync(Authority(authority), 0);
             Assert.Equal(given, log.Select(c => c.Sequence));
 
             // Replaying the log reproduces exactly what the records say now.
             var replayed = new CellTable();
             foreach (var change in log)
                 foreach (var (key, delta) in CellCodec.Decode(change.Cells)) replayed.Add(key, delta);
-            var (sequence, rebuilt) = await Ledger.RebuildAsync(authority);
+            var (sequence, rebuilt) = await Ledger.RebuildAsync(Authority(authority));
             Assert.Equal(current, sequence);
             Assert.Equal(rebuilt.NonZeroCells().OrderBy(c => c.Key.Packed).ThenBy(c => c.Key.Flags),
                 replayed.NonZeroCells().OrderBy(c => c.Key.Packed).ThenBy(c => c.Key.Flags));
@@ -179,7 +179,7 @@ public sealed class PostgresRecordLedgerTests(PostgresServer server) : RecordLed
         // The final count is exact: every identity counts once, in the authority of its highest version.
         var total = 0L;
         foreach (var authority in authorities)
-            total += (await Ledger.RebuildAsync(authority)).Cells.NonZeroCells().Where(c => c.Key.Kind == CellKind.Day).Sum(c => c.Value);
+            total += (await Ledger.RebuildAsync(Authority(authority))).Cells.NonZeroCells().Where(c => c.Key.Kind == CellKind.Day).Sum(c => c.Value);
         var identities = Enumerable.Range(0, 2).SelectMany(w => Enumerable.Range(0, Rounds)
             .SelectMany(r => Rows(w, r).Concat(Rows(w, r + 1000)))).Select(r => r.Id).Distinct().Count();
         Assert.Equal(identities, total);

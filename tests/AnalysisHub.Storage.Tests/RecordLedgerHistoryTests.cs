@@ -124,7 +124,7 @@ public abstract partial class RecordLedgerTests<TLedger>
     {
         foreach (var change in changes)
         {
-            var authority = Geography.Find(change.AuthorityId)!.Code!;
+            var authority = change.Authority.Code;
             foreach (var (key, delta) in CellCodec.Decode(change.Cells).Where(d => d.Key.Kind == CellKind.Day))
             {
                 var feed = Catalog.Feeds[key.Feed];

@@ -24,13 +24,16 @@ public abstract partial class RecordLedgerTests<TLedger> : IDisposable where TLe
 
     protected static StoredVocabulary Vocabulary() => new(Geography, Catalog);
 
+    /// <summary>The authority with this ONS code.</summary>
+    protected static Authority Authority(string code) => Geography.FindAuthority(code)!;
+
     protected static IncomingRecord Crime(string id, string authorityCode, string category = "robbery", long version = 0,
         RecordStatus status = RecordStatus.Active, int day = 1)
     {
-        Geography.TryResolveArea(authorityCode, out var authority);
+        var authority = Authority(authorityCode);
         var feed = Catalog.FindFeed("crime")!;
         return new IncomingRecord(id, new RecordEntry((byte)feed.Index, version, status,
-            RecordTime.AtInstant(new DateTimeOffset(2025, 3, day, 12, 0, 0, TimeSpan.Zero)), (short)authority, (short)feed.FindCategory(category)!.Index, 0));
+            RecordTime.AtInstant(new DateTimeOffset(2025, 3, day, 12, 0, 0, TimeSpan.Zero)), authority.Index, (short)feed.FindCategory(category)!.Index, 0));
     }
 
     /// <summary>A batch sent by no known key, as tools that write the ledger directly send them.</summary>
@@ -47,8 +50,8 @@ public abstract partial class RecordLedgerTests<TLedger> : IDisposable where TLe
         Assert.Equal(new IngestCounts(0, 1, 1, 1, 1), result.Counts[1]);
 
         // Net effect: a in Cardiff; b moved to Anglesey; the tombstone c counts nowhere.
-        var cardiff = Assert.Single(result.Changes, c => c.AuthorityId == "la:cardiff");
-        var anglesey = Assert.Single(result.Changes, c => c.AuthorityId == "la:isle-of-anglesey");
+        var cardiff = Assert.Single(result.Changes, c => c.Authority.Id == "la:cardiff");
+        var anglesey = Assert.Single(result.Changes, c => c.Authority.Id == "la:isle-of-anglesey");
         Assert.Equal(1, CellCodec.Decode(cardiff.Cells).Where(kv => kv.Key.Kind == CellKind.Day).Sum(kv => kv.Value));
         Assert.Equal(1, CellCodec.Decode(anglesey.Cells).Where(kv => kv.Key.Kind == CellKind.Day).Sum(kv => kv.Value));
     }
@@ -60,12 +63,12 @@ public abstract partial class RecordLedgerTests<TLedger> : IDisposable where TLe
         Assert.Empty(Ledger.Commit([Batch(Crime("a", "W06000015"))]).Changes); // a duplicate
         // Added and withdrawn in one commit: no net change, so no number is used.
         Assert.DoesNotContain(Ledger.Commit([Batch(Crime("x", "W06000015"), Crime("x", "W06000015", status: RecordStatus.Cancelled))]).Changes,
-            c => c.AuthorityId == "la:cardiff");
+            c => c.Authority.Id == "la:cardiff");
         Assert.Equal(2, Assert.Single(Ledger.Commit([Batch(Crime("b", "W06000015"))]).Changes).Sequence);
         Assert.Equal(1, Assert.Single(Ledger.Commit([Batch(Crime("c", "W06000016"))]).Changes).Sequence);
 
-        Assert.Equal(2, await Ledger.CurrentSequenceAsync("W06000015"));
-        Assert.Equal([1L, 2L], (await Ledger.ReadChangesAsync("W06000015", 0)).Select(c => c.Sequence));
+        Assert.Equal(2, await Ledger.CurrentSequenceAsync(Authority("W06000015")));
+        Assert.Equal([1L, 2L], (await Ledger.ReadChangesAsync(Authority("W06000015"), 0)).Select(c => c.Sequence));
     }
 
     [Fact]
@@ -76,8 +79,8 @@ public abstract partial class RecordLedgerTests<TLedger> : IDisposable where TLe
         foreach (var code in new[] { "W06000015", "W06000011" })
         {
             var id = Geography.Find(code)!.Id;
-            var handedOn = Assert.Single(result.Changes, c => c.AuthorityId == id);
-            var logged = Assert.Single(await Ledger.ReadChangesAsync(code, 0));
+            var handedOn = Assert.Single(result.Changes, c => c.Authority.Id == id);
+            var logged = Assert.Single(await Ledger.ReadChangesAsync(Authority(code), 0));
             Assert.Equal(logged.Sequence, handedOn.Sequence);
             Assert.Equal(logged.Cells, handedOn.Cells);
         }
@@ -88,11 +91,11 @@ public abstract partial class RecordLedgerTests<TLedger> : IDisposable where TLe
     {
         Ledger.Commit([Batch(Crime("a", "W06000015"))]);
         Ledger.Commit([Batch(Crime("b", "W06000015"))]);
-        await Ledger.TrimAsync("W06000015", 1);
-        Assert.Equal(2, (await Ledger.ReadChangesAsync("W06000015", 0)).Count); // not yet: trims wait for the writer
+        await Ledger.TrimAsync(Authority("W06000015"), 1);
+        Assert.Equal(2, (await Ledger.ReadChangesAsync(Authority("W06000015"), 0)).Count); // not yet: trims wait for the writer
 
         Ledger.Commit([Batch(Crime("c", "W06000016"))]);
-        Assert.Equal([2L], (await Ledger.ReadChangesAsync("W06000015", 0)).Select(c => c.Sequence));
+        Assert.Equal([2L], (await Ledger.ReadChangesAsync(Authority("W06000015"), 0)).Select(c => c.Sequence));
     }
 
     [Fact]
@@ -101,10 +104,10 @@ public abstract partial class RecordLedgerTests<TLedger> : IDisposable where TLe
         Ledger.Commit([Batch(Crime("a", "W06000015", day: 1), Crime("b", "W06000015", day: 2), Crime("c", "W06000011", day: 2))]);
         Ledger.Commit([Batch(Crime("b", "W06000015", version: 1, status: RecordStatus.Cancelled))]);
 
-        var (sequence, cells) = await Ledger.RebuildAsync("W06000015");
+        var (sequence, cells) = await Ledger.RebuildAsync(Authority("W06000015"));
         Assert.Equal(2, sequence);
         var expected = new CellTable();
-        foreach (var change in await Ledger.ReadChangesAsync("W06000015", 0))
+        foreach (var change in await Ledger.ReadChangesAsync(Authority("W06000015"), 0))
             foreach (var (key, delta) in CellCodec.Decode(change.Cells)) expected.Add(key, delta);
         Assert.Equal(expected.NonZeroCells().OrderBy(c => c.Key.Packed).ThenBy(c => c.Key.Flags),
             cells.NonZeroCells().OrderBy(c => c.Key.Packed).ThenBy(c => c.Key.Flags));
@@ -123,12 +126,12 @@ public abstract partial class RecordLedgerTests<TLedger> : IDisposable where TLe
         Assert.Equal(new IngestCounts(1, 1, 1, 2, 1), result.Counts[0]);
         // Net: nothing counts anywhere, so no authority takes a number.
         Assert.Empty(result.Changes);
-        Assert.Equal(0, await Ledger.CurrentSequenceAsync("W06000015"));
+        Assert.Equal(0, await Ledger.CurrentSequenceAsync(Authority("W06000015")));
 
         // The stored state is the tombstone (version 3): only a higher version revives it.
         Assert.Equal(new IngestCounts(0, 0, 0, 1, 0), Ledger.Commit([Batch(Crime("n", "W06000011", version: 3))]).Counts[0]);
         Assert.Equal(new IngestCounts(0, 1, 0, 0, 0), Ledger.Commit([Batch(Crime("n", "W06000011", version: 4))]).Counts[0]);
-        Assert.Equal(1, await Ledger.CurrentSequenceAsync("W06000011"));
+        Assert.Equal(1, await Ledger.CurrentSequenceAsync(Authority("W06000011")));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public abstract partial class RecordLedgerTests<TLedger>
     private static IncomingBatch By(string keyId, params IReadOnlyList<IncomingRecord> records) => new(records, keyId);
 
     private static long DayCells(IEnumerable<AuthorityChanges> changes, string authorityId) =>
-        changes.Where(c => c.AuthorityId == authorityId).SelectMany(c => CellCodec.Decode(c.Cells))
+        changes.Where(c => c.Authority.Id == authorityId).SelectMany(c => CellCodec.Decode(c.Cells))
             .Where(d => d.Key.Kind == CellKind.Day).Sum(d => d.Value);
 
     private async Task<RecordHistory> HistoryOf(string id) =>

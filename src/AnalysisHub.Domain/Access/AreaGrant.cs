@@ -8,16 +8,16 @@ namespace AnalysisHub.Domain.Access;
 /// </summary>
 public sealed class AreaGrant
 {
-    private readonly HashSet<string>? _authorities;
+    private readonly HashSet<Authority>? _authorities;
 
-    private AreaGrant(HashSet<string>? authorities) => _authorities = authorities;
+    private AreaGrant(HashSet<Authority>? authorities) => _authorities = authorities;
 
     public static AreaGrant Everywhere { get; } = new(null);
 
     public static AreaGrant For(IReadOnlyList<string>? footprints, GeographyRegistry geography)
     {
         if (footprints is null) return Everywhere;
-        var authorities = new HashSet<string>(StringComparer.Ordinal);
+        var authorities = new HashSet<Authority>();
         foreach (var id in footprints)
             if (geography.Find(id) is { } footprint) authorities.UnionWith(footprint.Members);
         return new AreaGrant(authorities);
@@ -25,6 +25,6 @@ public sealed class AreaGrant
 
     public bool IsEverywhere => _authorities is null;
 
-    /// <summary>True when the authority (by id, <c>la:cardiff</c>) lies inside the grant.</summary>
-    public bool Allows(string authorityId) => _authorities is null || _authorities.Contains(authorityId);
+    /// <summary>True when the authority lies inside the grant.</summary>
+    public bool Allows(Authority authority) => _authorities is null || _authorities.Contains(authority);
 }

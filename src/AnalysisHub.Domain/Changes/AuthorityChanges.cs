@@ -1,4 +1,5 @@
 using AnalysisHub.Domain.Cells;
+using AnalysisHub.Domain.Geography;
 
 namespace AnalysisHub.Domain.Changes;
 
@@ -8,7 +9,7 @@ namespace AnalysisHub.Domain.Changes;
 /// with no gaps, so a receiver can tell a repeat from a missed change. <see cref="Cells"/> holds the cell
 /// deltas encoded by <see cref="CellCodec"/>: for a single commit, the very bytes written to the change log.
 /// </summary>
-public sealed record AuthorityChanges(string AuthorityId, long FirstSequence, long Sequence, byte[] Cells)
+public sealed record AuthorityChanges(Authority Authority, long FirstSequence, long Sequence, byte[] Cells)
 {
     /// <summary>When the earliest of these changes was made durable (acknowledged); for the rollup-lag metric.</summary>
     public DateTimeOffset? CommittedAt { get; init; }
@@ -21,7 +22,7 @@ public sealed record AuthorityChanges(string AuthorityId, long FirstSequence, lo
     {
         var merged = new List<AuthorityChanges>();
         var run = new List<AuthorityChanges>();
-        foreach (var group in changes.GroupBy(c => c.AuthorityId))
+        foreach (var group in changes.GroupBy(c => c.Authority))
         {
             run.Clear();
             foreach (var change in group)

@@ -13,11 +13,8 @@ public sealed class Footprint
     public string? NameCy { get; init; }
     public string? Code { get; init; }
 
-    /// <summary>Member authority ids, in registry order.</summary>
-    public required IReadOnlyList<string> Members { get; init; }
-
-    /// <summary>Indexes of the member authorities in <see cref="GeographyRegistry.Authorities"/>.</summary>
-    public required IReadOnlyList<int> MemberIndexes { get; init; }
+    /// <summary>The member authorities, in registry order; an authority's only member is itself.</summary>
+    public required IReadOnlyList<Authority> Members { get; init; }
 
     public required long Population { get; init; }
 
@@ -33,4 +30,7 @@ public sealed class Footprint
     public string RollupId { get; internal set; } = "";
 
     public bool IsAuthority => Kind == FootprintKind.LocalAuthority;
+
+    /// <summary>The authority this footprint is, when it is one (<see cref="IsAuthority"/>); otherwise null.</summary>
+    public Authority? Authority => IsAuthority ? Members[0] : null;
 }

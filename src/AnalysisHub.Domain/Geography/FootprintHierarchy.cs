@@ -9,7 +9,7 @@ internal static class FootprintHierarchy
 {
     public static void Derive(IReadOnlyList<Footprint> footprints)
     {
-        var sets = footprints.ToDictionary(f => f.Id, f => f.MemberIndexes.ToHashSet());
+        var sets = footprints.ToDictionary(f => f.Id, f => f.Members.ToHashSet());
         bool StrictlyInside(Footprint a, Footprint b) => sets[a.Id].IsProperSubsetOf(sets[b.Id]);
 
         var children = footprints.ToDictionary(f => f.Id, _ => new List<string>());
@@ -25,7 +25,7 @@ internal static class FootprintHierarchy
         {
             f.Children = children[f.Id];
             f.RollupId = f.Members.Count == 1
-                ? f.Members[0]
+                ? f.Members[0].Id
                 : footprints.First(o => o.Members.Count > 1 && sets[o.Id].SetEquals(sets[f.Id])).Id;
         }
     }

@@ -51,12 +51,12 @@ public static class GeographyLoader
 
         var populations = populationCsv is null ? null : ReadPopulations(populationCsv, populationSource, problems);
         var authorities = ReadAuthorities(entries, populations, problems);
-        var authorityIndex = new Dictionary<string, int>();
-        for (var i = 0; i < authorities.Count; i++) authorityIndex.TryAdd(authorities[i].Id, i);
-        var footprints = new List<Footprint>(authorities);
-        footprints.AddRange(ReadPartnerships(entries, authorities, authorityIndex, problems));
+        var authorityById = new Dictionary<string, Authority>();
+        foreach (var a in authorities) authorityById.TryAdd(a.Id, a);
+        var footprints = authorities.Select(a => a.Footprint).ToList();
+        footprints.AddRange(ReadPartnerships(entries, authorityById, problems));
         CheckUnique(footprints, problems);
-        var lsoa = lsoaLookupCsv is null ? new Dictionary<string, int>() : ReadLsoaLookup(lsoaLookupCsv, authorities, problems);
+        var lsoa = lsoaLookupCsv is null ? new Dictionary<string, Authority>() : ReadLsoaLookup(lsoaLookupCsv, authorities, problems);
         if (populations is not null)
             foreach (var code in populations.Keys.Where(c => authorities.All(a => a.Code != c)))
                 problems.Add($"population table names unknown authority code '{code}'");
@@ -67,10 +67,10 @@ public static class GeographyLoader
             populations is null ? "footprints file" : populationSource);
     }
 
-    private static List<Footprint> ReadAuthorities(
+    private static List<Authority> ReadAuthorities(
         List<FootprintEntry> entries, Dictionary<string, long>? populations, List<string> problems)
     {
-        var authorities = new List<Footprint>();
+        var authorities = new List<Authority>();
         foreach (var (e, position) in entries.Select((e, i) => (e, i + 1)))
         {
             if (e.Kind != FootprintKind.LocalAuthority) continue;
@@ -86,18 +86,20 @@ public static class GeographyLoader
                 else problems.Add($"population table has no row for authority '{e.Id}' ({e.Code})");
             }
             if (population <= 0) problems.Add($"authority '{e.Id}' has no positive population");
-            authorities.Add(new Footprint
+            var authority = new Authority(checked((short)authorities.Count), e.Id!, e.Code ?? "");
+            authority.Footprint = new Footprint
             {
                 Id = e.Id!, Kind = e.Kind!, Name = e.Name!, NameCy = e.NameCy, Code = e.Code,
-                Members = [e.Id!], MemberIndexes = [authorities.Count], Population = population,
-            });
+                Members = [authority], Population = population,
+            };
+            authorities.Add(authority);
         }
         if (authorities.Count == 0) problems.Add("footprints file has no local authorities (kind 'la')");
         return authorities;
     }
 
-    private static IEnumerable<Footprint> ReadPartnerships(List<FootprintEntry> entries, List<Footprint> authorities,
-        Dictionary<string, int> authorityIndex, List<string> problems)
+    private static IEnumerable<Footprint> ReadPartnerships(List<FootprintEntry> entries,
+        Dictionary<string, Authority> authorityById, List<string> problems)
     {
         foreach (var (e, position) in entries.Select((e, i) => (e, i + 1)))
         {
@@ -109,22 +111,21 @@ public static class GeographyLoader
                 problems.Add($"footprint '{e.Id}' is empty: it lists no member authorities");
                 continue;
             }
-            var indexes = new List<int>();
+            var found = new List<Authority>();
             foreach (var m in members)
             {
-                if (!authorityIndex.TryGetValue(m, out var index))
+                if (!authorityById.TryGetValue(m, out var authority))
                     problems.Add($"footprint '{e.Id}' names unknown member '{m}' (members must be authority ids)");
-                else if (indexes.Contains(index))
+                else if (found.Contains(authority))
                     problems.Add($"footprint '{e.Id}' lists member '{m}' twice");
-                else indexes.Add(index);
+                else found.Add(authority);
             }
-            if (indexes.Count != members.Count) continue;
-            indexes.Sort();
+            if (found.Count != members.Count) continue;
+            found.Sort((a, b) => a.Index.CompareTo(b.Index));
             yield return new Footprint
             {
                 Id = e.Id!, Kind = e.Kind!, Name = e.Name!, NameCy = e.NameCy, Code = e.Code,
-                Members = indexes.Select(i => authorities[i].Id).ToList(), MemberIndexes = indexes,
-                Population = indexes.Sum(i => authorities[i].Population),
+                Members = found, Population = found.Sum(a => a.Footprint.Population),
             };
         }
     }
@@ -152,12 +153,11 @@ public static class GeographyLoader
             problems.Add($"duplicate code '{dup.Key}' ({string.Join(", ", dup.Select(f => f.Id))})");
     }
 
-    private static Dictionary<string, int> ReadLsoaLookup(Stream csv, List<Footprint> authorities, List<string> problems)
+    private static Dictionary<string, Authority> ReadLsoaLookup(Stream csv, List<Authority> authorities, List<string> problems)
     {
-        var byCode = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < authorities.Count; i++)
-            if (authorities[i].Code is { } code) byCode.TryAdd(code, i);
-        var lookup = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var byCode = new Dictionary<string, Authority>(StringComparer.OrdinalIgnoreCase);
+        foreach (var a in authorities) byCode.TryAdd(a.Code, a);
+        var lookup = new Dictionary<string, Authority>(StringComparer.OrdinalIgnoreCase);
         using var reader = CsvDataReader.Create(new StreamReader(csv));
         int lsoaColumn = TryOrdinal(reader, "LSOA11CD"), laColumn = TryOrdinal(reader, "LAD19CD");
         if (lsoaColumn < 0 || laColumn < 0)
@@ -170,8 +170,8 @@ public static class GeographyLoader
         {
             var lsoa = reader.GetString(lsoaColumn);
             var la = reader.GetString(laColumn);
-            if (!byCode.TryGetValue(la, out var index)) unknown.Add(la);
-            else if (!lookup.TryAdd(lsoa, index) && lookup[lsoa] != index)
+            if (!byCode.TryGetValue(la, out var authority)) unknown.Add(la);
+            else if (!lookup.TryAdd(lsoa, authority) && lookup[lsoa] != authority)
                 problems.Add($"LSOA '{lsoa}' is mapped to two authorities");
         }
         foreach (var code in unknown) problems.Add($"LSOA lookup names unknown authority code '{code}'");

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace AnalysisHub.Domain.Geography;
 
 /// <summary>
@@ -7,13 +9,14 @@ namespace AnalysisHub.Domain.Geography;
 public sealed class GeographyRegistry
 {
     private readonly Dictionary<string, Footprint> _byIdOrCode;
-    private readonly Dictionary<string, int> _authorityByAreaCode;
-    private readonly Dictionary<string, IReadOnlyList<Footprint>> _containing;
+    private readonly Dictionary<string, Authority> _authorityByAreaCode;
+    private readonly Dictionary<Authority, IReadOnlyList<Footprint>> _containing;
+    private readonly Dictionary<Authority, IReadOnlyList<string>> _rollupTargets;
 
     internal GeographyRegistry(
         IReadOnlyList<Footprint> footprints,
-        IReadOnlyList<Footprint> authorities,
-        IReadOnlyDictionary<string, int> lsoaToAuthority,
+        IReadOnlyList<Authority> authorities,
+        IReadOnlyDictionary<string, Authority> lsoaToAuthority,
         string populationSource)
     {
         Footprints = footprints;
@@ -26,20 +29,22 @@ public sealed class GeographyRegistry
             if (f.Code is not null) _byIdOrCode.TryAdd(f.Code, f);
         }
         _authorityByAreaCode = new(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < authorities.Count; i++)
-            if (authorities[i].Code is { } code) _authorityByAreaCode[code] = i;
+        foreach (var a in authorities) _authorityByAreaCode[a.Code] = a;
         foreach (var (lsoa, authority) in lsoaToAuthority) _authorityByAreaCode.TryAdd(lsoa, authority);
 
         _containing = authorities.ToDictionary(
-            a => a.Id,
-            a => (IReadOnlyList<Footprint>)footprints.Where(f => f.Members.Contains(a.Id)).ToList());
+            a => a,
+            a => (IReadOnlyList<Footprint>)footprints.Where(f => f.Members.Contains(a)).ToList());
+        _rollupTargets = authorities.ToDictionary(
+            a => a,
+            a => (IReadOnlyList<string>)_containing[a].Where(f => f.Members.Count > 1).Select(f => f.RollupId).Distinct().ToList());
     }
 
     /// <summary>Every footprint, authorities first, in file order.</summary>
     public IReadOnlyList<Footprint> Footprints { get; }
 
-    /// <summary>The local authorities; a record's authority is an index into this list.</summary>
-    public IReadOnlyList<Footprint> Authorities { get; }
+    /// <summary>The local authorities; a record's authority is an index into this list (<see cref="Authority.Index"/>).</summary>
+    public IReadOnlyList<Authority> Authorities { get; }
 
     /// <summary>Which population figures the registry carries (e.g. "census2021").</summary>
     public string PopulationSource { get; }
@@ -47,16 +52,18 @@ public sealed class GeographyRegistry
     /// <summary>Resolves a footprint by id (<c>la:cardiff</c>) or ONS code (<c>W06000015</c>).</summary>
     public Footprint? Find(string idOrCode) => _byIdOrCode.GetValueOrDefault(idOrCode);
 
-    /// <summary>Resolves an authority (W06…) or 2011 LSOA (W01…) code to an authority index.</summary>
-    public bool TryResolveArea(string areaCode, out int authorityIndex) =>
-        _authorityByAreaCode.TryGetValue(areaCode, out authorityIndex);
+    /// <summary>Resolves an authority by id (<c>la:cardiff</c>) or ONS code (<c>W06000015</c>); null for anything else.</summary>
+    public Authority? FindAuthority(string idOrCode) => Find(idOrCode)?.Authority;
+
+    /// <summary>Resolves an authority (W06…) or 2011 LSOA (W01…) code to its authority.</summary>
+    public bool TryResolveArea(string areaCode, [NotNullWhen(true)] out Authority? authority) =>
+        _authorityByAreaCode.TryGetValue(areaCode, out authority);
 
     /// <summary>Every footprint that counts the given authority, including the authority itself.</summary>
-    public IReadOnlyList<Footprint> Containing(string authorityId) => _containing[authorityId];
+    public IReadOnlyList<Footprint> Containing(Authority authority) => _containing[authority];
 
     /// <summary>The distinct multi-authority rollups an authority's changes must reach (see <see cref="Footprint.RollupId"/>).</summary>
-    public IReadOnlyList<string> RollupTargets(string authorityId) =>
-        _containing[authorityId].Where(f => f.Members.Count > 1).Select(f => f.RollupId).Distinct().ToList();
+    public IReadOnlyList<string> RollupTargets(Authority authority) => _rollupTargets[authority];
 
     /// <summary>Every distinct rollup: one per distinct member set.</summary>
     public IEnumerable<string> RollupIds => Footprints.Select(f => f.RollupId).Distinct();

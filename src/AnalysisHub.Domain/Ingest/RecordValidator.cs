@@ -71,7 +71,7 @@ public sealed class RecordValidator(GeographyRegistry geography, FeedCatalog cat
 
         if (raw.Area is { } area)
         {
-            if (geography.TryResolveArea(area, out var index)) authority = (short)index;
+            if (geography.TryResolveArea(area, out var resolved)) authority = resolved.Index;
             else errors.Add(new(row, RecordFields.Area, $"'{Shorten(area)}' is not a known local-authority (W06…) or 2011 LSOA (W01…) code"));
         }
         else if (contentRequired && !raw.HasReadError(RecordFields.Area)) errors.Add(new(row, RecordFields.Area, "is required"));

@@ -12,7 +12,7 @@ public static class SharedSums
     public static IReadOnlyList<SuppressionGroup> Of(IReadOnlyList<Footprint> shown)
     {
         ArgumentNullException.ThrowIfNull(shown);
-        var sets = shown.Select(f => f.MemberIndexes.ToHashSet()).ToList();
+        var sets = shown.Select(f => f.Members.ToHashSet()).ToList();
         var groups = new List<SuppressionGroup>();
         for (var parent = 0; parent < shown.Count; parent++)
         {

@@ -37,16 +37,16 @@ public sealed class RecountAudit(
             geography.Footprints.Count(f => !f.IsAuthority), differences);
     }
 
-    private async Task<IEnumerable<VerifyDifference>> VerifyAuthorityAsync(Footprint authority, CancellationToken cancellationToken)
+    private async Task<IEnumerable<VerifyDifference>> VerifyAuthorityAsync(Authority authority, CancellationToken cancellationToken)
     {
         var grain = grains.GetGrain<IAuthorityGrain>(authority.Id);
         List<CellDifference> differences = [];
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
-            var (sequence, recount) = await ledger.RebuildAsync(authority.Code!, cancellationToken);
+            var (sequence, recount) = await ledger.RebuildAsync(authority, cancellationToken);
             var held = await CaughtUpAsync(grain, sequence, cancellationToken);
             var cells = CellCodec.Decode(held.Cells).ToDictionary(kv => kv.Key, kv => kv.Value);
-            if (held.Sequence > sequence && !await TakeOffLaterChangesAsync(authority.Code!, sequence, held.Sequence, cells, cancellationToken))
+            if (held.Sequence > sequence && !await TakeOffLaterChangesAsync(authority, sequence, held.Sequence, cells, cancellationToken))
                 continue; // the log was trimmed past the recount meanwhile: recount again
             differences = CellDifference.Between(cells, recount.NonZeroCells());
             break;
@@ -67,11 +67,11 @@ public sealed class RecountAudit(
     }
 
     /// <summary>Removes changes after <paramref name="from"/> up to <paramref name="through"/>; false when the log no longer has them all.</summary>
-    private async Task<bool> TakeOffLaterChangesAsync(string code, long from, long through, Dictionary<CellKey, long> cells,
+    private async Task<bool> TakeOffLaterChangesAsync(Authority authority, long from, long through, Dictionary<CellKey, long> cells,
         CancellationToken cancellationToken)
     {
         var expected = from + 1;
-        foreach (var (sequence, encoded) in await ledger.ReadChangesAsync(code, from, cancellationToken))
+        foreach (var (sequence, encoded) in await ledger.ReadChangesAsync(authority, from, cancellationToken))
         {
             if (sequence > through) break;
             if (sequence != expected++) return false;
@@ -88,7 +88,7 @@ public sealed class RecountAudit(
         {
             var held = await grain.GetCells().WaitAsync(options.Value.GrainCallTimeout, cancellationToken);
             var snapshots = await Task.WhenAll(footprint.Members.Select(async m =>
-                (Member: m, Snapshot: await grains.GetGrain<IAuthorityGrain>(m).GetSnapshot().WaitAsync(options.Value.GrainCallTimeout, cancellationToken))));
+                (Member: m.Id, Snapshot: await grains.GetGrain<IAuthorityGrain>(m.Id).GetSnapshot().WaitAsync(options.Value.GrainCallTimeout, cancellationToken))));
             var differences = CellDifference.Between(CellCodec.Decode(held.Cells),
                 snapshots.SelectMany(s => CellCodec.Decode(s.Snapshot.Cells)));
             // Comparable only when the footprint holds exactly the flushes the snapshots are at.

@@ -8,5 +8,5 @@ public sealed record FootprintBody(
     IReadOnlyList<string> Members, IReadOnlyList<string> Parents, IReadOnlyList<string> Children, IReadOnlyList<string> SameAs)
 {
     public static FootprintBody From(Footprint f, string populationSource) => new(
-        f.Id, f.Kind, f.Name, f.NameCy, f.Code, f.Population, populationSource, f.Members, f.Parents, f.Children, f.SameAs);
+        f.Id, f.Kind, f.Name, f.NameCy, f.Code, f.Population, populationSource, f.Members.Select(m => m.Id).ToList(), f.Parents, f.Children, f.SameAs);
 }

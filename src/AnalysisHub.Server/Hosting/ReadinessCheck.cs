@@ -22,7 +22,7 @@ internal sealed class ReadinessCheck(IChangeLog ledger, IGrainFactory grains, Ge
         var authority = geography.Authorities[0];
         try
         {
-            await ledger.CurrentSequenceAsync(authority.Code!, cancellationToken);
+            await ledger.CurrentSequenceAsync(authority, cancellationToken);
         }
         catch (Exception e)
         {

@@ -26,11 +26,11 @@ public static class AreaCheck
         {
             var record = records[i];
             var row = i + 1;
-            if (record.Entry.HasContent && geography.Authorities[record.Entry.Authority].Id is var authority && !grant.Allows(authority))
+            if (record.Entry.HasContent && geography.Authorities[record.Entry.Authority] is var authority && !grant.Allows(authority))
                 problems.Add(new RowError(row, "area", $"{authority} lies outside the key's footprints"));
             if (stored.TryGetValue(record.Id, out var code))
             {
-                if (code is not null && (!geography.TryResolveArea(code, out var index) || !grant.Allows(geography.Authorities[index].Id)))
+                if (code is not null && (!geography.TryResolveArea(code, out var storedIn) || !grant.Allows(storedIn)))
                     problems.Add(new RowError(row, "id", $"the stored record '{record.Id}' counts in {code}, outside the key's footprints"));
             }
             else if (!record.Entry.HasContent)

@@ -12,7 +12,7 @@ namespace AnalysisHub.Server.Ingest;
 internal sealed class GrainChangeSink(IGrainFactory grains, IOptions<HubOptions> options) : IChangeSink
 {
     public Task PublishAsync(IReadOnlyList<AuthorityChanges> changes) =>
-        Task.WhenAll(changes.Select(c => grains.GetGrain<IAuthorityGrain>(c.AuthorityId)
+        Task.WhenAll(changes.Select(c => grains.GetGrain<IAuthorityGrain>(c.Authority.Id)
             .ApplyChanges(c.FirstSequence, c.Sequence, c.Cells, c.CommittedAt?.ToUnixTimeMilliseconds() ?? 0)
             .WaitAsync(options.Value.GrainCallTimeout)));
 }

@@ -18,5 +18,5 @@ public abstract class QueryServices
     internal TimeSpan Timeout => Options.Value.GrainCallTimeout;
 
     /// <summary>A footprint's member authorities, in its order.</summary>
-    internal IEnumerable<Footprint> MembersOf(Footprint footprint) => footprint.Members.Select(m => Geography.Find(m)!);
+    internal IEnumerable<Footprint> MembersOf(Footprint footprint) => footprint.Members.Select(m => m.Footprint);
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data;
 using AnalysisHub.Domain.Cells;
 using AnalysisHub.Domain.Changes;
+using AnalysisHub.Domain.Geography;
 using AnalysisHub.Domain.Records;
 using Npgsql;
 using NpgsqlTypes;
@@ -518,7 +519,7 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
         return changes.Select(c =>
         {
             var seq = sequences[c.Code];
-            return new AuthorityChanges(_vocabulary.AuthorityId(c.Authority), seq, seq, c.Cells);
+            return new AuthorityChanges(_vocabulary.Authority(c.Authority), seq, seq, c.Cells);
         }).ToList();
     }
 
@@ -540,20 +541,20 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task<long> CurrentSequenceAsync(string authorityCode, CancellationToken cancellationToken = default)
+    public async Task<long> CurrentSequenceAsync(Authority authority, CancellationToken cancellationToken = default)
     {
         await using var command = _dataSource.CreateCommand("SELECT seq FROM authority_cursor WHERE authority = @a");
-        command.Parameters.Add(new NpgsqlParameter<string>("a", authorityCode));
+        command.Parameters.Add(new NpgsqlParameter<string>("a", authority.Code));
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long seq ? seq : 0;
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<(long Sequence, byte[] Cells)>> ReadChangesAsync(string authorityCode, long afterSequence,
+    public async Task<IReadOnlyList<(long Sequence, byte[] Cells)>> ReadChangesAsync(Authority authority, long afterSequence,
         CancellationToken cancellationToken = default)
     {
         await using var command = _dataSource.CreateCommand(
             "SELECT seq, cells FROM cell_changes WHERE authority = @a AND seq > @after ORDER BY seq");
-        command.Parameters.Add(new NpgsqlParameter<string>("a", authorityCode));
+        command.Parameters.Add(new NpgsqlParameter<string>("a", authority.Code));
         command.Parameters.Add(new NpgsqlParameter<long>("after", afterSequence));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var result = new List<(long, byte[])>();
@@ -566,9 +567,9 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
     /// Drops logged changes an authority's checkpoint already holds. Queued, and done inside the next commit:
     /// a grain must never wait for the writer while a large commit is running.
     /// </summary>
-    public ValueTask TrimAsync(string authorityCode, long throughSequence, CancellationToken cancellationToken = default)
+    public ValueTask TrimAsync(Authority authority, long throughSequence, CancellationToken cancellationToken = default)
     {
-        _pendingTrims.Enqueue((authorityCode, throughSequence));
+        _pendingTrims.Enqueue((authority.Code, throughSequence));
         return ValueTask.CompletedTask;
     }
 
@@ -590,20 +591,20 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
     /// Recomputes an authority's cells from the records themselves, with the change number they reflect —
     /// read from one snapshot (REPEATABLE READ) so the two agree. Used when no usable checkpoint exists.
     /// </summary>
-    public async Task<(long Sequence, CellTable Cells)> RebuildAsync(string authorityCode, CancellationToken cancellationToken = default)
+    public async Task<(long Sequence, CellTable Cells)> RebuildAsync(Authority authority, CancellationToken cancellationToken = default)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
         long sequence;
         await using (var cursor = new NpgsqlCommand("SELECT seq FROM authority_cursor WHERE authority = @a", connection, tx))
         {
-            cursor.Parameters.Add(new NpgsqlParameter<string>("a", authorityCode));
+            cursor.Parameters.Add(new NpgsqlParameter<string>("a", authority.Code));
             sequence = await cursor.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long s ? s : 0;
         }
         await using var select = new NpgsqlCommand(
             $"SELECT feed, {StoredColumns.ContentColumns} FROM records WHERE authority = @a AND status = 0",
             connection, tx);
-        select.Parameters.Add(new NpgsqlParameter<string>("a", authorityCode));
+        select.Parameters.Add(new NpgsqlParameter<string>("a", authority.Code));
         var table = new CellTable();
         // An array, not stackalloc: the buffer lives across awaits.
         var cells = new CellContribution[RecordEntry.MaxCells];

@@ -14,15 +14,18 @@ public class GeographyLoaderTests
         Assert.Equal(22, Registry.Authorities.Count);
         Assert.All(Registry.Authorities, a =>
         {
-            Assert.Equal(FootprintKind.LocalAuthority, a.Kind);
-            Assert.True(a.IsAuthority);
+            Assert.Equal(FootprintKind.LocalAuthority, a.Footprint.Kind);
+            Assert.True(a.Footprint.IsAuthority);
             Assert.StartsWith("la:", a.Id);
+            Assert.Equal(a.Id, a.Footprint.Id);
             Assert.Matches("^W06[0-9]{6}$", a.Code);
-            Assert.Equal([a.Id], a.Members);
+            Assert.Equal(a.Code, a.Footprint.Code);
+            Assert.Equal([a], a.Footprint.Members);
+            Assert.Same(a, a.Footprint.Authority);
         });
         Assert.Equal(22, Registry.OfKind("la").Count());
-        Assert.Equal(Registry.Authorities, Registry.Footprints.Take(22));
-        for (var i = 0; i < Registry.Authorities.Count; i++) Assert.Equal([i], Registry.Authorities[i].MemberIndexes);
+        Assert.Equal(Registry.Authorities.Select(a => a.Footprint), Registry.Footprints.Take(22));
+        for (var i = 0; i < Registry.Authorities.Count; i++) Assert.Equal(i, Registry.Authorities[i].Index);
     }
 
     [Theory]
@@ -81,8 +84,22 @@ public class GeographyLoaderTests
     [InlineData("W06000024", "la:merthyr-tydfil")]
     public void Record_area_code_resolves_to_its_authority(string areaCode, string authority)
     {
-        Assert.True(Registry.TryResolveArea(areaCode, out var index));
-        Assert.Equal(authority, Registry.Authorities[index].Id);
+        Assert.True(Registry.TryResolveArea(areaCode, out var resolved));
+        Assert.Equal(authority, resolved.Id);
+        Assert.Same(resolved, Registry.Authorities[resolved.Index]);
+    }
+
+    [Theory]
+    [InlineData("la:cardiff", "la:cardiff")]
+    [InlineData("W06000015", "la:cardiff")]
+    [InlineData("csp:cardiff", null)] // a partnership of one authority is not the authority
+    [InlineData("nation:wales", null)]
+    [InlineData("W01001770", null)] // an LSOA is a record area, not an authority
+    [InlineData("la:atlantis", null)]
+    public void An_authority_is_found_by_its_id_or_code_only(string idOrCode, string? expected)
+    {
+        Assert.Equal(expected, Registry.FindAuthority(idOrCode)?.Id);
+        if (expected is not null) Assert.Same(Registry.Find(expected)!.Authority, Registry.FindAuthority(idOrCode));
     }
 
     [Theory]
@@ -105,8 +122,8 @@ public class GeographyLoaderTests
         while (csv.ReadLine() is { Length: > 0 } line)
         {
             var cells = SplitCsvLine(line);
-            Assert.True(Registry.TryResolveArea(cells[lsoaColumn], out var index), cells[lsoaColumn]);
-            Assert.Equal(cells[laColumn], Registry.Authorities[index].Code);
+            Assert.True(Registry.TryResolveArea(cells[lsoaColumn], out var authority), cells[lsoaColumn]);
+            Assert.Equal(cells[laColumn], authority.Code);
             rows++;
         }
         Assert.Equal(1909, rows);
@@ -171,7 +188,7 @@ public class GeographyLoaderTests
         // The 22 Census 2021 authority figures (StatsWales, TS009) sum to 3,107,489; ONS publishes Wales itself
         // as 3,107,494 (independent disclosure control). The hub's contract is the sum of the members.
         Assert.Equal(3_107_489, wales.Population);
-        Assert.Equal(Registry.Authorities.Sum(a => a.Population), wales.Population);
+        Assert.Equal(Registry.Authorities.Sum(a => a.Footprint.Population), wales.Population);
         Assert.Equal("census2021", Registry.PopulationSource);
     }
 
@@ -179,7 +196,7 @@ public class GeographyLoaderTests
     public void Every_footprint_population_is_the_sum_of_its_members()
     {
         Assert.All(Registry.Footprints, f =>
-            Assert.Equal(f.MemberIndexes.Sum(i => Registry.Authorities[i].Population), f.Population));
+            Assert.Equal(f.Members.Sum(a => a.Footprint.Population), f.Population));
         Assert.Equal(237658 + 58839, Registry.Find("csp:cwm-taf")!.Population);
     }
 
@@ -210,7 +227,7 @@ public class GeographyLoaderTests
     public void Partitioning_kind_covers_every_authority_exactly_once(string kind)
     {
         Assert.Contains(kind, FootprintKind.Partitioning);
-        var members = Registry.OfKind(kind).SelectMany(f => f.Members).ToList();
+        var members = Registry.OfKind(kind).SelectMany(f => f.Members).Select(a => a.Id).ToList();
 
         Assert.Equal(members.Count, members.Distinct().Count()); // disjoint
         Assert.Equal(Registry.Authorities.Select(a => a.Id).Order(), members.Order()); // covering
@@ -229,9 +246,9 @@ public class GeographyLoaderTests
     public void Members_are_listed_in_registry_order(string id, string[] members)
     {
         var f = Registry.Find(id)!;
-        Assert.Equal(members, f.Members);
-        Assert.Equal(f.MemberIndexes.Order(), f.MemberIndexes);
-        Assert.Equal(members, f.MemberIndexes.Select(i => Registry.Authorities[i].Id));
+        Assert.Equal(members, f.Members.Select(a => a.Id));
+        Assert.Equal(f.Members.Select(a => a.Index).Order(), f.Members.Select(a => a.Index));
+        Assert.All(f.Members, a => Assert.Same(a, Registry.Authorities[a.Index]));
     }
 
     // ---- validation of a geography file ----
@@ -253,7 +270,7 @@ public class GeographyLoaderTests
 
         Assert.Equal(2, registry.Authorities.Count);
         var ab = registry.Find("csp:ab")!;
-        Assert.Equal(["la:a", "la:b"], ab.Members);
+        Assert.Equal(["la:a", "la:b"], ab.Members.Select(a => a.Id));
         Assert.Equal(150, ab.Population);
         Assert.Equal("footprints file", registry.PopulationSource);
         Assert.Equal(["csp:ab"], registry.Find("la:a")!.Parents);
@@ -354,9 +371,9 @@ public class GeographyLoaderTests
         var registry = GeographyLoader.Load(Json($$"""{"footprints": [{{A}}, {{B}}]}"""), lookup, null);
 
         Assert.True(registry.TryResolveArea("W01000001", out var b));
-        Assert.Equal("la:b", registry.Authorities[b].Id);
+        Assert.Equal("la:b", b.Id);
         Assert.True(registry.TryResolveArea("W01000002", out var a));
-        Assert.Equal("la:a", registry.Authorities[a].Id);
+        Assert.Equal("la:a", a.Id);
     }
 
     [Fact]

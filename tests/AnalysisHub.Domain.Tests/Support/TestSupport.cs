@@ -35,12 +35,7 @@ public static class Reference
         return mask;
     }
 
-    public static int AuthorityIndex(string id)
-    {
-        for (var i = 0; i < Geography.Authorities.Count; i++)
-            if (Geography.Authorities[i].Id == id) return i;
-        throw new InvalidOperationException(id);
-    }
+    public static int AuthorityIndex(string id) => (Geography.FindAuthority(id) ?? throw new InvalidOperationException(id)).Index;
 
     public static RecordValidator Validator(string feed = "crime") =>
         new(Geography, Catalog, Feed(feed), new FixedClock(Now));
