@@ -26,7 +26,7 @@ public sealed class FootprintGrain(GeographyRegistry geography, IOptions<RollupO
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var key = this.GetPrimaryKeyString();
-        _footprint = geography.Find(key) is { } f && f.Members.Count > 1 && f.RollupId == f.Id
+        _footprint = geography.Find(key) is { } f && !f.IsAnsweredByAuthority && f.RollupId == f.Id
             ? f
             : throw new ArgumentException($"'{key}' is not the rollup of a multi-authority footprint");
         StartListening(_footprint.Id);

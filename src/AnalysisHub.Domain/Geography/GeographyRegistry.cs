@@ -37,7 +37,7 @@ public sealed class GeographyRegistry
             a => (IReadOnlyList<Footprint>)footprints.Where(f => f.Members.Contains(a)).ToList());
         _rollupTargets = authorities.ToDictionary(
             a => a,
-            a => (IReadOnlyList<string>)_containing[a].Where(f => f.Members.Count > 1).Select(f => f.RollupId).Distinct().ToList());
+            a => (IReadOnlyList<string>)_containing[a].Where(f => !f.IsAnsweredByAuthority).Select(f => f.RollupId).Distinct().ToList());
     }
 
     /// <summary>Every footprint, authorities first, in file order.</summary>
@@ -59,7 +59,10 @@ public sealed class GeographyRegistry
     public bool TryResolveArea(string areaCode, [NotNullWhen(true)] out Authority? authority) =>
         _authorityByAreaCode.TryGetValue(areaCode, out authority);
 
-    /// <summary>Every footprint that counts the given authority, including the authority itself.</summary>
+    /// <summary>
+    /// Every footprint whose members, as they stand or last stood, include the authority (the authority itself too):
+    /// the rollups its changes reach, ended footprints included.
+    /// </summary>
     public IReadOnlyList<Footprint> Containing(Authority authority) => _containing[authority];
 
     /// <summary>The distinct multi-authority rollups an authority's changes must reach (see <see cref="Footprint.RollupId"/>).</summary>
@@ -68,5 +71,25 @@ public sealed class GeographyRegistry
     /// <summary>Every distinct rollup: one per distinct member set.</summary>
     public IEnumerable<string> RollupIds => Footprints.Select(f => f.RollupId).Distinct();
 
-    public IEnumerable<Footprint> OfKind(string kind) => Footprints.Where(f => f.Kind == kind);
+    /// <summary>The footprints of a kind that existed on a day (those of a partitioning kind cover each authority once).</summary>
+    public IEnumerable<Footprint> OfKind(string kind, DateOnly on) => Footprints.Where(f => f.Kind == kind && f.IsValidOn(on));
+
+    /// <summary>The footprints that existed on a day, in registry order.</summary>
+    public IEnumerable<Footprint> ValidOn(DateOnly on) => Footprints.Where(f => f.IsValidOn(on));
+
+    private sealed record DayNavigation(DateOnly Day, Dictionary<Footprint, FootprintNavigation> Navigation);
+
+    // Replaced whole, never changed: readers on other threads see an old day's or a new day's, never a mix.
+    private volatile DayNavigation? _lastNavigation;
+
+    /// <summary>
+    /// Parents, children and sameAs among the footprints valid on a day, with their members that day (the last day
+    /// asked is kept: listings ask for today over and over).
+    /// </summary>
+    public FootprintNavigation? NavigationOn(Footprint footprint, DateOnly on)
+    {
+        if (_lastNavigation is not { } last || last.Day != on)
+            _lastNavigation = last = new DayNavigation(on, FootprintHierarchy.On(Footprints, on));
+        return last.Navigation.GetValueOrDefault(footprint);
+    }
 }
