@@ -131,7 +131,7 @@ internal sealed class AlertMonitor(
         // A window with no data cannot alarm, so there is no need to look before it (a standing alert of one of
         // its periods is withdrawn all the same: its count is gone).
         var dataStart = counts.TrueForAll(c => c == 0) ? counts.Count
-            : await RecordedHistory.DataStartAsync(rollup, request, counts, hub.Value.GrainCallTimeout);
+            : await RecordedHistory.DataStartAsync(q => rollup.GetSeries(q).WaitAsync(hub.Value.GrainCallTimeout, cancel), request, counts);
         for (var t = Math.Max(0, counts.Count - tested); t < counts.Count; t++)
         {
             var point = series.Points[t];

@@ -13,8 +13,8 @@ public sealed class ComparisonParameters : RangeArguments
     /// <summary>Which footprints of the kind are compared: those that existed on this day (default today).</summary>
     [FromQuery(Name = "asOf")] public string? AsOf { get; init; }
 
-    internal Task<ComparisonQuestion> AskAsync(IReadOnlyList<Footprint> footprints) =>
-        ComparisonQuestion.AskAsync(footprints, this);
+    internal Task<ComparisonQuestion> AskAsync(IReadOnlyList<Footprint> footprints, bool asWasAllowed = true) =>
+        ComparisonQuestion.AskAsync(footprints, this, asWasAllowed);
 
     /// <summary>The footprints of a kind that existed on <see cref="AsOf"/>, or a problem naming the bad parameter.</summary>
     internal ProblemHttpResult? FootprintsOfKind(string? kind, out IReadOnlyList<Footprint> footprints) =>
