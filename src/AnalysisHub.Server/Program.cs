@@ -98,6 +98,7 @@ partners.MapConfidenceSummaryApi();
 app.MapGroup("").RequireAuthorization(AccessPolicies.Ingest).MapIngestApi();
 
 app.MapGroup("").RequireAuthorization(AccessPolicies.ManageIndicators).MapIndicatorWriteApi();
+app.MapGroup("").RequireAuthorization(AccessPolicies.DefineFootprints).MapFootprintDefinitionApi();
 
 var admins = app.MapGroup("").RequireAuthorization(AccessPolicies.Admin);
 admins.MapAdminApi();

@@ -36,6 +36,15 @@ public sealed class Footprint
     /// <summary>True when a date of this footprint is assumed (1 April of the year) because the exact day is not known.</summary>
     public bool DatesAssumed { get; init; }
 
+    /// <summary>What a defined footprint is for, as its definer wrote it.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>What a footprint defined at run time was defined as; null for a shipped one.</summary>
+    public FootprintDefinition? Definition { get; init; }
+
+    /// <summary>True for a footprint defined at run time rather than shipped in the geography file.</summary>
+    public bool IsDefined => Definition is not null;
+
     public bool IsValidOn(DateOnly day) => (ValidFrom is not { } from || day >= from) && (ValidTo is not { } to || day <= to);
 
     /// <summary>The members on a day: none outside <see cref="ValidFrom"/>..<see cref="ValidTo"/>.</summary>

@@ -61,6 +61,12 @@ internal static class FootprintHierarchy
                 : footprints.First(o => !o.IsAnsweredByAuthority && SameHistory(o, f)).Id;
     }
 
+    /// <summary>Gives a footprint added later the rollup of an existing one with the same history, or its own.</summary>
+    public static void JoinRollup(Footprint added, IReadOnlyList<Footprint> existing) =>
+        added.RollupId = added.IsAnsweredByAuthority
+            ? added.Members[0].Id
+            : existing.FirstOrDefault(o => !o.IsAnsweredByAuthority && o.RollupId == o.Id && SameHistory(o, added))?.Id ?? added.Id;
+
     private static bool SameHistory(Footprint a, Footprint b) =>
         a.Membership.Count == b.Membership.Count && a.Membership.Zip(b.Membership).All(p => p.First.SameAs(p.Second));
 }

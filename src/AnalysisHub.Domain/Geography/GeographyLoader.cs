@@ -223,6 +223,11 @@ public static class GeographyLoader
             ok = false;
         }
         if (string.IsNullOrWhiteSpace(e.Name)) { problems.Add($"footprint '{e.Id}' has no name"); ok = false; }
+        if (e.Kind == FootprintKind.Custom)
+        {
+            problems.Add($"footprint '{e.Id}': kind '{FootprintKind.Custom}' is for footprints defined at run time (POST /api/v1/footprints)");
+            ok = false;
+        }
         return ok;
     }
 

@@ -10,7 +10,7 @@ public sealed record FootprintBody(
     string Id, string Kind, string Name, string? NameCy, string? Code, long Population, string PopulationSource,
     IReadOnlyList<string> Members, IReadOnlyList<string> Parents, IReadOnlyList<string> Children, IReadOnlyList<string> SameAs,
     DateOnly? ValidFrom, DateOnly? ValidTo, IReadOnlyList<MembershipPeriodBody> Membership,
-    IReadOnlyList<string> ReplacedBy, IReadOnlyList<string> Replaces, bool DatesAssumed)
+    IReadOnlyList<string> ReplacedBy, IReadOnlyList<string> Replaces, bool DatesAssumed, string? Description)
 {
     /// <summary>The footprint as it stands (or, once ended, last stood), with the navigation of the registry's day.</summary>
     public static FootprintBody From(Footprint f, string populationSource) =>
@@ -23,7 +23,7 @@ public sealed record FootprintBody(
     private static FootprintBody Make(Footprint f, string populationSource, IReadOnlyList<Authority> members, FootprintNavigation navigation) => new(
         f.Id, f.Kind, f.Name, f.NameCy, f.Code, members.Sum(m => m.Footprint.Population), populationSource,
         members.Select(m => m.Id).ToList(), navigation.Parents, navigation.Children, navigation.SameAs,
-        f.ValidFrom, f.ValidTo, f.Membership.Select(MembershipPeriodBody.Of).ToList(), f.ReplacedBy, f.Replaces, f.DatesAssumed);
+        f.ValidFrom, f.ValidTo, f.Membership.Select(MembershipPeriodBody.Of).ToList(), f.ReplacedBy, f.Replaces, f.DatesAssumed, f.Description);
 }
 
 /// <summary>One period of a footprint's membership: inclusive dates, null where open.</summary>

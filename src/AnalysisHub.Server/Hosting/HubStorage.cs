@@ -1,4 +1,5 @@
 using AnalysisHub.Domain.Access;
+using AnalysisHub.Domain.Geography;
 using AnalysisHub.Domain.Changes;
 using AnalysisHub.Domain.Indicators;
 using AnalysisHub.Storage;
@@ -34,6 +35,7 @@ internal static class HubStorage
         services.AddSingleton<IRecordLedger, SqliteRecordLedger>();
         services.AddSingleton<IAlertStore>(new SqliteAlertStore(Path.Combine(dataDirectory, "alerts.db")));
         services.AddSingleton<IIndicatorStore>(new SqliteIndicatorStore(Path.Combine(dataDirectory, "indicators.db")));
+        services.AddSingleton<IFootprintDefinitionStore>(new SqliteFootprintDefinitionStore(Path.Combine(dataDirectory, "footprints.db")));
         // Keys live in the ledger's file (a backup of the ledger carries them); the audit in a file of its own, so
         // its appends never wait for a large ledger commit.
         services.AddSingleton<IAccessKeyStore>(new SqliteAccessKeyStore(ledgerPath));
@@ -56,6 +58,7 @@ internal static class HubStorage
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<IAlertStore, PostgresAlertStore>();
         services.AddSingleton<IIndicatorStore, PostgresIndicatorStore>();
+        services.AddSingleton<IFootprintDefinitionStore, PostgresFootprintDefinitionStore>();
         services.AddSingleton<IAccessKeyStore, PostgresAccessKeyStore>();
         services.AddSingleton<IAuditLog, PostgresAuditLog>();
         return new GrainStateStore("Npgsql", connectionString);
