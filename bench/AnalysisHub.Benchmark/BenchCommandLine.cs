@@ -51,7 +51,7 @@ public static class BenchCommandLine
     public static readonly RootCommand Command = new("AnalysisHub benchmark: bulk load, convergence, exactness, query latency, streaming ingest, server memory.")
     {
         Url, Key, ServerDll, ServerEnvironment, Cluster, Records, BatchSize, Clients, QueryClients, QuerySeconds, StreamClients,
-        StreamBatchSize, StreamSeconds, LiveSubscribers, LiveRate, LiveSeconds, Warmup, ConvergeTimeout, Seed, Out, KeepData,
+        StreamBatchSize, StreamSeconds, LiveSubscribers, LiveRate, LiveSeconds, Warmup, ConvergeTimeout, Seed, DefinedFootprints, Out, KeepData,
     };
 
     public static ParseResult Parse(string[] args)

@@ -6,7 +6,8 @@ namespace AnalysisHub.Contracts;
 
 /// <summary>
 /// Finds the grain that answers for a footprint. Footprints with the same members share one: a single-member
-/// footprint is its authority's grain; others are the footprint grain of their <see cref="Footprint.RollupId"/>.
+/// footprint is its authority's grain; others are the footprint grain of their <see cref="Footprint.RollupId"/>; a
+/// footprint with no rollup of its own (<see cref="Footprint.IsAnsweredByMembers"/>) is the sum of its members'.
 /// </summary>
 /// <remarks>
 /// Each grain factory's references are kept once made: Orleans resolves a grain interface's type by reading its
@@ -19,6 +20,7 @@ public static class RollupGrains
 
     public static IRollupGrain For(IGrainFactory grains, Footprint footprint)
     {
+        if (footprint.IsAnsweredByMembers) return new MemberSumRollup(footprint.Members.Select(m => For(grains, m.Footprint)).ToList());
         var made = References.GetValue(grains, static _ => new ConcurrentDictionary<(bool, string), IRollupGrain>());
         var key = (footprint.IsAnsweredByAuthority, footprint.RollupId);
         return made.TryGetValue(key, out var grain) ? grain : made.GetOrAdd(key, Make(grains, key));

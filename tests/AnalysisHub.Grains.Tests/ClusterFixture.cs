@@ -59,7 +59,6 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddMemoryGrainStorage(StorageNames.Checkpoints);
             silo.Services.AddSingleton(GeographyLoader.LoadReference());
-            silo.Services.AddSingleton<IDefinedFootprints, NoFootprintsDefined>();
             silo.Services.AddSingleton<IChangeLog>(_ => SharedLedger!);
             silo.Services.AddMetrics();
             silo.Services.AddSingleton<RollupMetrics>();

@@ -78,6 +78,15 @@ public sealed class Footprint
     /// </summary>
     public bool IsAnsweredByAuthority => HasFixedMembership && Members.Count == 1;
 
+    /// <summary>
+    /// True for a defined footprint with no rollup to share: it has no grain, and every answer is the sum of its
+    /// members' answers, so defining it adds nothing to what ingest does (see <c>MemberSumRollup</c>).
+    /// </summary>
+    public bool IsAnsweredByMembers => IsDefined && !IsAnsweredByAuthority && RollupId == Id;
+
+    /// <summary>True when a footprint grain keyed by this footprint's id sums its members as their changes arrive.</summary>
+    public bool HasOwnRollupGrain => !IsAnsweredByAuthority && !IsAnsweredByMembers && RollupId == Id;
+
     public bool IsAuthority => Kind == FootprintKind.LocalAuthority;
 
     /// <summary>The authority this footprint is, when it is one (<see cref="IsAuthority"/>); otherwise null.</summary>

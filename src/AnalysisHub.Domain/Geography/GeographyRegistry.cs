@@ -26,7 +26,8 @@ public sealed class GeographyRegistry
                 a => (IReadOnlyList<Footprint>)footprints.Where(f => f.Members.Contains(a)).ToList());
             RollupTargets = authorities.ToDictionary(
                 a => a,
-                a => (IReadOnlyList<string>)Containing[a].Where(f => !f.IsAnsweredByAuthority).Select(f => f.RollupId).Distinct().ToList());
+                a => (IReadOnlyList<string>)Containing[a].Where(f => !f.IsAnsweredByAuthority && !f.IsAnsweredByMembers)
+                    .Select(f => f.RollupId).Distinct().ToList());
         }
 
         public IReadOnlyList<Footprint> Footprints { get; }
@@ -85,7 +86,7 @@ public sealed class GeographyRegistry
 
     /// <summary>
     /// The distinct multi-authority rollups an authority's changes must reach (see <see cref="Footprint.RollupId"/>).
-    /// A new list whenever the arrangement changes, so a holder can tell by reference whether to look again.
+    /// Defining a footprint never adds one: it shares an existing rollup or is answered by its members.
     /// </summary>
     public IReadOnlyList<string> RollupTargets(Authority authority) => _arrangement.RollupTargets[authority];
 
@@ -112,7 +113,7 @@ public sealed class GeographyRegistry
 
     /// <summary>
     /// Adds a defined footprint; null when the id (or code) is taken. It shares the rollup of an existing footprint with
-    /// the same membership history, else it is a rollup of its own (or its authority's, for one member).
+    /// the same membership history (or its authority's, for one member); else it has none, and is answered by its members.
     /// </summary>
     public Footprint? Define(FootprintDefinition definition)
     {

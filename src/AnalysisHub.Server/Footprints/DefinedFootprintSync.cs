@@ -8,12 +8,13 @@ namespace AnalysisHub.Server.Footprints;
 /// answered for (or no longer) by every node within about a second. Changes made through this node apply here at once.
 /// </summary>
 public sealed class DefinedFootprintSync(IFootprintDefinitionStore store, GeographyRegistry geography, TimeProvider clock,
-    ILogger<DefinedFootprintSync> logger) : BackgroundService, IDefinedFootprints
+    ILogger<DefinedFootprintSync> logger) : BackgroundService
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
     private readonly SemaphoreSlim _refreshing = new(1, 1);
 
+    /// <summary>Brings the registry's defined footprints up to date with the store now.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken = default)
     {
         await _refreshing.WaitAsync(cancellationToken);

@@ -42,7 +42,7 @@ public static class FootprintDefinitionApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, GeographyRegistry geography, IFootprintDefinitionStore store,
-        IDefinedFootprints defined)
+        DefinedFootprintSync defined)
     {
         // Defined through another node a moment ago: this node may not have read it yet.
         if (geography.Find(id) is null && id.StartsWith(FootprintDefinition.IdPrefix, StringComparison.Ordinal)) await defined.RefreshAsync();

@@ -34,7 +34,6 @@ public static class HubHostingExtensions
         builder.Services.AddSingleton<IChangeSink, GrainChangeSink>();
         // Before the silo: a node reads the footprints defined so far before it answers for any of them.
         builder.Services.AddSingleton<DefinedFootprintSync>();
-        builder.Services.AddSingleton<IDefinedFootprints>(sp => sp.GetRequiredService<DefinedFootprintSync>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DefinedFootprintSync>());
         builder.Services.AddSingleton<GroupCommitPipeline>();
 

@@ -153,7 +153,7 @@ public sealed class LiveUpdates : IHostedService, IRollupObserver
     private void Prune()
     {
         foreach (var key in _topics.Where(t => t.Value.IsEmpty).Select(t => t.Key).ToList()) _topics.Remove(key);
-        var wanted = _topics.Values.Select(t => t.Topic.Footprint.RollupId).ToHashSet();
+        var wanted = _topics.Values.SelectMany(t => ListenedTo(t.Topic.Footprint)).ToHashSet();
         foreach (var rollup in _subscribedRollups.Keys.Where(r => !wanted.Contains(r)).ToList())
         {
             _subscribedRollups.TryRemove(rollup, out _);
@@ -161,10 +161,18 @@ public sealed class LiveUpdates : IHostedService, IRollupObserver
         }
     }
 
+    /// <summary>
+    /// The rollups whose changes are a footprint's: its own, or, for one answered by its members, each member's
+    /// (their changes are its changes, and it has no grain to tell anyone).
+    /// </summary>
+    private static IEnumerable<string> ListenedTo(Footprint footprint) =>
+        footprint.IsAnsweredByMembers ? footprint.Members.Select(m => m.Id) : [footprint.RollupId];
+
     private async Task EnsureSubscribedAsync(LiveTopic topic)
     {
-        if (_subscribedRollups.TryAdd(topic.Footprint.RollupId, 0))
-            await RollupGrains.For(_grains, topic.Footprint).Subscribe(_reference!).WaitAsync(_callTimeout);
+        foreach (var rollup in ListenedTo(topic.Footprint))
+            if (_subscribedRollups.TryAdd(rollup, 0))
+                await RollupGrainFor(rollup).Subscribe(_reference!).WaitAsync(_callTimeout);
     }
 
     private async Task UnsubscribeAsync(string rollupId)
@@ -202,7 +210,7 @@ public sealed class LiveUpdates : IHostedService, IRollupObserver
         {
             List<TopicState> affected;
             lock (_gate)
-                affected = _topics.Values.Where(t => t.Topic.Footprint.RollupId == change.RollupId &&
+                affected = _topics.Values.Where(t => ListenedTo(t.Topic.Footprint).Contains(change.RollupId) &&
                                                      (change.Reset || change.Feeds.Contains(t.Topic.Feed.Index))).ToList();
             foreach (var state in affected)
             {
