@@ -3,6 +3,7 @@ using AnalysisHub.Server.Access;
 using AnalysisHub.Server.Admin;
 using AnalysisHub.Server.Alerts;
 using AnalysisHub.Server.Bulletin;
+using AnalysisHub.Server.Completeness;
 using AnalysisHub.Server.ConfidenceSummary;
 using AnalysisHub.Server.Compare;
 using AnalysisHub.Server.Exceedance;
@@ -94,8 +95,11 @@ partners.MapLiveApi();
 partners.MapIndicatorApi();
 partners.MapIndicatorTargetApi();
 partners.MapConfidenceSummaryApi();
+partners.MapCompletenessApi();
 
-app.MapGroup("").RequireAuthorization(AccessPolicies.Ingest).MapIngestApi();
+var suppliers = app.MapGroup("").RequireAuthorization(AccessPolicies.Ingest);
+suppliers.MapIngestApi();
+suppliers.MapDeliveryApi();
 
 app.MapGroup("").RequireAuthorization(AccessPolicies.ManageIndicators).MapIndicatorWriteApi();
 

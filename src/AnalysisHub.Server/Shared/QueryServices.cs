@@ -1,3 +1,4 @@
+using AnalysisHub.Domain.Completeness;
 using AnalysisHub.Domain.Geography;
 using AnalysisHub.Domain.Vocabulary;
 using AnalysisHub.Server.Hosting;
@@ -14,6 +15,8 @@ public abstract class QueryServices
     [FromServices] public required IGrainFactory Grains { get; init; }
     [FromServices] public required TimeProvider Clock { get; init; }
     [FromServices] public required IOptions<HubOptions> Options { get; init; }
+    /// <summary>Suppliers' declarations of their months, which the completeness flags read.</summary>
+    [FromServices] public required IDeliveryStore Deliveries { get; init; }
 
     internal TimeSpan Timeout => Options.Value.GrainCallTimeout;
 
