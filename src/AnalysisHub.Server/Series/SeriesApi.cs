@@ -1,4 +1,5 @@
 using AnalysisHub.Domain.Rollups;
+using AnalysisHub.Server.Completeness;
 using AnalysisHub.Domain.Statistics;
 using AnalysisHub.Domain.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,14 +25,16 @@ public static class SeriesApi
         return new SeriesPointBody(p.Period, p.Start, p.End, p.Count, p.Count / (double)population * CrudeRate.Multiplier, [ci95.Lower, ci95.Upper]);
     }
 
-    private static async Task<Results<Ok<SeriesBody>, ProblemHttpResult>> GetSeries(string id, [AsParameters] SeriesArguments query)
+    private static async Task<Results<Ok<SeriesBody>, ProblemHttpResult>> GetSeries(string id, [AsParameters] SeriesArguments query, CancellationToken cancellationToken)
     {
         var answer = await query.AskAsync(id);
         if (answer.Problem is { } problem) return problem;
         var (footprint, result) = (answer.Footprint!, answer.Result!);
+        var range = answer.Query!.Range;
+        var completeness = await CompletenessReader.ReadAsync(query, query.Catalog.FindFeed(query.Feed!)!, footprint.Members, range, cancellationToken);
         return TypedResults.Ok(new SeriesBody(
             footprint.Id, query.Feed!, query.Category, query.Flag ?? [], answer.Query!.Granularity.ToSlug(), answer.Query.Range.From,
             answer.Query.Range.To, footprint.Population, query.Geography.PopulationSource, result.Total, result.ExcludedMonthPrecision,
-            result.Points.Select(p => Point(p, footprint.Population)).ToList()));
+            result.Points.Select(p => Point(p, footprint.Population) with { IncompleteMembers = completeness.IncompleteIn(footprint, p.Start, p.End, range) }).ToList()));
     }
 }
