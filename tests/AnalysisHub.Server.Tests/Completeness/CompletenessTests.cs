@@ -14,9 +14,10 @@ public sealed class CompletenessHub : IAsyncLifetime
 
     public const string Cardiff = "W06000015", Swansea = "W06000011";
 
+    // Alerts are swept every 2 s here (15 s by default) so the silence test need not wait.
     public async Task InitializeAsync()
     {
-        await Hub.StartAsync();
+        await Hub.StartAsync("--Alerts:Interval", "00:00:02");
         // Cardiff: 4 crimes a month through 2024, then 1 in January 2025 (partial), none in February (missing), 4 in March.
         var rows = new List<string>();
         for (var month = 1; month <= 12; month++)
@@ -185,6 +186,39 @@ public sealed class CompletenessTests(CompletenessHub shared) : IClassFixture<Co
     {
         var problem = await Read(await shared.Admin.PutAsync($"/api/v1/feeds/{feed}/deliveries/{authority}/{month}", Json(body)), status);
         Assert.Equal(parameter, problem.GetProperty("parameter").GetString());
+    }
+
+    [Fact]
+    public async Task A_daily_feed_silent_for_two_days_raises_an_alert_withdrawn_when_its_records_arrive()
+    {
+        // 999 calls in Wrexham on every one of the 28 days before the day before yesterday, then none.
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).DateTime);
+        var silentFrom = today.AddDays(-2);
+        await shared.Admin.IngestNdjson("calls", [.. Enumerable.Range(1, 28).Select(k =>
+            Record($"silence-{k}", $"{silentFrom.AddDays(-k):yyyy-MM-dd}T12:00:00Z", "W06000006", "crime"))]);
+
+        var alert = await EventuallyAlertAsync(a => a.GetProperty("withdrawnAt").ValueKind == JsonValueKind.Null);
+        Assert.Equal(("calls", "all", "day", "silence", $"{silentFrom:yyyy-MM-dd}", $"{silentFrom.AddDays(1):yyyy-MM-dd}"),
+            (alert.GetProperty("feed").GetString(), alert.GetProperty("category").GetString(), alert.GetProperty("granularity").GetString(),
+                alert.GetProperty("method").GetString(), alert.GetProperty("start").GetString(), alert.GetProperty("end").GetString()));
+
+        // A late delivery for the silent days: the alert is withdrawn.
+        await shared.Admin.IngestNdjson("calls", Record("silence-late", $"{silentFrom.AddDays(1):yyyy-MM-dd}T12:00:00Z", "W06000006", "crime"));
+        var withdrawn = await EventuallyAlertAsync(a => a.GetProperty("withdrawnAt").ValueKind != JsonValueKind.Null);
+        Assert.StartsWith("records arrived: 1", withdrawn.GetProperty("reason").GetString());
+    }
+
+    private async Task<JsonElement> EventuallyAlertAsync(Func<JsonElement, bool> wanted)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var alerts = await shared.Admin.GetJson("/api/v1/alerts?footprint=la:wrexham&granularity=day&include=withdrawn");
+            if (alerts.EnumerateArray().Where(a => a.GetProperty("feed").GetString() == "calls").FirstOrDefault(wanted) is { ValueKind: JsonValueKind.Object } found)
+                return found;
+            Assert.True(DateTime.UtcNow < deadline, "no such silence alert: " + alerts);
+            await Task.Delay(250);
+        }
     }
 
     [Fact]
