@@ -55,6 +55,7 @@ builder.Services.AddSingleton<LiveUpdates>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveUpdates>());
 builder.AddAlerts();
 builder.Services.AddSingleton<RecountAudit>();
+builder.Services.AddSingleton<CompletenessReader>();
 builder.Services.Configure<IndicatorOptions>(builder.Configuration.GetSection(IndicatorOptions.Section));
 
 var app = builder.Build();

@@ -36,8 +36,8 @@ public static class BulletinApi
         var (f, period, source) = (answer.Footprint!, answer.Period, query.Geography.PopulationSource);
         var range = new DateRange(period.Start, period.End);
         for (var i = 0; i < measures.Count; i++)
-            measures[i] = measures[i] with { IncompleteMembers = (await CompletenessReader.ReadAsync(query, query.Catalog.FindFeed(measures[i].Feed)!,
-                f.Members, range, context.RequestAborted)).IncompleteIn(f, period.Start, period.End, range) };
+            measures[i] = measures[i] with { IncompleteMembers = (await query.Completeness.ReadAsync(query.Catalog.FindFeed(measures[i].Feed)!, range))
+                .IncompleteIn(f, period.Start, period.End, range) };
         var confidence = answer.Confidence.Select(c => BulletinConfidence.Of(DisclosedIndicator.Partner(c))).ToList();
         var body = new BulletinBody(f.Id, f.Kind, f.Name, BulletinFootnotes.WeekOf(period), period.Start, period.End, answer.Wales!.Id, f.Population, source,
             ProfileApi.TimeZone, measures, BulletinFootnotes.For(source, period, measures.Select(m => $"{m.Feed}/{m.Category}: {m.ExcludedMonthPrecision}"),

@@ -40,7 +40,7 @@ public static class ComparisonApi
         var benchmarkRow = ComparisonRow.For(question.Benchmark!, question.BenchmarkCount, benchmarkRate: null);
         var rows = footprints.Select((f, i) => ComparisonRow.For(f, question.Counts[i], benchmarkRow.RatePer100k)).Append(benchmarkRow).ToList();
         var shown = footprints.Append(question.Benchmark!).ToList();
-        var completeness = await CompletenessReader.ReadAsync(query, query.Catalog.FindFeed(query.Feed!)!, shown.SelectMany(f => f.Members), question.Range, CancellationToken.None);
+        var completeness = await query.Completeness.ReadAsync(query.Catalog.FindFeed(query.Feed!)!, question.Range);
         rows = rows.Select((r, i) => r with { IncompleteMembers = completeness.IncompleteIn(shown[i], question.Range.From, question.Range.To, question.Range) }).ToList();
         return TypedResults.Ok(new ComparisonBody(kind, parent, query.Feed!, query.Category, query.Flag ?? [], question.Range.From, question.Range.To,
             question.Benchmark!.Id, query.Geography.PopulationSource, ComparisonQuestion.Method, rows));

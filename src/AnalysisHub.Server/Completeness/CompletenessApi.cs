@@ -44,15 +44,14 @@ public static class CompletenessApi
         return app;
     }
 
-    private static async Task<Results<Ok<CompletenessBody>, ProblemHttpResult>> GetCompleteness(string feed, [AsParameters] CompletenessArguments query,
-        CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CompletenessBody>, ProblemHttpResult>> GetCompleteness(string feed, [AsParameters] CompletenessArguments query)
     {
         if (query.Catalog.FindFeed(feed) is not { } target) return Problems.FeedNotFound(feed, query.Catalog.Feeds.Select(f => f.Id));
         var id = string.IsNullOrEmpty(query.Footprint) ? CompletenessArguments.DefaultFootprint : query.Footprint;
         if (query.Geography.Find(id) is not { } footprint) return Problems.FootprintNotFound(id, "footprint");
         if (query.Months(out var first, out var last) is { } problem) return problem;
 
-        var judged = await CompletenessReader.ReadAsync(query, target, footprint.Members, first, last, cancellationToken);
+        var judged = await query.Completeness.ReadAsync(target, first, last);
         var rows = new List<CompletenessRow>(footprint.Members.Count * (last - first + 1));
         foreach (var authority in footprint.Members)
             for (var month = first; month <= last; month++)
@@ -62,7 +61,7 @@ public static class CompletenessApi
     }
 
     private static async Task<Results<Ok<DeliveryBody>, ProblemHttpResult>> PutDelivery(string feed, string authority, string month, HttpContext context,
-        FeedCatalog catalog, GeographyRegistry geography, IDeliveryStore store, TimeProvider clock)
+        FeedCatalog catalog, GeographyRegistry geography, IDeliveryStore store, CompletenessReader completeness, TimeProvider clock)
     {
         if (catalog.FindFeed(feed) is not { } target) return Problems.FeedNotFound(feed, catalog.Feeds.Select(f => f.Id));
         if (geography.Find(authority) is not { } place) return AuthorityNotFound(authority);
@@ -94,6 +93,7 @@ public static class CompletenessApi
         var declaration = new DeliveryDeclaration(target.Id, area.Code, monthIndex, status, clock.GetUtcNow(), HubClaims.KeyIdOf(context.User));
         // Not cancelled with the request: once the write starts, the caller's going away must not decide it.
         await store.PutAsync(declaration, CancellationToken.None);
+        completeness.Forget(target);
         return TypedResults.Ok(new DeliveryBody(target.Id, area.Id, area.Code, period.Label, status.ToSlug(), declaration.DeclaredAt, declaration.KeyId));
     }
 

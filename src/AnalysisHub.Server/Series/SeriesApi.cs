@@ -25,13 +25,13 @@ public static class SeriesApi
         return new SeriesPointBody(p.Period, p.Start, p.End, p.Count, p.Count / (double)population * CrudeRate.Multiplier, [ci95.Lower, ci95.Upper]);
     }
 
-    private static async Task<Results<Ok<SeriesBody>, ProblemHttpResult>> GetSeries(string id, [AsParameters] SeriesArguments query, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SeriesBody>, ProblemHttpResult>> GetSeries(string id, [AsParameters] SeriesArguments query)
     {
         var answer = await query.AskAsync(id);
         if (answer.Problem is { } problem) return problem;
         var (footprint, result) = (answer.Footprint!, answer.Result!);
         var range = answer.Query!.Range;
-        var completeness = await CompletenessReader.ReadAsync(query, query.Catalog.FindFeed(query.Feed!)!, footprint.Members, range, cancellationToken);
+        var completeness = await query.Completeness.ReadAsync(query.Catalog.FindFeed(query.Feed!)!, range);
         return TypedResults.Ok(new SeriesBody(
             footprint.Id, query.Feed!, query.Category, query.Flag ?? [], answer.Query!.Granularity.ToSlug(), answer.Query.Range.From,
             answer.Query.Range.To, footprint.Population, query.Geography.PopulationSource, result.Total, result.ExcludedMonthPrecision,
