@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace AnalysisHub.Storage.Tests;
 
-/// <summary>The delivery-store contract, run on both stores.</summary>
+/// <summary>The delivery-store contract, run on both stores (authorities are listed by ONS code: Swansea W06000011 before Cardiff W06000015).</summary>
 public abstract class DeliveryStoreTests
 {
     private const string Cardiff = "W06000015", Swansea = "W06000011";
@@ -38,7 +38,7 @@ public abstract class DeliveryStoreTests
         await Store.PutAsync(Declared(Cardiff, Month(2024, 12), DeclaredDelivery.Complete));
         await Store.PutAsync(Declared(Cardiff, Month(2025, 6), DeclaredDelivery.Complete) with { Feed = "calls" });
 
-        Assert.Equal([(Cardiff, Month(2025, 6)), (Cardiff, Month(2025, 8)), (Swansea, Month(2025, 6))],
+        Assert.Equal([(Swansea, Month(2025, 6)), (Cardiff, Month(2025, 6)), (Cardiff, Month(2025, 8))],
             (await Store.ListAsync("crime", Month(2025, 1), Month(2025, 8))).Select(d => (d.Authority, d.Month)));
         Assert.Single(await Store.ListAsync("calls", Month(2025, 1), Month(2025, 12)));
         Assert.Empty(await Store.ListAsync("crime", Month(2025, 9), Month(2025, 12)));
