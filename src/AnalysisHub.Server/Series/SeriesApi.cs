@@ -1,7 +1,7 @@
 using AnalysisHub.Domain.Rollups;
-using AnalysisHub.Server.Completeness;
 using AnalysisHub.Domain.Statistics;
 using AnalysisHub.Domain.Time;
+using AnalysisHub.Server.Completeness;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AnalysisHub.Server.Series;
