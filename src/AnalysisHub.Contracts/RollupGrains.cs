@@ -20,7 +20,7 @@ public static class RollupGrains
     public static IRollupGrain For(IGrainFactory grains, Footprint footprint)
     {
         var made = References.GetValue(grains, static _ => new ConcurrentDictionary<(bool, string), IRollupGrain>());
-        var key = (footprint.Members.Count == 1, footprint.RollupId);
+        var key = (footprint.IsAnsweredByAuthority, footprint.RollupId);
         return made.TryGetValue(key, out var grain) ? grain : made.GetOrAdd(key, Make(grains, key));
     }
 

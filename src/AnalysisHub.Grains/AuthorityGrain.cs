@@ -29,7 +29,11 @@ public sealed class AuthorityGrain(
     private readonly RollupOptions _options = options.Value;
     private readonly Guid _epoch = Guid.NewGuid();
     private Authority _authority = null!;
+    // The rollups this authority's flushes reach, as the registry last listed them: a footprint defined at run time
+    // changes the list, and the next flush reaches it.
+    private IReadOnlyList<string> _targetIds = [];
     private IReadOnlyList<IFootprintGrain> _containing = [];
+    private string? _walesRollup;
     private IFootprintGrain? _wales;
     // Acknowledgement time of the oldest change applied but not yet flushed (0: none, or unknown).
     private long _oldestPendingCommitMs;
@@ -50,9 +54,8 @@ public sealed class AuthorityGrain(
             ? a
             : throw new ArgumentException($"'{this.GetPrimaryKeyString()}' is not a local authority");
         StartListening(_authority.Id);
-        _containing = geography.RollupTargets(_authority).Select(id => GrainFactory.GetGrain<IFootprintGrain>(id)).ToList();
-        var walesRollup = geography.Footprints.FirstOrDefault(f => f.Kind == FootprintKind.Nation)?.RollupId;
-        _wales = _containing.FirstOrDefault(f => f.GetPrimaryKeyString() == walesRollup);
+        _walesRollup = geography.Footprints.FirstOrDefault(f => f.Kind == FootprintKind.Nation)?.RollupId;
+        Containing();
 
         if (checkpoint.RecordExists && checkpoint.State.Fingerprint == changeLog.Fingerprint)
         {
@@ -166,12 +169,23 @@ public sealed class AuthorityGrain(
         var payload = CellCodec.Encode(deltas);
         var oldestCommitMs = _oldestPendingCommitMs;
         _oldestPendingCommitMs = 0;
-        await Task.WhenAll(_containing.Select(async f =>
+        await Task.WhenAll(Containing().Select(async f =>
         {
             var pushed = await Push(f, g => g.ApplyMemberChanges(_authority.Id, _epoch, sequence, payload));
             if (pushed && f == _wales && oldestCommitMs > 0)
                 metrics.WalesLag(DateTimeOffset.UtcNow - DateTimeOffset.FromUnixTimeMilliseconds(oldestCommitMs));
         }));
+    }
+
+    /// <summary>The footprint grains to flush to, looked up again only when the registry's list changed.</summary>
+    private IReadOnlyList<IFootprintGrain> Containing()
+    {
+        var ids = geography.RollupTargets(_authority);
+        if (ReferenceEquals(ids, _targetIds)) return _containing;
+        _targetIds = ids;
+        _containing = ids.Select(id => GrainFactory.GetGrain<IFootprintGrain>(id)).ToList();
+        _wales = _containing.FirstOrDefault(f => f.GetPrimaryKeyString() == _walesRollup);
+        return _containing;
     }
 
     private async Task<bool> Push(IFootprintGrain target, Func<IFootprintGrain, Task> call)

@@ -13,8 +13,8 @@ namespace AnalysisHub.Grains;
 /// Wales are one) — each member counted once, however many other footprints contain it. Members push numbered deltas; a repeat is ignored, and a gap or a
 /// member's new activation makes the footprint rebuild itself from every member's snapshot.
 /// </summary>
-public sealed class FootprintGrain(GeographyRegistry geography, IOptions<RollupOptions> options, RollupMetrics metrics,
-    IHostApplicationLifetime lifetime, ILogger<FootprintGrain> logger)
+public sealed class FootprintGrain(GeographyRegistry geography, IDefinedFootprints defined, IOptions<RollupOptions> options,
+    RollupMetrics metrics, IHostApplicationLifetime lifetime, ILogger<FootprintGrain> logger)
     : RollupGrain, IFootprintGrain
 {
     private IGrainTimer? _notifyTimer;
@@ -26,7 +26,10 @@ public sealed class FootprintGrain(GeographyRegistry geography, IOptions<RollupO
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var key = this.GetPrimaryKeyString();
-        _footprint = geography.Find(key) is { } f && f.Members.Count > 1 && f.RollupId == f.Id
+        // Defined through another node a moment ago: read the store rather than refuse.
+        if (geography.Find(key) is null && key.StartsWith(FootprintDefinition.IdPrefix, StringComparison.Ordinal))
+            await defined.RefreshAsync(cancellationToken);
+        _footprint = geography.Find(key) is { } f && !f.IsAnsweredByAuthority && f.RollupId == f.Id
             ? f
             : throw new ArgumentException($"'{key}' is not the rollup of a multi-authority footprint");
         StartListening(_footprint.Id);

@@ -103,6 +103,7 @@ suppliers.MapIngestApi();
 suppliers.MapDeliveryApi();
 
 app.MapGroup("").RequireAuthorization(AccessPolicies.ManageIndicators).MapIndicatorWriteApi();
+app.MapGroup("").RequireAuthorization(AccessPolicies.DefineFootprints).MapFootprintDefinitionApi();
 
 var admins = app.MapGroup("").RequireAuthorization(AccessPolicies.Admin);
 admins.MapAdminApi();

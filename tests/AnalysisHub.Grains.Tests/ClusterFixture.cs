@@ -59,6 +59,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddMemoryGrainStorage(StorageNames.Checkpoints);
             silo.Services.AddSingleton(GeographyLoader.LoadReference());
+            silo.Services.AddSingleton<IDefinedFootprints, NoFootprintsDefined>();
             silo.Services.AddSingleton<IChangeLog>(_ => SharedLedger!);
             silo.Services.AddMetrics();
             silo.Services.AddSingleton<RollupMetrics>();

@@ -2,8 +2,10 @@ namespace AnalysisHub.Domain.Geography;
 
 /// <summary>
 /// A planning area: any set of local authorities. Authorities are footprints of one member (themselves).
-/// <see cref="Parents"/>, <see cref="Children"/> and <see cref="SameAs"/> are navigation derived from
-/// membership; the data path always sums <see cref="Members"/>.
+/// A footprint may exist for a while only (<see cref="ValidFrom"/>..<see cref="ValidTo"/>) and its members may
+/// change (<see cref="Membership"/>); <see cref="Members"/> is its membership as it stands or, once it has
+/// ended, as it last stood. <see cref="Parents"/>, <see cref="Children"/> and <see cref="SameAs"/> are navigation
+/// derived from membership on the day the registry was made; the data path always sums members.
 /// </summary>
 public sealed class Footprint
 {
@@ -13,8 +15,49 @@ public sealed class Footprint
     public string? NameCy { get; init; }
     public string? Code { get; init; }
 
-    /// <summary>The member authorities, in registry order; an authority's only member is itself.</summary>
-    public required IReadOnlyList<Authority> Members { get; init; }
+    /// <summary>The member authorities, in registry order, as the last membership period has them; an authority's only member is itself.</summary>
+    public IReadOnlyList<Authority> Members => Membership[^1].Members;
+
+    /// <summary>Who the members were and when, in date order, without gaps or overlaps; at least one period.</summary>
+    public required IReadOnlyList<MembershipPeriod> Membership { get; init; }
+
+    /// <summary>The first day the footprint existed (inclusive); null: always.</summary>
+    public DateOnly? ValidFrom { get; init; }
+
+    /// <summary>The last day the footprint existed (inclusive); null: it still does.</summary>
+    public DateOnly? ValidTo { get; init; }
+
+    /// <summary>The footprints that took over from this one (as the geography file says; need not mirror <see cref="Replaces"/>).</summary>
+    public IReadOnlyList<string> ReplacedBy { get; init; } = [];
+
+    /// <summary>The footprints this one took over from.</summary>
+    public IReadOnlyList<string> Replaces { get; init; } = [];
+
+    /// <summary>True when a date of this footprint is assumed (1 April of the year) because the exact day is not known.</summary>
+    public bool DatesAssumed { get; init; }
+
+    /// <summary>What a defined footprint is for, as its definer wrote it.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>What a footprint defined at run time was defined as; null for a shipped one.</summary>
+    public FootprintDefinition? Definition { get; init; }
+
+    /// <summary>True for a footprint defined at run time rather than shipped in the geography file.</summary>
+    public bool IsDefined => Definition is not null;
+
+    public bool IsValidOn(DateOnly day) => (ValidFrom is not { } from || day >= from) && (ValidTo is not { } to || day <= to);
+
+    /// <summary>The members on a day: none outside <see cref="ValidFrom"/>..<see cref="ValidTo"/>.</summary>
+    public IReadOnlyList<Authority> MembersOn(DateOnly day)
+    {
+        if (!IsValidOn(day)) return [];
+        foreach (var period in Membership)
+            if (period.Contains(day)) return period.Members;
+        return [];
+    }
+
+    /// <summary>True when the membership never changed: every day the footprint existed, it had <see cref="Members"/>.</summary>
+    public bool HasFixedMembership => Membership.Count == 1;
 
     public required long Population { get; init; }
 
@@ -28,6 +71,12 @@ public sealed class Footprint
     /// Either an authority id or the first multi-authority footprint in registry order with these members.
     /// </summary>
     public string RollupId { get; internal set; } = "";
+
+    /// <summary>
+    /// True when the rollup is an authority's own grain: the footprint is, and always was, that one authority.
+    /// Otherwise a footprint grain keyed <see cref="RollupId"/> sums the members.
+    /// </summary>
+    public bool IsAnsweredByAuthority => HasFixedMembership && Members.Count == 1;
 
     public bool IsAuthority => Kind == FootprintKind.LocalAuthority;
 

@@ -6,6 +6,9 @@ public static class FootprintKind
     public const string LocalAuthority = "la";
     public const string Nation = "nation";
 
+    /// <summary>Footprints that partnerships define at run time (<see cref="FootprintDefinition"/>).</summary>
+    public const string Custom = "custom";
+
     /// <summary>Kinds whose footprints, taken together, cover every authority exactly once.</summary>
     public static readonly IReadOnlyList<string> Partitioning = ["la", "csp", "psb", "rpb", "apb", "force"];
 }

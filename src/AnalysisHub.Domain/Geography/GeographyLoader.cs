@@ -10,12 +10,21 @@ namespace AnalysisHub.Domain.Geography;
 /// </summary>
 public static class GeographyLoader
 {
-    private sealed record FootprintFile(List<FootprintEntry>? Footprints);
+    private sealed record FootprintFile(string? Description, List<FootprintEntry>? Footprints);
 
     private sealed record FootprintEntry(
-        string? Id, string? Kind, string? Name, string? NameCy, string? Code, long? Population, List<string>? Members);
+        string? Id, string? Kind, string? Name, string? NameCy, string? Code, long? Population, List<string>? Members,
+        DateOnly? ValidFrom = null, DateOnly? ValidTo = null, List<string>? ReplacedBy = null, List<string>? Replaces = null,
+        List<MembershipEntry>? Membership = null, bool DatesAssumed = false);
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
+    private sealed record MembershipEntry(DateOnly? From, DateOnly? To, List<string>? Members);
+
+    // An unknown property is refused, not ignored: a misspelt "validTo" would otherwise leave a footprint open for ever.
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
 
     public const string DefaultPopulationSource = "census2021";
 
@@ -33,14 +42,19 @@ public static class GeographyLoader
     /// <param name="populationCsv">population table with a <c>code</c> column and one column per source, or null
     /// to use the populations in the footprints file.</param>
     /// <param name="populationSource">the population column to use when a table is given.</param>
+    /// <param name="today">the day whose arrangement a footprint's <see cref="Footprint.Parents"/> describe (default: today, UTC).</param>
     public static GeographyRegistry Load(Stream footprintsJson, Stream? lsoaLookupCsv, Stream? populationCsv,
-        string populationSource = DefaultPopulationSource)
+        string populationSource = DefaultPopulationSource, DateOnly? today = null)
     {
         var problems = new List<string>();
         FootprintFile? file;
         try
         {
             file = JsonSerializer.Deserialize<FootprintFile>(footprintsJson, JsonOptions);
+        }
+        catch (JsonException e) when (e.Message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            throw new GeographyException([$"footprints file has an unknown property at {e.Path}"]);
         }
         catch (JsonException e)
         {
@@ -56,13 +70,14 @@ public static class GeographyLoader
         var footprints = authorities.Select(a => a.Footprint).ToList();
         footprints.AddRange(ReadPartnerships(entries, authorityById, problems));
         CheckUnique(footprints, problems);
+        CheckSuccessions(footprints, problems);
         var lsoa = lsoaLookupCsv is null ? new Dictionary<string, Authority>() : ReadLsoaLookup(lsoaLookupCsv, authorities, problems);
         if (populations is not null)
             foreach (var code in populations.Keys.Where(c => authorities.All(a => a.Code != c)))
                 problems.Add($"population table names unknown authority code '{code}'");
 
         if (problems.Count > 0) throw new GeographyException(problems);
-        FootprintHierarchy.Derive(footprints);
+        FootprintHierarchy.Derive(footprints, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
         return new GeographyRegistry(footprints, authorities, lsoa,
             populations is null ? "footprints file" : populationSource);
     }
@@ -77,6 +92,9 @@ public static class GeographyLoader
             if (!CheckCommon(e, position, problems)) continue;
             if (e.Members is { Count: > 0 } && !(e.Members.Count == 1 && e.Members[0] == e.Id))
                 problems.Add($"authority '{e.Id}' must not list members other than itself");
+            // Authorities are the building blocks every history is told in: they do not come and go themselves.
+            if (e.Membership is not null || e.ValidFrom is not null || e.ValidTo is not null)
+                problems.Add($"authority '{e.Id}' must not carry validFrom, validTo or membership");
             if (string.IsNullOrWhiteSpace(e.Code))
                 problems.Add($"authority '{e.Id}' has no code (a W06… code is needed to resolve record areas)");
             long population = e.Population ?? 0;
@@ -90,7 +108,7 @@ public static class GeographyLoader
             authority.Footprint = new Footprint
             {
                 Id = e.Id!, Kind = e.Kind!, Name = e.Name!, NameCy = e.NameCy, Code = e.Code,
-                Members = [authority], Population = population,
+                Membership = [new MembershipPeriod(null, null, [authority])], Population = population,
             };
             authorities.Add(authority);
         }
@@ -105,29 +123,93 @@ public static class GeographyLoader
         {
             if (e.Kind == FootprintKind.LocalAuthority) continue;
             if (!CheckCommon(e, position, problems)) continue;
-            var members = e.Members ?? [];
-            if (members.Count == 0)
+            if (e.ValidFrom is { } from && e.ValidTo is { } to && to < from)
+                problems.Add($"footprint '{e.Id}' ends ({to:yyyy-MM-dd}) before it begins ({from:yyyy-MM-dd})");
+            if (e.Members is not null && e.Membership is not null)
             {
-                problems.Add($"footprint '{e.Id}' is empty: it lists no member authorities");
+                problems.Add($"footprint '{e.Id}' gives both members and membership: give one");
                 continue;
             }
-            var found = new List<Authority>();
-            foreach (var m in members)
+            var periods = e.Membership is null
+                ? [new MembershipEntry(null, null, e.Members)]
+                : e.Membership;
+            if (periods.Count == 0)
             {
-                if (!authorityById.TryGetValue(m, out var authority))
-                    problems.Add($"footprint '{e.Id}' names unknown member '{m}' (members must be authority ids)");
-                else if (found.Contains(authority))
-                    problems.Add($"footprint '{e.Id}' lists member '{m}' twice");
-                else found.Add(authority);
+                problems.Add($"footprint '{e.Id}' has an empty membership list");
+                continue;
             }
-            if (found.Count != members.Count) continue;
-            found.Sort((a, b) => a.Index.CompareTo(b.Index));
+            var membership = new List<MembershipPeriod>();
+            foreach (var period in periods)
+                if (ReadMembers(e.Id!, period.Members, authorityById, problems) is { } members)
+                    membership.Add(new MembershipPeriod(period.From, period.To, members));
+            if (membership.Count != periods.Count || !CheckPeriods(e, membership, problems)) continue;
             yield return new Footprint
             {
                 Id = e.Id!, Kind = e.Kind!, Name = e.Name!, NameCy = e.NameCy, Code = e.Code,
-                Members = found, Population = found.Sum(a => a.Footprint.Population),
+                Membership = membership, Population = membership[^1].Members.Sum(a => a.Footprint.Population),
+                ValidFrom = e.ValidFrom, ValidTo = e.ValidTo, ReplacedBy = e.ReplacedBy ?? [], Replaces = e.Replaces ?? [],
+                DatesAssumed = e.DatesAssumed,
             };
         }
+    }
+
+    /// <summary>One period's members, in registry order; null (with the problems said) when any is unknown or repeated.</summary>
+    private static List<Authority>? ReadMembers(string footprint, List<string>? members,
+        Dictionary<string, Authority> authorityById, List<string> problems)
+    {
+        if (members is not { Count: > 0 })
+        {
+            problems.Add($"footprint '{footprint}' is empty: it lists no member authorities");
+            return null;
+        }
+        var found = new List<Authority>();
+        foreach (var m in members)
+        {
+            if (!authorityById.TryGetValue(m, out var authority))
+                problems.Add($"footprint '{footprint}' names unknown member '{m}' (members must be authority ids)");
+            else if (found.Contains(authority))
+                problems.Add($"footprint '{footprint}' lists member '{m}' twice");
+            else found.Add(authority);
+        }
+        if (found.Count != members.Count) return null;
+        found.Sort((a, b) => a.Index.CompareTo(b.Index));
+        return found;
+    }
+
+    /// <summary>
+    /// Membership periods follow each other day after day (no gap, no overlap), only the first may be open at its
+    /// start and only the last at its end, and together they cover every day the footprint existed.
+    /// </summary>
+    private static bool CheckPeriods(FootprintEntry e, List<MembershipPeriod> periods, List<string> problems)
+    {
+        var before = problems.Count;
+        for (var i = 0; i < periods.Count; i++)
+        {
+            var p = periods[i];
+            if (p.From is { } from && p.To is { } to && to < from)
+                problems.Add($"footprint '{e.Id}' membership period {i + 1} ends before it begins");
+            if (i > 0 && p.From is null)
+                problems.Add($"footprint '{e.Id}' membership period {i + 1} needs a 'from' (only the first may be open)");
+            if (i < periods.Count - 1 && p.To is null)
+                problems.Add($"footprint '{e.Id}' membership period {i + 1} needs a 'to' (only the last may be open)");
+            if (i > 0 && periods[i - 1].To is { } end && p.From is { } start && start != end.AddDays(1))
+                problems.Add(start <= end
+                    ? $"footprint '{e.Id}' membership periods {i} and {i + 1} overlap"
+                    : $"footprint '{e.Id}' membership has a gap between periods {i} and {i + 1}");
+        }
+        if (periods[0].From is { } first && (e.ValidFrom is not { } validFrom || first > validFrom))
+            problems.Add($"footprint '{e.Id}' has no members from {(e.ValidFrom is { } v ? v.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "its start")} to {first.AddDays(-1):yyyy-MM-dd}");
+        if (periods[^1].To is { } last && (e.ValidTo is not { } validTo || last < validTo))
+            problems.Add($"footprint '{e.Id}' has no members after {last:yyyy-MM-dd}");
+        return problems.Count == before;
+    }
+
+    private static void CheckSuccessions(List<Footprint> footprints, List<string> problems)
+    {
+        var ids = footprints.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var f in footprints)
+            foreach (var (property, id) in f.ReplacedBy.Select(id => ("replacedBy", id)).Concat(f.Replaces.Select(id => ("replaces", id))))
+                if (!ids.Contains(id)) problems.Add($"footprint '{f.Id}' {property} unknown footprint '{id}'");
     }
 
     private static bool CheckCommon(FootprintEntry e, int position, List<string> problems)
@@ -141,6 +223,11 @@ public static class GeographyLoader
             ok = false;
         }
         if (string.IsNullOrWhiteSpace(e.Name)) { problems.Add($"footprint '{e.Id}' has no name"); ok = false; }
+        if (e.Kind == FootprintKind.Custom)
+        {
+            problems.Add($"footprint '{e.Id}': kind '{FootprintKind.Custom}' is for footprints defined at run time (POST /api/v1/footprints)");
+            ok = false;
+        }
         return ok;
     }
 

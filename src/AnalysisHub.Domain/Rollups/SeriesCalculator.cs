@@ -3,7 +3,7 @@ using AnalysisHub.Domain.Time;
 
 namespace AnalysisHub.Domain.Rollups;
 
-/// <summary>Turns a footprint's cells into a dense period series.</summary>
+/// <summary>Turns a footprint's cells, or its day and month counts, into a dense period series.</summary>
 public static class SeriesCalculator
 {
     public static SeriesResult Calculate(CellTable cells, SeriesQuery query)
@@ -15,7 +15,18 @@ public static class SeriesCalculator
         int firstMonth = MonthIndex.Of(from), lastMonth = MonthIndex.Of(to);
         var perMonth = new long[lastMonth - firstMonth + 1];
         cells.SumMonths(query.Feed, query.Categories, query.RequiredFlags, firstMonth, lastMonth, perMonth);
+        return FromCounts(query, perDay, perMonth);
+    }
 
+    /// <summary>
+    /// The series of <paramref name="query"/> from its counts: <paramref name="perDay"/>, one per day of the range, of
+    /// records known to the day or the instant; <paramref name="perMonth"/>, one per month the range touches, of
+    /// records known only to their month.
+    /// </summary>
+    public static SeriesResult FromCounts(SeriesQuery query, ReadOnlySpan<long> perDay, ReadOnlySpan<long> perMonth)
+    {
+        var (from, to) = (query.Range.From, query.Range.To);
+        int firstMonth = MonthIndex.Of(from), lastMonth = MonthIndex.Of(to);
         var points = new List<SeriesPoint>();
         long total = 0, includedMonthPrecision = 0;
         foreach (var period in Period.Covering(from, to, query.Granularity))
@@ -39,6 +50,8 @@ public static class SeriesCalculator
             total += count;
             points.Add(new SeriesPoint(period.Label, period.Start, period.End, count));
         }
-        return new SeriesResult(points, total, perMonth.Sum() - includedMonthPrecision);
+        long allMonthPrecision = 0;
+        foreach (var n in perMonth) allMonthPrecision += n;
+        return new SeriesResult(points, total, allMonthPrecision - includedMonthPrecision);
     }
 }

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Authorization;
 namespace AnalysisHub.Server.Access;
 
 /// <summary>
-/// The four audiences beyond the public: partners who read, agencies who write their feeds, those who keep the survey
-/// indicators' targets and published figures, administrators. Every
+/// The audiences beyond the public: partners who read, agencies who write their feeds, those who keep the survey
+/// indicators' targets and published figures, those who define footprints, administrators. Every
 /// route not marked otherwise needs <see cref="ReadPartner"/> (the fallback policy), so a new route is closed until
 /// someone decides who may use it.
 /// </summary>
@@ -15,6 +15,7 @@ public static class AccessPolicies
     public const string Admin = "admin";
     public const string Ingest = "ingest";
     public const string ManageIndicators = "manage-indicators";
+    public const string DefineFootprints = "define-footprints";
 
     public static void Add(AuthorizationOptions options)
     {
@@ -24,6 +25,8 @@ public static class AccessPolicies
         options.AddPolicy(Ingest, Policy(new FeedWriteRequirement()));
         // manage:indicators, or admin (a scope requirement always admits admin).
         options.AddPolicy(ManageIndicators, Policy(new ScopeRequirement(Scopes.ManageIndicators)));
+        // define:footprints, or admin.
+        options.AddPolicy(DefineFootprints, Policy(new ScopeRequirement(Scopes.DefineFootprints)));
         options.FallbackPolicy = readPartner;
     }
 

@@ -79,7 +79,7 @@ public static class JwtAuthentication
         foreach (var value in user.FindAll(jwt.ScopeClaim).SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
         {
             if (jwt.ScopeMap.TryGetValue(value, out var mapped)) scopes.UnionWith(mapped.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-            else if (value is Scopes.Admin or Scopes.ReadPartner or Scopes.ManageIndicators || value.StartsWith(Scopes.IngestPrefix, StringComparison.Ordinal)) scopes.Add(value);
+            else if (Scopes.IsNamed(value) || value.StartsWith(Scopes.IngestPrefix, StringComparison.Ordinal)) scopes.Add(value);
         }
         return scopes;
     }

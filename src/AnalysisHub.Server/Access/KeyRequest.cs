@@ -16,7 +16,7 @@ public sealed record KeyRequest(string? Owner, IReadOnlyList<string>? Scopes, IR
         if (string.IsNullOrWhiteSpace(Owner) || Owner.Length > MaxOwnerLength || Owner.Any(char.IsControl))
             problems["owner"] = [$"is required: who holds the key, 1–{MaxOwnerLength} characters without control characters"];
         if (Scopes is not { Count: > 0 })
-            problems["scopes"] = ["at least one of admin, read:partner, manage:indicators, ingest:<feed>"];
+            problems["scopes"] = ["at least one of admin, read:partner, manage:indicators, define:footprints, ingest:<feed>"];
         else if (Scopes.Select(s => Domain.Access.Scopes.Problem(s ?? "", catalog)).OfType<string>().ToArray() is { Length: > 0 } bad)
             problems["scopes"] = bad;
         if (Footprints is not null)

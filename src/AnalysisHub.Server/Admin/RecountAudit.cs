@@ -28,7 +28,7 @@ public sealed class RecountAudit(
         var differences = new List<VerifyDifference>();
         foreach (var authority in geography.Authorities)
             differences.AddRange(await VerifyAuthorityAsync(authority, cancellationToken));
-        var rollups = geography.Footprints.Where(f => !f.IsAuthority && f.RollupId == f.Id && f.Members.Count > 1).ToList();
+        var rollups = geography.Footprints.Where(f => !f.IsAnsweredByAuthority && f.RollupId == f.Id).ToList();
         foreach (var footprint in rollups)
             differences.AddRange(await VerifyFootprintAsync(footprint, cancellationToken));
         if (differences.Count > 0)

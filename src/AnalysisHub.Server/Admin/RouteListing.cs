@@ -13,7 +13,7 @@ public static class RouteListing
     public static IEndpointRouteBuilder MapRouteListing(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/admin/routes", (EndpointDataSource endpoints) => TypedResults.Ok(new RouteList(List(endpoints))))
-            .WithTags("Admin").WithName("ListRoutes").WithSummary("Every route with its methods and audience (anonymous, read:partner, ingest:<feed>, manage:indicators, admin).");
+            .WithTags("Admin").WithName("ListRoutes").WithSummary("Every route with its methods and audience (anonymous, read:partner, ingest:<feed>, manage:indicators, define:footprints, admin).");
         return app;
     }
 
@@ -40,6 +40,7 @@ public static class RouteListing
             AccessPolicies.Admin => Domain.Access.Scopes.Admin,
             AccessPolicies.Ingest => Domain.Access.Scopes.IngestPrefix + "<feed>",
             AccessPolicies.ManageIndicators => Domain.Access.Scopes.ManageIndicators,
+            AccessPolicies.DefineFootprints => Domain.Access.Scopes.DefineFootprints,
             _ => Domain.Access.Scopes.ReadPartner,
         };
     }

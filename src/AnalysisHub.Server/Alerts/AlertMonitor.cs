@@ -83,10 +83,12 @@ internal sealed class AlertMonitor(
         // Read before the tests: an alert another node raises during this sweep is tested at the next one.
         var testedMonths = Enumerable.Range(0, MonthsTested).Select(k => lastMonth.Shift(-k).Label).ToList();
         var standing = store.Standing([current.Label, lastComplete.Label, .. testedMonths]).ToLookup(a => (a.Footprint, a.Feed, a.Category, a.Period));
+        // Footprints that no longer exist are not watched: nobody plans on them, and their alerts would be noise.
+        var watched = geography.ValidOn(today).ToList();
         foreach (var measure in ViolenceMeasure.All)
         {
             if (Request(measure, weeks, Granularity.Week) is not { } weekly) continue;
-            foreach (var footprint in geography.Footprints)
+            foreach (var footprint in watched)
             {
                 cancel.ThrowIfCancellationRequested();
                 await TestAsync(RollupGrains.For(grains, footprint), weekly, Granularity.Week, 2, footprint.Id, measure, standing, cancel);
@@ -97,7 +99,7 @@ internal sealed class AlertMonitor(
             if (Request(measure, months, Granularity.Month) is not { } monthly) continue;
             // The months' weeks say how many month-precision records they leave out: those are what the months add.
             var probe = monthly with { Range = new DateRange(lastMonth.Shift(-(MonthsTested - 1)).Start, monthly.Range.To), Granularity = Granularity.Week };
-            foreach (var footprint in geography.Footprints)
+            foreach (var footprint in watched)
             {
                 cancel.ThrowIfCancellationRequested();
                 var rollup = RollupGrains.For(grains, footprint);
@@ -130,7 +132,7 @@ internal sealed class AlertMonitor(
         // A window with no data cannot alarm, so there is no need to look before it (a standing alert of one of
         // its periods is withdrawn all the same: its count is gone).
         var dataStart = counts.TrueForAll(c => c == 0) ? counts.Count
-            : await RecordedHistory.DataStartAsync(rollup, request, counts, hub.Value.GrainCallTimeout);
+            : await RecordedHistory.DataStartAsync(q => rollup.GetSeries(q).WaitAsync(hub.Value.GrainCallTimeout, cancel), request, counts);
         for (var t = Math.Max(0, counts.Count - tested); t < counts.Count; t++)
         {
             var point = series.Points[t];

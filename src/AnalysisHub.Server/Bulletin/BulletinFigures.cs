@@ -95,7 +95,7 @@ internal sealed record BulletinFigures(
         var memberTasks = members.Select(m => RollupGrains.For(grains, m).GetSeries(periodRequest).WaitAsync(timeout)).ToList();
         await Task.WhenAll(seriesTask, monthsTask, profileTask, walesTask, Task.WhenAll(memberTasks));
         var history = seriesTask.Result.Points;
-        var dataStart = await RecordedHistory.DataStartAsync(rollup, historyRequest, history.Select(p => p.Count).ToList(), timeout);
+        var dataStart = await RecordedHistory.DataStartAsync(q => rollup.GetSeries(q).WaitAsync(timeout), historyRequest, history.Select(p => p.Count).ToList());
 
         var ranked = members.Select((m, i) => (Member: m, Count: memberTasks[i].Result.Total))
             .OrderByDescending(x => x.Count).ThenBy(x => x.Member.Name, StringComparer.Ordinal).ToList();

@@ -10,14 +10,13 @@ public sealed class ComparisonParameters : RangeArguments
 {
     [FromQuery(Name = "benchmark")] public string? Benchmark { get; init; }
 
-    internal Task<ComparisonQuestion> AskAsync(IReadOnlyList<Footprint> footprints) =>
-        ComparisonQuestion.AskAsync(footprints, this);
+    /// <summary>Which footprints of the kind are compared: those that existed on this day (default today).</summary>
+    [FromQuery(Name = "asOf")] public string? AsOf { get; init; }
 
-    /// <summary>The footprints of a kind, or a problem naming the kinds there are.</summary>
-    internal ProblemHttpResult? FootprintsOfKind(string? kind, out IReadOnlyList<Footprint> footprints)
-    {
-        footprints = string.IsNullOrEmpty(kind) ? [] : Geography.OfKind(kind).ToList();
-        return footprints.Count > 0 ? null : Problems.BadParameter("kind", kind,
-            $"one of {string.Join(", ", Geography.Footprints.Select(f => f.Kind).Distinct())} is required");
-    }
+    internal Task<ComparisonQuestion> AskAsync(IReadOnlyList<Footprint> footprints, bool asWasAllowed = true) =>
+        ComparisonQuestion.AskAsync(footprints, this, asWasAllowed);
+
+    /// <summary>The footprints of a kind that existed on <see cref="AsOf"/>, or a problem naming the bad parameter.</summary>
+    internal ProblemHttpResult? FootprintsOfKind(string? kind, out IReadOnlyList<Footprint> footprints) =>
+        Geography.FootprintsOfKind(kind, AsOf, Clock, out footprints);
 }

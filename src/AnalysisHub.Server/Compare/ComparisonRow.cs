@@ -1,4 +1,5 @@
 using AnalysisHub.Domain.Geography;
+using AnalysisHub.Domain.Rollups;
 using AnalysisHub.Domain.Statistics;
 
 namespace AnalysisHub.Server.Compare;
@@ -14,10 +15,10 @@ public sealed record ComparisonRow(
     /// <summary>Those member authorities, in the footprint's order.</summary>
     public IReadOnlyList<string> IncompleteMembers { get; init; } = [];
 
-    public static ComparisonRow For(Footprint footprint, long count, double? benchmarkRate)
+    public static ComparisonRow For(Footprint footprint, long count, long population, double? benchmarkRate)
     {
-        var rate = CrudeRate.Calculate(count, footprint.Population);
-        return new ComparisonRow(footprint.Id, footprint.Kind, footprint.Name, count, footprint.Population, rate.Rate,
+        var rate = CrudeRate.Calculate(count, population);
+        return new ComparisonRow(footprint.Id, footprint.Kind, footprint.Name, count, population, rate.Rate,
             [rate.Ci95.Lower, rate.Ci95.Upper], [rate.Ci998.Lower, rate.Ci998.Upper],
             benchmarkRate is { } b ? BenchmarkComparison.Compare(rate, b).ToSlug() : null,
             IsBenchmark: benchmarkRate is null);
@@ -27,4 +28,5 @@ public sealed record ComparisonRow(
 /// <summary>The comparison answer: the footprints' rows, then the benchmark's own row.</summary>
 public sealed record ComparisonBody(
     string? Kind, string? Footprint, string Feed, string? Category, IReadOnlyList<string> Flags, DateOnly From, DateOnly To,
-    string Benchmark, string PopulationSource, string ComparisonMethod, IReadOnlyList<ComparisonRow> Rows);
+    string Benchmark, string PopulationSource, string ComparisonMethod, IReadOnlyList<ComparisonRow> Rows,
+    string Boundaries = BoundariesNames.Current);

@@ -26,7 +26,8 @@ public static class ExceedanceApi
 }
 
 public sealed record ExceedanceBody(string Footprint, string Feed, string? Category, IReadOnlyList<string> Flags, string Granularity,
-    string Method, IReadOnlyDictionary<string, object> Parameters, DateOnly From, DateOnly To, IReadOnlyList<ExceedancePoint> Points);
+    string Method, IReadOnlyDictionary<string, object> Parameters, DateOnly From, DateOnly To, IReadOnlyList<ExceedancePoint> Points,
+    string Boundaries = BoundariesNames.Current);
 
 /// <summary>One period: its count and, when it could be tested, the expected count, the threshold, the statistic and the alarm.</summary>
 public sealed record ExceedancePoint(string Period, DateOnly Start, DateOnly End, long Count, double? Expected, double? Threshold,

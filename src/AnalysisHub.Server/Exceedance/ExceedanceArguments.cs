@@ -34,7 +34,7 @@ public sealed class ExceedanceArguments : SeriesArguments
     [FromQuery(Name = "method")] public string? Method { get; init; }
     [FromQuery(Name = "minSigma")] public double? MinSigma { get; init; }
 
-    internal async Task<ExceedanceRun> RunAsync(string id)
+    internal async Task<ExceedanceRun> RunAsync(string id, bool asWasAllowed = true)
     {
         if (Geography.Find(id) is not { } footprint) return ExceedanceRun.Failed(Problems.FootprintNotFound(id));
         var method = Method ?? "ears-c2";
@@ -50,6 +50,7 @@ public sealed class ExceedanceArguments : SeriesArguments
 
         var parsed = Parse(granularity);
         if (parsed.Problem is { } problem) return ExceedanceRun.Failed(problem);
+        if (ParseBoundaries(out var boundaries, asWasAllowed) is { } bad) return ExceedanceRun.Failed(bad);
         var query = parsed.Query!;
         var unit = query.Granularity;
 
@@ -61,10 +62,12 @@ public sealed class ExceedanceArguments : SeriesArguments
         var history = farrington ? RecordedHistory.PeriodsBefore(options) : RecordedHistory.PeriodsBefore(EarsMethods[method]);
         var historyStart = first.Shift(-history).Start;
         var request = query with { Range = new DateRange(historyStart, last.End) };
-        var rollup = RollupGrains.For(Grains, footprint);
-        var series = await rollup.GetSeries(request).WaitAsync(Timeout);
+        // On as-was boundaries the days before the footprint existed count nothing, and are missing history like any
+        // days before its first record.
+        Task<SeriesResult> Read(SeriesQuery q) => FootprintSeries.ReadAsync(Grains, footprint, q, boundaries, Timeout);
+        var series = await Read(request);
         // History starts with the footprint's first record for the question, which may lie before what was read.
-        var dataStart = await RecordedHistory.DataStartAsync(rollup, request, series.Points.Select(p => p.Count).ToList(), Timeout);
+        var dataStart = await RecordedHistory.DataStartAsync(Read, request, series.Points.Select(p => p.Count).ToList());
         var counts = series.Points.Skip(dataStart).Select(p => p.Count).ToList();
         var firstTested = series.Points.Count - Period.Covering(first.Start, last.End, unit).Count();
 
@@ -88,7 +91,8 @@ public sealed class ExceedanceArguments : SeriesArguments
         Func<int, IEnumerable<int>> inputs = farrington
             ? t => PublicExceedance.FarringtonInputs(t, options)
             : t => PublicExceedance.EarsInputs(EarsMethods[method], t);
-        var body = new ExceedanceBody(footprint.Id, Feed!, Category, Flag ?? [], granularity, method, parameters, first.Start, last.End, points);
+        var body = new ExceedanceBody(footprint.Id, Feed!, Category, Flag ?? [], granularity, method, parameters, first.Start, last.End, points,
+            boundaries.ToSlug());
         return new ExceedanceRun(null, body, counts, firstTested - dataStart, inputs);
     }
 

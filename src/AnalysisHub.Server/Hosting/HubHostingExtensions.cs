@@ -1,6 +1,8 @@
 using AnalysisHub.Domain.Changes;
+using AnalysisHub.Domain.Geography;
 using AnalysisHub.Domain.Vocabulary;
 using AnalysisHub.Grains;
+using AnalysisHub.Server.Footprints;
 using AnalysisHub.Server.Ingest;
 using AnalysisHub.Storage;
 using Microsoft.Extensions.Options;
@@ -30,6 +32,10 @@ public static class HubHostingExtensions
         builder.Services.AddSingleton(new StoredVocabulary(geography, catalog));
         var grainState = builder.Services.AddHubStorage(hub, builder.Configuration);
         builder.Services.AddSingleton<IChangeSink, GrainChangeSink>();
+        // Before the silo: a node reads the footprints defined so far before it answers for any of them.
+        builder.Services.AddSingleton<DefinedFootprintSync>();
+        builder.Services.AddSingleton<IDefinedFootprints>(sp => sp.GetRequiredService<DefinedFootprintSync>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DefinedFootprintSync>());
         builder.Services.AddSingleton<GroupCommitPipeline>();
 
         if (hub.Role == HubRole.Gateway)

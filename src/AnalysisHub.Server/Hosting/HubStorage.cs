@@ -1,4 +1,5 @@
 using AnalysisHub.Domain.Access;
+using AnalysisHub.Domain.Geography;
 using AnalysisHub.Domain.Changes;
 using AnalysisHub.Domain.Completeness;
 using AnalysisHub.Domain.Indicators;
@@ -35,6 +36,7 @@ internal static class HubStorage
         services.AddSingleton<IRecordLedger, SqliteRecordLedger>();
         services.AddSingleton<IAlertStore>(new SqliteAlertStore(Path.Combine(dataDirectory, "alerts.db")));
         services.AddSingleton<IIndicatorStore>(new SqliteIndicatorStore(Path.Combine(dataDirectory, "indicators.db")));
+        services.AddSingleton<IFootprintDefinitionStore>(new SqliteFootprintDefinitionStore(Path.Combine(dataDirectory, "footprints.db")));
         services.AddSingleton<IDeliveryStore>(new SqliteDeliveryStore(Path.Combine(dataDirectory, "deliveries.db")));
         // Keys live in the ledger's file (a backup of the ledger carries them); the audit in a file of its own, so
         // its appends never wait for a large ledger commit.
@@ -58,6 +60,7 @@ internal static class HubStorage
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<IAlertStore, PostgresAlertStore>();
         services.AddSingleton<IIndicatorStore, PostgresIndicatorStore>();
+        services.AddSingleton<IFootprintDefinitionStore, PostgresFootprintDefinitionStore>();
         services.AddSingleton<IDeliveryStore, PostgresDeliveryStore>();
         services.AddSingleton<IAccessKeyStore, PostgresAccessKeyStore>();
         services.AddSingleton<IAuditLog, PostgresAuditLog>();

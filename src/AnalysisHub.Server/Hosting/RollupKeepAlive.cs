@@ -53,7 +53,7 @@ internal sealed class RollupKeepAlive(
     {
         var timeout = options.Value.GrainCallTimeout;
         await Task.WhenAll(geography.Authorities.Select(a => grains.GetGrain<IAuthorityGrain>(a.Id).GetAppliedSequence().WaitAsync(timeout, cancel)));
-        await Task.WhenAll(geography.Footprints.Where(f => f.Members.Count > 1 && f.RollupId == f.Id)
+        await Task.WhenAll(geography.Footprints.Where(f => !f.IsAnsweredByAuthority && f.RollupId == f.Id)
             .Select(f => grains.GetGrain<IFootprintGrain>(f.Id).GetCellCount().WaitAsync(timeout, cancel)));
     }
 }

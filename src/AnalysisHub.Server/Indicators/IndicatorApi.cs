@@ -79,7 +79,7 @@ public static class IndicatorApi
         if (query.FindIndicator(out var indicator) is { } missing) return missing;
         if (query.Geography.Find(footprint) is not { } area) return Problems.FootprintNotFound(footprint);
         var date = IndicatorPeriods.DefaultAsOf(LondonTime.Today(query.Clock));
-        if (!string.IsNullOrEmpty(asOf) && !IndicatorArguments.TryParseDate(asOf, out date))
+        if (!string.IsNullOrEmpty(asOf) && !DateArgument.TryParse(asOf, out date))
             return Problems.BadParameter("asOf", asOf, $"'{asOf}' is not a date (YYYY-MM-DD)");
         if (await query.Store.GetTargetAsync(indicator.Id, area.Id) is not { } target)
             return IndicatorProblems.NoTarget(indicator.Id, area.Id);

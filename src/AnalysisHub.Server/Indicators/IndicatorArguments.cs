@@ -1,4 +1,3 @@
-using System.Globalization;
 using AnalysisHub.Domain.Geography;
 using AnalysisHub.Domain.Indicators;
 using AnalysisHub.Domain.Time;
@@ -15,6 +14,9 @@ public sealed class IndicatorArguments : QueryServices
     [FromRoute(Name = "indicator")] public required string IndicatorId { get; init; }
     [FromQuery(Name = "from")] public string? From { get; init; }
     [FromQuery(Name = "to")] public string? To { get; init; }
+
+    /// <summary>Which footprints of a kind are compared: those that existed on this day (default today).</summary>
+    [FromQuery(Name = "asOf")] public string? AsOf { get; init; }
     [FromServices] public required IIndicatorStore Store { get; init; }
 
     /// <summary>The indicator named in the route, or a 404 naming the ones there are.</summary>
@@ -34,12 +36,12 @@ public sealed class IndicatorArguments : QueryServices
         DateOnly? from = null, to = null;
         if (!string.IsNullOrEmpty(From))
         {
-            if (!TryParseDate(From, out var d)) return Problems.BadParameter("from", From, $"'{From}' is not a date (YYYY-MM-DD)");
+            if (!DateArgument.TryParse(From, out var d)) return Problems.BadParameter("from", From, $"'{From}' is not a date (YYYY-MM-DD)");
             from = d;
         }
         if (!string.IsNullOrEmpty(To))
         {
-            if (!TryParseDate(To, out var d)) return Problems.BadParameter("to", To, $"'{To}' is not a date (YYYY-MM-DD)");
+            if (!DateArgument.TryParse(To, out var d)) return Problems.BadParameter("to", To, $"'{To}' is not a date (YYYY-MM-DD)");
             to = d;
         }
         range = from is null && to is { } end ? IndicatorPeriods.TwelveMonthsEnding(end) : DateRange.Resolve(from, to, LondonTime.Today(Clock));
@@ -53,10 +55,8 @@ public sealed class IndicatorArguments : QueryServices
     /// <summary>The footprints of <paramref name="kind"/> and the benchmark (Wales by default), or a problem naming the bad parameter.</summary>
     internal ProblemHttpResult? ParseComparison(string? kind, string? benchmark, out IReadOnlyList<Footprint> footprints, out Footprint benchmarkFootprint)
     {
-        footprints = string.IsNullOrEmpty(kind) ? [] : Geography.OfKind(kind).ToList();
         benchmarkFootprint = null!;
-        if (footprints.Count == 0)
-            return Problems.BadParameter("kind", kind, $"one of {string.Join(", ", Geography.Footprints.Select(f => f.Kind).Distinct())} is required");
+        if (Geography.FootprintsOfKind(kind, AsOf, Clock, out footprints) is { } problem) return problem;
         var benchmarkId = benchmark ?? Compare.ComparisonQuestion.DefaultBenchmark;
         if (Geography.Find(benchmarkId) is not { } found)
             return Problems.BadParameter("benchmark", benchmarkId, $"unknown footprint '{benchmarkId}'");
@@ -66,7 +66,4 @@ public sealed class IndicatorArguments : QueryServices
 
     internal Task<WeightedSums> SumsAsync(Footprint footprint, Indicator indicator, DateRange range) =>
         IndicatorSums.ReadAsync(Grains, footprint, indicator, range, Timeout);
-
-    internal static bool TryParseDate(string text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 }

@@ -48,7 +48,7 @@ public static class PublicApi
 
     private static async Task<Results<Ok<PublicBody>, ProblemHttpResult>> Rows(IReadOnlyList<Footprint> footprints, ComparisonParameters query)
     {
-        var question = await query.AskAsync(footprints);
+        var question = await query.AskAsync(footprints, asWasAllowed: false);
         if (question.Problem is { } problem) return problem;
 
         var shown = footprints.Append(question.Benchmark!).ToList();

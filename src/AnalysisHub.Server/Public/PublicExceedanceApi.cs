@@ -13,7 +13,7 @@ internal static class PublicExceedanceApi
 {
     public static async Task<Results<Ok<PublicExceedanceBody>, ProblemHttpResult>> Answer(string id, [AsParameters] ExceedanceArguments query)
     {
-        var run = await query.RunAsync(id);
+        var run = await query.RunAsync(id, asWasAllowed: false);
         if (run.Problem is { } problem) return problem;
         var body = run.Body!;
         var points = body.Points.Select((p, j) =>

@@ -14,7 +14,7 @@ internal static class PublicSeriesApi
 {
     public static async Task<Results<Ok<PublicSeriesBody>, ProblemHttpResult>> Answer(string id, [AsParameters] SeriesArguments query)
     {
-        var answer = await query.AskAsync(id);
+        var answer = await query.AskAsync(id, asWasAllowed: false);
         if (answer.Problem is { } problem) return problem;
         var (footprint, result) = (answer.Footprint!, answer.Result!);
         var breakdown = PublicBreakdown.Of(result.Points.Select(p => p.Count).ToList());

@@ -1,10 +1,13 @@
 namespace AnalysisHub.Server.Series;
 
-/// <summary>The series answer; field names are the published contract.</summary>
+/// <summary>
+/// The series answer; field names are the published contract. <see cref="Boundaries"/> says whose members were counted
+/// (<c>current</c> or <c>as-was</c>); <see cref="ValidFrom"/>..<see cref="ValidTo"/> is the footprint's life (null: open).
+/// </summary>
 public sealed record SeriesBody(
     string Footprint, string Feed, string? Category, IReadOnlyList<string> Flags, string Granularity,
     DateOnly From, DateOnly To, long Population, string PopulationSource, long Total,
-    long ExcludedMonthPrecision, IReadOnlyList<SeriesPointBody> Points);
+    long ExcludedMonthPrecision, IReadOnlyList<SeriesPointBody> Points, string Boundaries, DateOnly? ValidFrom, DateOnly? ValidTo);
 
 /// <summary>A period's count, rate per 100,000 and the rate's 95% interval; <c>incomplete</c> when a member authority's
 /// month of the feed inside the period is missing, partial or withdrawn (<c>incompleteMembers</c> says which).</summary>

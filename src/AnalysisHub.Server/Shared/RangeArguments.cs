@@ -1,3 +1,5 @@
+using AnalysisHub.Domain.Rollups;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AnalysisHub.Server.Shared;
@@ -11,6 +13,22 @@ public abstract class RangeArguments : QueryServices
     [FromQuery(Name = "from")] public string? From { get; init; }
     [FromQuery(Name = "to")] public string? To { get; init; }
 
+    /// <summary><c>current</c> (default): today's members over the whole range; <c>as-was</c>: each day's members that day.</summary>
+    [FromQuery(Name = "boundaries")] public string? Boundaries { get; init; }
+
     /// <summary>The validated query at <paramref name="granularity"/>, or a problem naming the bad parameter.</summary>
     internal SeriesParameters Parse(string? granularity) => SeriesParameters.Parse(Feed, Category, Flag, From, To, granularity, Catalog, Clock);
+
+    /// <summary>The boundaries asked for, or a problem. Public outputs are on current boundaries only: their disclosure
+    /// control relies on each figure being the sum of its members' figures, which as-was figures are not.</summary>
+    internal ProblemHttpResult? ParseBoundaries(out Boundaries boundaries, bool asWasAllowed = true)
+    {
+        boundaries = Domain.Rollups.Boundaries.Current;
+        if (string.IsNullOrEmpty(Boundaries)) return null;
+        if (!BoundariesNames.TryParse(Boundaries, out boundaries))
+            return Problems.BadParameter("boundaries", Boundaries, $"one of {string.Join(", ", BoundariesNames.Slugs)}");
+        return boundaries == Domain.Rollups.Boundaries.AsWas && !asWasAllowed
+            ? Problems.BadParameter("boundaries", Boundaries, "public figures are on current boundaries; as-was figures are a partner output")
+            : null;
+    }
 }

@@ -1,4 +1,3 @@
-using AnalysisHub.Contracts;
 using AnalysisHub.Domain.Ingest;
 using AnalysisHub.Domain.Rollups;
 using AnalysisHub.Domain.Statistics;
@@ -26,7 +25,7 @@ internal static class RecordedHistory
     /// holds records for the question from before the window, else the window's first period with data (its length
     /// when none). Only a window that starts with zeros needs the extra look before it.
     /// </summary>
-    public static async Task<int> DataStartAsync(IRollupGrain rollup, SeriesQuery window, IReadOnlyList<long> counts, TimeSpan timeout)
+    public static async Task<int> DataStartAsync(Func<SeriesQuery, Task<SeriesResult>> read, SeriesQuery window, IReadOnlyList<long> counts)
     {
         var first = -1;
         for (var i = 0; i < counts.Count; i++)
@@ -37,7 +36,7 @@ internal static class RecordedHistory
         if (window.Range.From <= earliest) return inWindow;
         // Yearly periods keep the answer small; any record before the window makes its leading zeros real zeros.
         var before = window with { Range = new DateRange(earliest, window.Range.From.AddDays(-1)), Granularity = Granularity.Year };
-        var earlier = await rollup.GetSeries(before).WaitAsync(timeout);
+        var earlier = await read(before);
         return earlier.Total > 0 ? 0 : inWindow;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AnalysisHub.Domain.Rollups;
 using AnalysisHub.Domain.Time;
 using AnalysisHub.Domain.Vocabulary;
@@ -42,12 +41,12 @@ internal sealed record SeriesParameters(SeriesQuery? Query, ProblemHttpResult? P
         DateOnly? fromDate = null, toDate = null;
         if (!string.IsNullOrEmpty(from))
         {
-            if (!TryParseDate(from, out var d)) return Fail(Problems.BadParameter("from", from, $"'{from}' is not a date (YYYY-MM-DD)"));
+            if (!DateArgument.TryParse(from, out var d)) return Fail(Problems.BadParameter("from", from, $"'{from}' is not a date (YYYY-MM-DD)"));
             fromDate = d;
         }
         if (!string.IsNullOrEmpty(to))
         {
-            if (!TryParseDate(to, out var d)) return Fail(Problems.BadParameter("to", to, $"'{to}' is not a date (YYYY-MM-DD)"));
+            if (!DateArgument.TryParse(to, out var d)) return Fail(Problems.BadParameter("to", to, $"'{to}' is not a date (YYYY-MM-DD)"));
             toDate = d;
         }
         var range = DateRange.Resolve(fromDate, toDate, LondonTime.Today(clock));
@@ -57,7 +56,4 @@ internal sealed record SeriesParameters(SeriesQuery? Query, ProblemHttpResult? P
             return Fail(Problems.BadParameter("to", to, $"the range spans {range.Days} days; at most {MaxDays} are allowed"));
         return new(new SeriesQuery(feed.Index, categories, required, range, granularity), null);
     }
-
-    private static bool TryParseDate(string text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 }

@@ -7,6 +7,7 @@ namespace AnalysisHub.Domain.Tests.Geography;
 public class GeographyLoaderTests
 {
     private static readonly GeographyRegistry Registry = Reference.Geography;
+    private static readonly DateOnly Today = Reference.Today;
 
     [Fact]
     public void Reference_geography_has_the_22_welsh_authorities()
@@ -23,7 +24,7 @@ public class GeographyLoaderTests
             Assert.Equal([a], a.Footprint.Members);
             Assert.Same(a, a.Footprint.Authority);
         });
-        Assert.Equal(22, Registry.OfKind("la").Count());
+        Assert.Equal(22, Registry.OfKind("la", Today).Count());
         Assert.Equal(Registry.Authorities.Select(a => a.Footprint), Registry.Footprints.Take(22));
         for (var i = 0; i < Registry.Authorities.Count; i++) Assert.Equal(i, Registry.Authorities[i].Index);
     }
@@ -38,7 +39,7 @@ public class GeographyLoaderTests
     [InlineData("nation", 1)]
     public void Reference_geography_has_every_kind_of_footprint(string kind, int count)
     {
-        Assert.Equal(count, Registry.OfKind(kind).Count());
+        Assert.Equal(count, Registry.OfKind(kind, Today).Count());
     }
 
     [Theory]
@@ -227,7 +228,7 @@ public class GeographyLoaderTests
     public void Partitioning_kind_covers_every_authority_exactly_once(string kind)
     {
         Assert.Contains(kind, FootprintKind.Partitioning);
-        var members = Registry.OfKind(kind).SelectMany(f => f.Members).Select(a => a.Id).ToList();
+        var members = Registry.OfKind(kind, Today).SelectMany(f => f.Members).Select(a => a.Id).ToList();
 
         Assert.Equal(members.Count, members.Distinct().Count()); // disjoint
         Assert.Equal(Registry.Authorities.Select(a => a.Id).Order(), members.Order()); // covering
@@ -259,6 +260,54 @@ public class GeographyLoaderTests
 
     private const string A = """{"id": "la:a", "kind": "la", "code": "W06000001", "name": "A", "population": 100}""";
     private const string B = """{"id": "la:b", "kind": "la", "code": "W06000002", "name": "B", "population": 50}""";
+
+    [Fact]
+    public void A_footprint_with_a_life_and_a_changed_membership_loads()
+    {
+        var registry = LoadJson($$"""
+            {"footprints": [{{A}}, {{B}},
+              {"id": "csp:old", "kind": "csp", "name": "Old", "members": ["la:a"], "validTo": "2019-03-31", "replacedBy": ["csp:ab"]},
+              {"id": "csp:ab", "kind": "csp", "name": "AB", "validFrom": "2016-04-01", "replaces": ["csp:old"], "datesAssumed": true,
+               "membership": [{"to": "2019-03-31", "members": ["la:b"]}, {"from": "2019-04-01", "members": ["la:b", "la:a"]}]}]}
+            """);
+
+        var ab = registry.Find("csp:ab")!;
+        Assert.Equal(new DateOnly(2016, 4, 1), ab.ValidFrom);
+        Assert.Null(ab.ValidTo);
+        Assert.True(ab.DatesAssumed);
+        Assert.Equal(["csp:old"], ab.Replaces);
+        Assert.Equal(["csp:ab"], registry.Find("csp:old")!.ReplacedBy);
+        Assert.Equal(["la:a", "la:b"], ab.Members.Select(a => a.Id));
+        Assert.Equal(150, ab.Population); // as the footprint now stands
+        Assert.Empty(ab.MembersOn(new DateOnly(2016, 3, 31)));
+        Assert.Equal(["la:b"], ab.MembersOn(new DateOnly(2019, 3, 31)).Select(a => a.Id));
+        Assert.Equal(["la:a", "la:b"], ab.MembersOn(new DateOnly(2019, 4, 1)).Select(a => a.Id));
+        Assert.False(registry.Find("csp:old")!.IsValidOn(new DateOnly(2019, 4, 1)));
+        Assert.Equal(["csp:ab"], registry.OfKind("csp", new DateOnly(2020, 1, 1)).Select(f => f.Id));
+        Assert.Equal(["csp:old", "csp:ab"], registry.OfKind("csp", new DateOnly(2018, 1, 1)).Select(f => f.Id));
+    }
+
+    [Fact]
+    public void The_shipped_geography_holds_the_arrangements_before_the_2019_2021_and_2023_changes()
+    {
+        var before2019 = new DateOnly(2019, 3, 31);
+        Assert.Equal(new[] { "la:swansea", "la:bridgend", "la:neath-port-talbot" }.Order(), Registry.Find("rpb:western-bay")!.MembersOn(before2019).Select(a => a.Id).Order());
+        Assert.Empty(Registry.Find("rpb:western-bay")!.MembersOn(before2019.AddDays(1)));
+        Assert.Equal(new[] { "la:swansea", "la:bridgend", "la:neath-port-talbot" }.Order(), Registry.Find("apb:western-bay")!.MembersOn(before2019).Select(a => a.Id).Order());
+        Assert.Equal(new[] { "la:swansea", "la:neath-port-talbot" }.Order(), Registry.Find("apb:western-bay")!.MembersOn(before2019.AddDays(1)).Select(a => a.Id).Order());
+        Assert.Equal(19, Registry.OfKind("psb", new DateOnly(2020, 1, 1)).Count());
+        Assert.Equal(15, Registry.OfKind("psb", new DateOnly(2022, 1, 1)).Count());
+        Assert.Equal(13, Registry.OfKind("psb", Today).Count());
+        Assert.Equal(7, Registry.OfKind("rpb", new DateOnly(2018, 1, 1)).Count());
+        Assert.Empty(Registry.OfKind("psb", new DateOnly(2015, 1, 1)));
+        // Every arrangement of the past covers Wales once per partitioning kind, as today's does.
+        foreach (var day in new[] { new DateOnly(2017, 1, 1), new DateOnly(2019, 3, 31), new DateOnly(2019, 4, 1), new DateOnly(2021, 6, 1), new DateOnly(2023, 4, 1) })
+            foreach (var kind in FootprintKind.Partitioning.Where(k => k != "psb" || day >= new DateOnly(2016, 4, 1)))
+            {
+                var members = Registry.OfKind(kind, day).SelectMany(f => f.MembersOn(day)).Select(a => a.Id).ToList();
+                Assert.Equal(Registry.Authorities.Select(a => a.Id).Order(), members.Order());
+            }
+    }
 
     [Fact]
     public void Small_valid_file_loads_with_populations_from_the_file()
@@ -308,6 +357,33 @@ public class GeographyLoaderTests
     [InlineData("member listed twice", $$"""
         {"footprints": [{{A}}, {"id": "csp:x", "kind": "csp", "name": "X", "members": ["la:a", "la:a"]}]}
         """, "csp:x")]
+    [InlineData("members and membership both", $$"""
+        {"footprints": [{{A}}, {"id": "csp:x", "kind": "csp", "name": "X", "members": ["la:a"], "membership": [{"members": ["la:a"]}]}]}
+        """, "csp:x")]
+    [InlineData("unknown member in a period", $$"""
+        {"footprints": [{{A}}, {"id": "csp:x", "kind": "csp", "name": "X", "membership": [{"to": "2019-03-31", "members": ["la:a"]}, {"from": "2019-04-01", "members": ["la:zz"]}]}]}
+        """, "csp:x")]
+    [InlineData("periods overlapping", $$"""
+        {"footprints": [{{A}}, {"id": "csp:x", "kind": "csp", "name": "X", "membership": [{"to": "2019-04-01", "members": ["la:a"]}, {"from": "2019-04-01", "members": ["la:a"]}]}]}
+        """, "csp:x")]
+    [InlineData("a gap between periods", $$"""
+        {"footprints": [{{A}}, {"id": "csp:x", "kind": "csp", "name": "X", "membership": [{"to": "2019-03-30", "members": ["la:a"]}, {"from": "2019-04-01", "members": ["la:a"]}]}]}
+        """, "csp:x")]
+    [InlineData("ends before it begins", $$"""
+        {"footprints": [{{A}}, {"id": "csp:x", "kind": "csp", "name": "X", "members": ["la:a"], "validFrom": "2020-01-01", "validTo": "2019-12-31"}]}
+        """, "csp:x")]
+    [InlineData("replaced by an unknown footprint", $$"""
+        {"footprints": [{{A}}, {"id": "csp:x", "kind": "csp", "name": "X", "members": ["la:a"], "validTo": "2019-12-31", "replacedBy": ["csp:nowhere"]}]}
+        """, "csp:x")]
+    [InlineData("replaces an unknown footprint", $$"""
+        {"footprints": [{{A}}, {"id": "csp:x", "kind": "csp", "name": "X", "members": ["la:a"], "replaces": ["csp:nowhere"]}]}
+        """, "csp:x")]
+    [InlineData("an authority with a life", $$"""
+        {"footprints": [{{A}}, {"id": "la:b", "kind": "la", "code": "W06000002", "name": "B", "population": 5, "validTo": "2019-12-31"}]}
+        """, "la:b")]
+    [InlineData("an unknown property", $$"""
+        {"footprints": [{{A}}, {"id": "csp:x", "kind": "csp", "name": "X", "members": ["la:a"], "validUntil": "2019-12-31"}]}
+        """, "validUntil")]
     public void Inconsistent_file_is_rejected_naming_the_offending_footprint(string problem, string json, string id)
     {
         var e = Assert.Throws<GeographyException>(() => LoadJson(json));

@@ -22,7 +22,7 @@ public class SharedSumsTests
     [Fact]
     public void Wales_shown_with_every_regional_partnership_board_is_their_sum()
     {
-        var rpbs = Reference.Geography.OfKind("rpb").ToList();
+        var rpbs = Reference.Geography.OfKind("rpb", Reference.Today).ToList();
         var shown = rpbs.Append(F("nation:wales")).ToList();
 
         var group = Assert.Single(SharedSums.Of(shown));

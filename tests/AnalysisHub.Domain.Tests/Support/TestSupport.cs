@@ -17,6 +17,9 @@ public sealed class FixedClock(DateTimeOffset now) : TimeProvider
 public static class Reference
 {
     public static readonly GeographyRegistry Geography = GeographyLoader.LoadReference();
+
+    /// <summary>Today: the day whose arrangement of footprints the current-geography tests check.</summary>
+    public static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
     public static readonly FeedCatalog Catalog = FeedCatalog.LoadReference();
 
     /// <summary>"Now" for ingest tests: mid-December 2025, so most 2025 dates are in the past.</summary>

@@ -12,9 +12,9 @@ namespace AnalysisHub.Server.Tests.Access;
 [Collection(AccessHubCollection.Name)]
 public sealed class AccessMatrixTests(AccessHub shared)
 {
-    public enum Audience { Anonymous, Partner, Ingest, ManageIndicators, Admin }
+    public enum Audience { Anonymous, Partner, Ingest, ManageIndicators, DefineFootprints, Admin }
 
-    public enum Caller { Anonymous, Partner, IngestCrime, IngestCrimeInCardiff, IndicatorManager, Admin, Expired, Revoked }
+    public enum Caller { Anonymous, Partner, IngestCrime, IngestCrimeInCardiff, IndicatorManager, FootprintDefiner, Admin, Expired, Revoked }
 
     private const string Cardiff = "W06000015";
 
@@ -114,6 +114,19 @@ public sealed class AccessMatrixTests(AccessHub shared)
                 System.Text.Encoding.UTF8, "application/x-ndjson"),
         })),
 
+        // Footprint definers: footprints of kind custom.
+        new("/api/v1/footprints", "POST", Audience.DefineFootprints, _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/v1/footprints")
+        {
+            Content = JsonContent.Create(new { id = $"custom:matrix-{Interlocked.Increment(ref _records)}", name = "Matrix", members = new[] { "la:cardiff", "la:newport" } }),
+        }), HttpStatusCode.Created),
+        new("/api/v1/footprints/{id}", "DELETE", Audience.DefineFootprints, async hub =>
+        {
+            var id = $"custom:matrix-{Interlocked.Increment(ref _records)}";
+            using var defined = await hub.Admin.PostAsJsonAsync("/api/v1/footprints", new { id, name = "Matrix", members = new[] { "la:cardiff" } });
+            Assert.Equal(HttpStatusCode.Created, defined.StatusCode);
+            return new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/footprints/{id}");
+        }, HttpStatusCode.NoContent),
+
         // Admin: keys, audit, the recount audit, the route listing, record histories and withdrawing a key's writes.
         new("/api/v1/admin/keys", "GET", Audience.Admin, Get("/api/v1/admin/keys")),
         new("/api/v1/admin/keys", "POST", Audience.Admin, _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/v1/admin/keys")
@@ -143,7 +156,7 @@ public sealed class AccessMatrixTests(AccessHub shared)
     private static readonly Dictionary<Audience, string> Listed = new()
     {
         [Audience.Anonymous] = "anonymous", [Audience.Partner] = "read:partner", [Audience.Ingest] = "ingest:<feed>",
-        [Audience.ManageIndicators] = "manage:indicators", [Audience.Admin] = "admin",
+        [Audience.ManageIndicators] = "manage:indicators", [Audience.DefineFootprints] = "define:footprints", [Audience.Admin] = "admin",
     };
 
     /// <summary>What a caller gets on a route: the route's success, 401 or 403.</summary>
@@ -156,6 +169,7 @@ public sealed class AccessMatrixTests(AccessHub shared)
         (Audience.Partner, Caller.Partner) => route.Success,
         (Audience.Ingest, Caller.IngestCrime or Caller.IngestCrimeInCardiff) => route.Success,
         (Audience.ManageIndicators, Caller.IndicatorManager) => route.Success,
+        (Audience.DefineFootprints, Caller.FootprintDefiner) => route.Success,
         _ => HttpStatusCode.Forbidden,
     };
 
@@ -224,6 +238,7 @@ public sealed class AccessMatrixTests(AccessHub shared)
             [Caller.IngestCrime] = (await shared.CreateKeyAsync("matrix: force", ["ingest:crime"])).Secret,
             [Caller.IngestCrimeInCardiff] = (await shared.CreateKeyAsync("matrix: council", ["ingest:crime"], ["la:cardiff"])).Secret,
             [Caller.IndicatorManager] = (await shared.CreateKeyAsync("matrix: indicator manager", ["manage:indicators"])).Secret,
+            [Caller.FootprintDefiner] = (await shared.CreateKeyAsync("matrix: footprint definer", ["define:footprints"])).Secret,
             [Caller.Admin] = shared.Hub.AdminKey,
             [Caller.Expired] = expiring.Secret,
             [Caller.Revoked] = revoked.Secret,
