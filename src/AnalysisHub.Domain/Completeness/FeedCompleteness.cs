@@ -1,5 +1,6 @@
 using AnalysisHub.Domain.Cells;
 using AnalysisHub.Domain.Geography;
+using AnalysisHub.Domain.Rollups;
 
 namespace AnalysisHub.Domain.Completeness;
 
@@ -50,6 +51,31 @@ public sealed class FeedCompleteness
     /// <summary>An authority's month as judged, or null when the month or the authority lies outside what was judged.</summary>
     public MonthAssessment? Of(Authority authority, int month) =>
         month >= FirstMonth && month <= LastMonth && _months.TryGetValue(authority, out var series) ? series[month - FirstMonth] : null;
+
+    /// <summary>
+    /// The footprint's members incomplete in <paramref name="start"/>..<paramref name="end"/>: on current boundaries
+    /// its members as they stand, over every day; as-was, each membership period's members over that period's days
+    /// (and nothing outside the footprint's life), as an as-was figure counts them.
+    /// </summary>
+    public IReadOnlyList<Authority> IncompleteMembers(Footprint footprint, DateOnly start, DateOnly end, Boundaries boundaries)
+    {
+        if (boundaries == Boundaries.Current) return IncompleteMembers(footprint.Members, start, end);
+        List<Authority>? incomplete = null;
+        foreach (var period in footprint.Membership)
+        {
+            var from = Latest(start, period.From, footprint.ValidFrom);
+            var to = Earliest(end, period.To, footprint.ValidTo);
+            foreach (var member in IncompleteMembers(period.Members, from, to))
+                if (!(incomplete ??= []).Contains(member)) incomplete.Add(member);
+        }
+        return (IReadOnlyList<Authority>?)incomplete ?? [];
+    }
+
+    private static DateOnly Latest(DateOnly day, DateOnly? a, DateOnly? b) =>
+        new[] { day, a ?? day, b ?? day }.Max();
+
+    private static DateOnly Earliest(DateOnly day, DateOnly? a, DateOnly? b) =>
+        new[] { day, a ?? day, b ?? day }.Min();
 
     /// <summary>
     /// The members (in their order) with a month overlapping <paramref name="start"/>..<paramref name="end"/> that is

@@ -43,7 +43,7 @@ public static class ComparisonApi
             .Append(benchmarkRow).ToList();
         var shown = footprints.Append(question.Benchmark!).ToList();
         var completeness = await query.Completeness.ReadAsync(query.Catalog.FindFeed(query.Feed!)!, question.Range);
-        rows = rows.Select((r, i) => r with { IncompleteMembers = completeness.IncompleteIn(shown[i], question.Range.From, question.Range.To, question.Range) }).ToList();
+        rows = rows.Select((r, i) => r with { IncompleteMembers = completeness.IncompleteIn(shown[i], question.Range.From, question.Range.To, question.Range, question.Boundaries) }).ToList();
         return TypedResults.Ok(new ComparisonBody(kind, parent, query.Feed!, query.Category, query.Flag ?? [], question.Range.From, question.Range.To,
             question.Benchmark!.Id, query.Geography.PopulationSource, ComparisonQuestion.Method, rows, question.Boundaries.ToSlug()));
     }

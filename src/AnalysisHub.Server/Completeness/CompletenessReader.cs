@@ -77,8 +77,9 @@ public sealed class CompletenessReader(IGrainFactory grains, GeographyRegistry g
 /// <summary>The flag a series point, comparison row or bulletin measure carries.</summary>
 internal static class IncompleteFlag
 {
-    /// <summary>The ids of the footprint's members incomplete in the part of a period inside <paramref name="range"/>.</summary>
-    public static IReadOnlyList<string> IncompleteIn(this FeedCompleteness completeness, Footprint footprint, DateOnly start, DateOnly end, DateRange range) =>
-        completeness.IncompleteMembers(footprint.Members, start < range.From ? range.From : start, end > range.To ? range.To : end)
+    /// <summary>The ids of the footprint's members incomplete in the part of a period inside <paramref name="range"/>, on the figure's boundaries.</summary>
+    public static IReadOnlyList<string> IncompleteIn(this FeedCompleteness completeness, Footprint footprint, DateOnly start, DateOnly end, DateRange range,
+        Boundaries boundaries = Boundaries.Current) =>
+        completeness.IncompleteMembers(footprint, start < range.From ? range.From : start, end > range.To ? range.To : end, boundaries)
             .Select(a => a.Id).ToList();
 }

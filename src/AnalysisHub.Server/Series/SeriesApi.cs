@@ -35,7 +35,7 @@ public static class SeriesApi
         return TypedResults.Ok(new SeriesBody(
             footprint.Id, query.Feed!, query.Category, query.Flag ?? [], answer.Query!.Granularity.ToSlug(), answer.Query.Range.From,
             answer.Query.Range.To, footprint.Population, query.Geography.PopulationSource, result.Total, result.ExcludedMonthPrecision,
-            result.Points.Select(p => Point(p, answer.PopulationOf(p)) with { IncompleteMembers = completeness.IncompleteIn(footprint, p.Start, p.End, range) }).ToList(),
+            result.Points.Select(p => Point(p, answer.PopulationOf(p)) with { IncompleteMembers = completeness.IncompleteIn(footprint, p.Start, p.End, range, answer.Boundaries) }).ToList(),
             answer.Boundaries.ToSlug(), footprint.ValidFrom, footprint.ValidTo));
     }
 }

@@ -1,6 +1,7 @@
 using AnalysisHub.Domain.Cells;
 using AnalysisHub.Domain.Completeness;
 using AnalysisHub.Domain.Geography;
+using AnalysisHub.Domain.Rollups;
 using AnalysisHub.Domain.Tests.Support;
 
 namespace AnalysisHub.Domain.Tests.Completeness;
@@ -42,6 +43,21 @@ public sealed class FeedCompletenessTests
             _ => null,
         });
         Assert.Equal([Swansea], judged.IncompleteMembers([Cardiff, Swansea], new DateOnly(2025, 7, 1), new DateOnly(2025, 9, 30)));
+    }
+
+    [Fact]
+    public void As_was_a_member_counts_only_over_the_days_it_was_one()
+    {
+        // Cardiff alone until the end of July 2025, then Cardiff and Swansea; Swansea is missing in July only.
+        var merged = new Footprint
+        {
+            Id = "psb:test", Kind = "psb", Name = "Test", Population = 1,
+            Membership = [new MembershipPeriod(null, new DateOnly(2025, 7, 31), [Cardiff]), new MembershipPeriod(new DateOnly(2025, 8, 1), null, [Cardiff, Swansea])],
+        };
+        var judged = Judge([20, 20, 20], [0, 20, 20]);
+        Assert.Equal([Swansea], judged.IncompleteMembers(merged, new DateOnly(2025, 7, 1), new DateOnly(2025, 7, 31), Boundaries.Current));
+        Assert.Empty(judged.IncompleteMembers(merged, new DateOnly(2025, 7, 1), new DateOnly(2025, 7, 31), Boundaries.AsWas));
+        Assert.Empty(judged.IncompleteMembers(merged, new DateOnly(2025, 7, 1), new DateOnly(2025, 9, 30), Boundaries.AsWas));
     }
 
     [Fact]
