@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -73,6 +74,52 @@ public sealed class DashboardTests(DashboardFixture fixture) : IAsyncLifetime
         await Expect(_page.Locator("#selected-name")).ToHaveTextAsync("Cardiff and Vale");
         await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("dashboard-rpb.png"), FullPage = true });
         AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task The_boundaries_switch_asks_for_as_was_figures_and_the_panel_says_when_a_footprint_began()
+    {
+        await _page.Locator("#kind").SelectOptionAsync("rpb");
+        await _dashboard.WaitReadyAsync();
+        await _page.Locator("#map g.footprint[data-id='rpb:west-glamorgan']").ClickAsync();
+        await _dashboard.WaitReadyAsync();
+        var current = await SelectedCountAsync();
+        await Expect(_page.Locator("#footprint-life")).ToContainTextAsync("Began on 1 April 2019");
+        await Expect(_page.Locator("#footprint-life")).ToContainTextAsync("today’s boundaries");
+
+        _dashboard.ClearRecords();
+        await _page.Locator("#footprint-boundaries").SelectOptionAsync("as-was");
+        await _dashboard.WaitReadyAsync();
+        Assert.Contains(_dashboard.ApiRequests, r => r.StartsWith("/api/v1/compare?", StringComparison.Ordinal) && r.Contains("boundaries=as-was", StringComparison.Ordinal));
+        Assert.Contains(_dashboard.ApiRequests, r => r.Contains("/rpb%3Awest-glamorgan/series?", StringComparison.OrdinalIgnoreCase) && r.Contains("boundaries=as-was", StringComparison.Ordinal));
+        // The seeded records all lie inside the board's life: the same count on either boundary.
+        Assert.Equal(current, await SelectedCountAsync());
+        await Expect(_page.Locator("#footprint-life")).Not.ToContainTextAsync("today’s boundaries");
+        AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task A_footprint_a_partnership_defined_is_offered_mapped_and_counted()
+    {
+        using (var defined = await fixture.Hub.Http.PostAsJsonAsync("/api/v1/footprints",
+                   new { id = "custom:browser-valleys", name = "Browser valleys", members = new[] { "la:merthyr-tydfil", "la:caerphilly" } }))
+            Assert.Equal(System.Net.HttpStatusCode.Created, defined.StatusCode);
+        try
+        {
+            await using var again = await DashboardPage.OpenAsync(fixture);
+            await again.SignInAsync(fixture.Hub.AdminKey);
+            await again.Page.Locator("#kind").SelectOptionAsync("custom");
+            await again.WaitReadyAsync();
+            var valleys = again.Page.Locator("#map g.footprint[data-id='custom:browser-valleys']");
+            await Expect(valleys.Locator("path.member")).ToHaveCountAsync(2);
+            var expected = (fixture.Seeded["W06000024"] + fixture.Seeded["W06000018"]).ToString("N0", CultureInfo.GetCultureInfo("en-GB"));
+            await Expect(valleys).ToHaveAttributeAsync("aria-label", new Regex(@"^Browser valleys: [\d.,]+ per 100,000 \(" + Regex.Escape(expected) + @"\)$"));
+            again.AssertNoConsoleErrors();
+        }
+        finally
+        {
+            using var deleted = await fixture.Hub.Http.DeleteAsync("/api/v1/footprints/custom:browser-valleys");
+        }
     }
 
     [Fact]

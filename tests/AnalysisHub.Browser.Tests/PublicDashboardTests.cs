@@ -56,6 +56,9 @@ public sealed partial class PublicDashboardTests(DashboardFixture fixture) : IAs
         await Expect(_page.Locator("#alerts-panel")).ToBeHiddenAsync();
         Assert.DoesNotContain(_dashboard.ApiRequests, r => r.StartsWith("/api/v1/alerts", StringComparison.Ordinal));
         await Expect(_page.Locator("#message")).ToBeHiddenAsync();
+        // Public figures are on today's boundaries only: the switch is there, and off.
+        await Expect(_page.Locator("#footprint-boundaries")).ToBeDisabledAsync();
+        Assert.DoesNotContain(_dashboard.ApiRequests, r => r.Contains("boundaries=", StringComparison.Ordinal));
         await _page.ScreenshotAsync(new PageScreenshotOptions { Path = DashboardPage.Screenshot("dashboard-public.png"), FullPage = true });
         _dashboard.AssertNoConsoleErrors();
     }

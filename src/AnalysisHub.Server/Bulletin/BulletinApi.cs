@@ -39,16 +39,16 @@ public static class BulletinApi
             measures[i] = measures[i] with { IncompleteMembers = (await query.Completeness.ReadAsync(query.Catalog.FindFeed(measures[i].Feed)!, range))
                 .IncompleteIn(f, period.Start, period.End, range) };
         var confidence = answer.Confidence.Select(c => BulletinConfidence.Of(DisclosedIndicator.Partner(c))).ToList();
-        var body = new BulletinBody(f.Id, f.Kind, f.Name, BulletinFootnotes.WeekOf(period), period.Start, period.End, answer.Wales!.Id, f.Population, source,
+        var body = new BulletinBody(f.Id, f.Kind, f.Name, BulletinFootnotes.WeekOf(period), period.Start, period.End, answer.Wales!.Id, answer.Population, source,
             ProfileApi.TimeZone, measures, BulletinFootnotes.For(source, period, measures.Select(m => $"{m.Feed}/{m.Category}: {m.ExcludedMonthPrecision}"),
                 "Partner audience: counts are not suppressed; do not publish without disclosure control.", confidence),
-            period.Granularity.ToSlug(), period.Label, confidence);
+            period.Granularity.ToSlug(), period.Label, confidence, Domain.Rollups.BoundariesNames.ToSlug(answer.Boundaries));
         return answer.Respond(body, DisclosedBulletin.Unsuppressed(body));
     }
 
-    private static BulletinMeasure Measure(BulletinFigures f, Footprint footprint, Footprint wales)
+    private static BulletinMeasure Measure(BulletinFigures f, Footprint footprint, long population, Footprint wales)
     {
-        var rate = CrudeRate.Calculate(f.Count, footprint.Population);
+        var rate = CrudeRate.Calculate(f.Count, population);
         var walesRate = CrudeRate.Calculate(f.WalesCount, wales.Population);
         var comparison = footprint.Id == wales.Id ? null : BenchmarkComparison.Compare(rate, walesRate.Rate).ToSlug();
         var previous = f.Previous;

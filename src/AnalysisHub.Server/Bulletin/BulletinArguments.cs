@@ -24,9 +24,18 @@ public sealed class BulletinArguments : QueryServices
     [FromQuery(Name = "format")] public string? Format { get; init; }
     [FromServices] public required IIndicatorStore Store { get; init; }
 
-    internal async Task<BulletinAnswer> AskAsync(string id, HttpRequest request)
+    /// <summary><c>current</c> (default) or <c>as-was</c>: the footprint's members of each day (partner bulletins only).</summary>
+    [FromQuery(Name = "boundaries")] public string? Boundaries { get; init; }
+
+    internal async Task<BulletinAnswer> AskAsync(string id, HttpRequest request, bool asWasAllowed = true)
     {
         if (Geography.Find(id) is not { } footprint) return BulletinAnswer.Failed(Problems.FootprintNotFound(id));
+        var boundaries = Domain.Rollups.Boundaries.Current;
+        if (!string.IsNullOrEmpty(Boundaries) && (!Domain.Rollups.BoundariesNames.TryParse(Boundaries, out boundaries) ||
+                                                  (boundaries == Domain.Rollups.Boundaries.AsWas && !asWasAllowed)))
+            return BulletinAnswer.Failed(Problems.BadParameter("boundaries", Boundaries, asWasAllowed
+                ? $"one of {string.Join(", ", Domain.Rollups.BoundariesNames.Slugs)}"
+                : "public figures are on current boundaries; as-was figures are a partner output"));
         Period period;
         if (!string.IsNullOrEmpty(Month))
         {
@@ -44,7 +53,11 @@ public sealed class BulletinArguments : QueryServices
         if (Geography.Find(Benchmark) is not { } wales)
             return BulletinAnswer.Failed(Problems.BadParameter("benchmark", Benchmark, $"unknown footprint '{Benchmark}'"));
 
-        var members = MembersOf(footprint).ToList();
+        // As it was, the members of the period's first day the footprint existed; else as it stands.
+        var members = boundaries == Domain.Rollups.Boundaries.AsWas && Enumerable.Range(0, period.End.DayNumber - period.Start.DayNumber + 1)
+                .Select(d => footprint.MembersOn(period.Start.AddDays(d))).FirstOrDefault(m => m.Count > 0) is { } then
+            ? then.Select(a => a.Footprint).ToList()
+            : MembersOf(footprint).ToList();
         var measures = new List<BulletinFigures>();
         foreach (var measure in ViolenceMeasure.For(period.Granularity))
         {
@@ -52,25 +65,29 @@ public sealed class BulletinArguments : QueryServices
                 period.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), period.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 period.Granularity.ToSlug(), Catalog, Clock);
             if (parsed.Problem is { } problem) return BulletinAnswer.Failed(problem);
-            measures.Add(await BulletinFigures.GatherAsync(measure, parsed.Query!, period, footprint, wales, members, Grains, Timeout));
+            measures.Add(await BulletinFigures.GatherAsync(measure, parsed.Query!, period, footprint, wales, members, boundaries, Grains, Timeout));
         }
         // The survey indicators over the 12 months ending with the bulletin's period: a year of responses, as they are published.
         var confidence = new List<FootprintIndicator>();
         foreach (var indicator in Catalog.Indicators)
             confidence.Add(await FootprintIndicator.GatherAsync(this, Store, indicator, footprint, wales, period.End, withMembers: false));
-        return new BulletinAnswer(null, footprint, wales, period, output, measures, confidence);
+        return new BulletinAnswer(null, footprint, wales, period, output, measures, confidence, boundaries,
+            FootprintSeries.PopulationOver(footprint, boundaries, period.Start, period.End));
     }
 }
 
 /// <summary>A bulletin as asked: the footprint, Wales, the week or month, the chosen format, each measure's figures and each
 /// survey indicator's; or the problem.</summary>
+/// <param name="Population">the footprint's population its rates are over: as it stands, or as it was in the period.</param>
 internal sealed record BulletinAnswer(ProblemHttpResult? Problem, Footprint? Footprint, Footprint? Wales, Period Period, BulletinOutput Output,
-    IReadOnlyList<BulletinFigures> Measures, IReadOnlyList<FootprintIndicator> Confidence)
+    IReadOnlyList<BulletinFigures> Measures, IReadOnlyList<FootprintIndicator> Confidence,
+    Domain.Rollups.Boundaries Boundaries = Domain.Rollups.Boundaries.Current, long Population = 0)
 {
     public static BulletinAnswer Failed(ProblemHttpResult problem) => new(problem, null, null, default, BulletinOutput.Json, [], []);
 
-    /// <summary>Each measure's figures made into <typeparamref name="T"/> for this footprint, against Wales.</summary>
-    public List<T> Each<T>(Func<BulletinFigures, Footprint, Footprint, T> measure) => Measures.Select(f => measure(f, Footprint!, Wales!)).ToList();
+    /// <summary>Each measure's figures made into <typeparamref name="T"/> for this footprint and its population, against Wales.</summary>
+    public List<T> Each<T>(Func<BulletinFigures, Footprint, long, Footprint, T> measure) =>
+        Measures.Select(f => measure(f, Footprint!, Population, Wales!)).ToList();
 
     /// <summary>The bulletin in the chosen format: <paramref name="json"/> as JSON, or <paramref name="sheet"/> as CSV or HTML.</summary>
     public Results<Ok<T>, ContentHttpResult, ProblemHttpResult> Respond<T>(T json, DisclosedBulletin sheet) => BulletinFormat.Respond(Output, json, sheet);

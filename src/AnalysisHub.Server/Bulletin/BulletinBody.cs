@@ -1,3 +1,4 @@
+using AnalysisHub.Domain.Rollups;
 using AnalysisHub.Server.Profile;
 
 namespace AnalysisHub.Server.Bulletin;
@@ -10,7 +11,8 @@ namespace AnalysisHub.Server.Bulletin;
 public sealed record BulletinBody(
     string Footprint, string Kind, string Name, string? Week, DateOnly Start, DateOnly End, string Benchmark,
     long Population, string PopulationSource, string TimeZone, IReadOnlyList<BulletinMeasure> Measures,
-    IReadOnlyList<string> Footnotes, string Granularity, string Period, IReadOnlyList<BulletinConfidence> Confidence);
+    IReadOnlyList<string> Footnotes, string Granularity, string Period, IReadOnlyList<BulletinConfidence> Confidence,
+    string Boundaries = BoundariesNames.Current);
 
 /// <summary>
 /// One violence measure in the period: the count, the previous periods' mean, the same period last year, the rate

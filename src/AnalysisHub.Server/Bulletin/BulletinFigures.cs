@@ -74,7 +74,7 @@ internal sealed record BulletinFigures(
     }
 
     public static async Task<BulletinFigures> GatherAsync(ViolenceMeasure measure, SeriesQuery query, Period period, Footprint footprint,
-        Footprint wales, IReadOnlyList<Footprint> members, IGrainFactory grains, TimeSpan timeout)
+        Footprint wales, IReadOnlyList<Footprint> members, Boundaries boundaries, IGrainFactory grains, TimeSpan timeout)
     {
         // History enough for Farrington-flexible and EARS C2 before the period, and for the same period last year.
         var options = FarringtonOptions.For(period.Granularity)!;
@@ -88,14 +88,16 @@ internal sealed record BulletinFigures(
         var monthsRequest = query with { Range = new DateRange(MonthIndex.FirstDay(firstMonth), MonthIndex.LastDay(lastMonth)) };
 
         var rollup = RollupGrains.For(grains, footprint);
-        var seriesTask = rollup.GetSeries(historyRequest).WaitAsync(timeout);
-        var monthsTask = rollup.GetSeries(monthsRequest).WaitAsync(timeout);
+        // The footprint's own counts on the boundaries asked; its time profile stays on its members as they stand.
+        Task<SeriesResult> Read(SeriesQuery q) => FootprintSeries.ReadAsync(grains, footprint, q, boundaries, timeout);
+        var seriesTask = Read(historyRequest);
+        var monthsTask = Read(monthsRequest);
         var profileTask = rollup.GetHourOfWeekProfile(query.Feed, query.Categories.ToArray(), firstMonth, lastMonth).WaitAsync(timeout);
         var walesTask = RollupGrains.For(grains, wales).GetSeries(periodRequest).WaitAsync(timeout);
         var memberTasks = members.Select(m => RollupGrains.For(grains, m).GetSeries(periodRequest).WaitAsync(timeout)).ToList();
         await Task.WhenAll(seriesTask, monthsTask, profileTask, walesTask, Task.WhenAll(memberTasks));
         var history = seriesTask.Result.Points;
-        var dataStart = await RecordedHistory.DataStartAsync(q => rollup.GetSeries(q).WaitAsync(timeout), historyRequest, history.Select(p => p.Count).ToList());
+        var dataStart = await RecordedHistory.DataStartAsync(Read, historyRequest, history.Select(p => p.Count).ToList());
 
         var ranked = members.Select((m, i) => (Member: m, Count: memberTasks[i].Result.Total))
             .OrderByDescending(x => x.Count).ThenBy(x => x.Member.Name, StringComparer.Ordinal).ToList();

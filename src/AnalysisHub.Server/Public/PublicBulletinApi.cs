@@ -25,7 +25,7 @@ internal static class PublicBulletinApi
     public static async Task<Results<Ok<DisclosedBulletin>, ContentHttpResult, ProblemHttpResult>> Answer(string id, [AsParameters] BulletinArguments query,
         HttpContext context, IOptions<IndicatorOptions> indicatorOptions)
     {
-        var answer = await query.AskAsync(id, context.Request);
+        var answer = await query.AskAsync(id, context.Request, asWasAllowed: false);
         if (answer.Problem is { } problem) return problem;
         var measures = answer.Each(Measure);
         // The footnote on month-precision records names their counts as published ("<5" for 1–4).
@@ -40,9 +40,9 @@ internal static class PublicBulletinApi
         return answer.Respond(bulletin, bulletin);
     }
 
-    private static DisclosedBulletinMeasure Measure(BulletinFigures f, Footprint footprint, Footprint wales)
+    private static DisclosedBulletinMeasure Measure(BulletinFigures f, Footprint footprint, long population, Footprint wales)
     {
-        var rate = DisclosureControl.Disclose(CrudeRate.Calculate(f.Count, footprint.Population));
+        var rate = DisclosureControl.Disclose(CrudeRate.Calculate(f.Count, population));
         var walesRate = DisclosureControl.Disclose(CrudeRate.Calculate(f.WalesCount, wales.Population));
         // Compared with a withheld rate, "higher" or "lower" would bound it.
         var comparison = footprint.Id == wales.Id ? null

@@ -31,6 +31,31 @@ public sealed class FootprintsOverTimeTests : IAsyncLifetime
             Record("t-9", "2019-06-10T12:00:00Z", NeathPortTalbot, "robbery"),
             Record("t-10", "2018-06-10T12:00:00Z", RhonddaCynonTaf, "robbery"));
         await _hub.Http.EventuallyTotal(10, "nation:wales", "crime", "2018-01-01", "2019-12-31");
+        await _hub.Http.IngestNdjson("ed-assaults",
+            Record("e-1", "2018-06-10T12:00:00Z", Bridgend, "assault"),
+            Record("e-2", "2018-06-11T12:00:00Z", Bridgend, "assault"),
+            Record("e-3", "2018-06-12T12:00:00Z", Swansea, "assault"));
+        await _hub.Http.EventuallyTotal(3, "nation:wales", "ed-assaults", "2018-01-01", "2019-12-31");
+    }
+
+    [Fact]
+    public async Task A_bulletin_counts_on_the_boundaries_asked_with_the_members_and_population_of_then()
+    {
+        static JsonElement Assaults(JsonElement bulletin) =>
+            bulletin.GetProperty("measures").EnumerateArray().Single(m => m.GetProperty("feed").GetString() == "ed-assaults");
+        var current = await _hub.Http.GetJson("/api/v1/footprints/apb:western-bay/bulletin?month=2018-06");
+        var asWas = await _hub.Http.GetJson("/api/v1/footprints/apb:western-bay/bulletin?month=2018-06&boundaries=as-was");
+
+        Assert.Equal(1, Assaults(current).GetProperty("count").GetInt64());
+        Assert.Equal(3, Assaults(asWas).GetProperty("count").GetInt64());
+        Assert.Equal("as-was", asWas.GetProperty("boundaries").GetString());
+        Assert.Contains("la:bridgend", Assaults(asWas).GetProperty("topMembers").EnumerateArray().Select(m => m.GetProperty("footprint").GetString()));
+        Assert.DoesNotContain("la:bridgend", Assaults(current).GetProperty("topMembers").EnumerateArray().Select(m => m.GetProperty("footprint").GetString()));
+        var then = (await _hub.Http.GetJson("/api/v1/footprints?asOf=2018-06-01&kind=apb")).EnumerateArray()
+            .Single(f => f.GetProperty("id").GetString() == "apb:western-bay").GetProperty("population").GetInt64();
+        Assert.Equal(then, asWas.GetProperty("population").GetInt64());
+        Assert.True(then > current.GetProperty("population").GetInt64());
+        await _hub.Http.GetJson("/api/v1/public/footprints/apb:western-bay/bulletin?month=2018-06&boundaries=as-was", HttpStatusCode.BadRequest);
     }
 
     public async Task DisposeAsync() => await _hub.DisposeAsync();

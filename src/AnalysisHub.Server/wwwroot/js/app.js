@@ -134,6 +134,7 @@ function showMessage(text) {
 function seriesUrl(id) {
   const q = new URLSearchParams({ feed: state.feed, from: state.from, to: state.to, granularity: "month" });
   if (state.category) q.set("category", state.category);
+  if (state.footprintBoundaries === "as-was") q.set("boundaries", "as-was");
   return `${figuresBase()}/footprints/${encodeURIComponent(id)}/series?${q}`;
 }
 
@@ -202,6 +203,8 @@ function readControls() {
   state.from = $("from").value;
   state.to = $("to").value;
   state.kind = $("kind").value;
+  // Public figures are on current boundaries only (the hub refuses as-was on the public routes).
+  state.footprintBoundaries = partner() ? $("footprint-boundaries").value : "current";
   state.lang = document.querySelector("input[name=lang]:checked")?.value ?? "en";
 }
 
@@ -271,6 +274,7 @@ function compareUrl() {
   if (state.category) q.set("category", state.category);
   q.set("from", state.from);
   q.set("to", state.to);
+  if (state.footprintBoundaries === "as-was") q.set("boundaries", "as-was");
   return `${figuresBase()}/compare?${q}`;
 }
 
@@ -468,8 +472,26 @@ function renderSelected() {
   $("period-note").textContent = `${feed?.name ?? state.feed}${state.category ? ` — ${state.category}` : ""}, ` +
     `${state.from} to ${state.to}` + (s.population ? `; population ${s.population.toLocaleString("en-GB")}` : "") +
     (total === null ? ". The total is withheld because a month's count is under 5 (shown as “<5”)." : "");
+  renderFootprintLife(state.footprints.get(state.selected));
   $("chart-title").textContent = `Monthly counts — ${nameOf(state.selected)}`;
   renderChart($("chart"), s.points, today());
+}
+
+function longDate(iso) {
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+}
+
+/** When the selected footprint began or ended, and what it replaced, as the geography says. */
+function renderFootprintLife(f) {
+  const note = $("footprint-life");
+  const parts = [];
+  if (f?.validFrom) parts.push(`Began on ${longDate(f.validFrom)}${f.replaces?.length ? `, replacing ${f.replaces.map(nameOf).join(", ")}` : ""}.`);
+  if (f?.validTo) parts.push(`Ended on ${longDate(f.validTo)}.`);
+  if (f?.membership?.length > 1) parts.push(`Its members changed on ${f.membership.slice(1).map((p) => longDate(p.from)).join(", ")}.`);
+  if (parts.length && f.datesAssumed) parts.push("(The exact day is not known: 1 April of the year is assumed.)");
+  if (parts.length && state.footprintBoundaries !== "as-was" && partner()) parts.push("Counted on today’s boundaries throughout.");
+  note.textContent = parts.join(" ");
+  note.hidden = parts.length === 0;
 }
 
 async function refreshSelected() {
@@ -659,6 +681,8 @@ async function enterMode(mode, { focus = false } = {}) {
   state.mode = mode;
   state.generation++;
   document.body.dataset.mode = mode;
+  $("footprint-boundaries").disabled = !partner();
+  readControls();
   stopPolling();
   showAccessMode(mode, { focus });
   state.alerts = [];
@@ -724,6 +748,8 @@ async function main() {
     state.footprints.set(f.id, f);
     if (f.kind === "la") state.codeOf.set(f.id, f.code);
   }
+  // Footprints a partnership defined: a kind of their own, offered only when there are some.
+  if (footprints.some((f) => f.kind === "custom")) $("kind").append(new Option("Footprints defined by partnerships", "custom"));
   const feedSelect = $("feed");
   for (const f of feeds) feedSelect.append(new Option(f.name, f.id));
   feedSelect.value = feeds.some((f) => f.id === "crime") ? "crime" : feeds[0]?.id ?? "";
@@ -740,6 +766,7 @@ async function main() {
   $("feed").addEventListener("change", () => { state.category = ""; readControls(); fillCategories(); readControls(); reload(); });
   for (const id of ["category", "from", "to"]) $(id).addEventListener("change", () => { readControls(); reload(); });
   $("kind").addEventListener("change", () => { readControls(); reload({ redraw: true }); });
+  $("footprint-boundaries").addEventListener("change", () => { readControls(); reload(); });
   for (const radio of document.querySelectorAll("input[name=lang]"))
     radio.addEventListener("change", () => {
       readControls();
