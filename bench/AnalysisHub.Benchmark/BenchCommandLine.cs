@@ -42,6 +42,8 @@ public static class BenchCommandLine
     private static readonly Option<double> Warmup = Seconds("--warmup", Defaults.WarmupSeconds, 0, "unmeasured lead-in of the query and streaming phases");
     private static readonly Option<double> ConvergeTimeout = Seconds("--converge-timeout", Defaults.ConvergeTimeoutSeconds, 1, "longest wait for exact totals before failing");
     private static readonly Option<int> Seed = Int("--seed", Defaults.Seed, int.MinValue, "seed of the synthetic data and the query mix");
+    private static readonly Option<int> DefinedFootprints = Int("--defined-footprints", Defaults.DefinedFootprints, 0,
+        "footprints of kind custom to define before the load (2–5 random authorities each)");
     private static readonly Option<string> Out = new("--out") { Description = "results JSON", HelpName = "PATH", DefaultValueFactory = _ => Defaults.Out };
     private static readonly Option<bool> KeepData = new("--keep-data") { Description = "keep the started server's data directory" };
 
@@ -81,6 +83,7 @@ public static class BenchCommandLine
         WarmupSeconds = parsed.GetValue(Warmup),
         ConvergeTimeoutSeconds = parsed.GetValue(ConvergeTimeout),
         Seed = parsed.GetValue(Seed),
+        DefinedFootprints = parsed.GetValue(DefinedFootprints),
         Out = parsed.GetValue(Out) ?? Defaults.Out,
         KeepData = parsed.GetValue(KeepData),
     };

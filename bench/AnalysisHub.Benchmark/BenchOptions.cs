@@ -44,6 +44,12 @@ public sealed record BenchOptions
     /// <summary>How long totals may take to become exact before the run fails.</summary>
     public double ConvergeTimeoutSeconds { get; init; } = 120;
 
+    /// <summary>
+    /// Footprints of kind custom to define before the load (each 2–5 authorities, drawn with the seed), so a run with
+    /// them beside a run without shows what defined footprints cost ingest.
+    /// </summary>
+    public int DefinedFootprints { get; init; }
+
     public int Seed { get; init; } = 42;
     public string Out { get; init; } = Path.Combine("bench-results", "core.json");
 

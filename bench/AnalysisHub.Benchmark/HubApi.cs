@@ -64,6 +64,16 @@ public sealed class HubApi : IDisposable
         return body.RootElement.GetProperty("key").GetString()!;
     }
 
+    /// <summary>Defines a footprint of kind custom (admin).</summary>
+    public async Task DefineFootprintAsync(string id, string name, IReadOnlyList<string> members)
+    {
+        using var request = Request(HttpMethod.Post, "/api/v1/footprints");
+        request.Content = JsonContent.Create(new { id, name, members }, options: Json);
+        using var response = await _http.SendAsync(request);
+        if (!response.IsSuccessStatusCode)
+            throw new HttpRequestException($"POST /api/v1/footprints answered {(int)response.StatusCode}: {Shorten(await response.Content.ReadAsStringAsync())}");
+    }
+
     private HttpRequestMessage Request(HttpMethod method, string path)
     {
         var request = new HttpRequestMessage(method, path);

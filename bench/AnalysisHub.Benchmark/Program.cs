@@ -70,6 +70,11 @@ try
     try
     {
         var catalog = await api.LoadCatalogAsync();
+        if (options.DefinedFootprints > 0)
+        {
+            await DefineFootprintsAsync(api, catalog, options);
+            catalog = await api.LoadCatalogAsync(); // checked for exactness like every other footprint
+        }
         // A per-run id prefix keeps every record (and key owner) new even against a hub that already holds earlier runs.
         var runId = DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
         var callers = await BenchCallers.CreateAsync(api, catalog, options.QueryClients, runId);
@@ -94,6 +99,21 @@ finally
 {
     if (server is not null) await server.DisposeAsync();
     if (cluster is not null) await cluster.DisposeAsync();
+}
+
+// Partnerships' own footprints, drawn with the seed: 2–5 authorities each, so most have rollups of their own.
+static async Task DefineFootprintsAsync(HubApi api, HubCatalog catalog, BenchOptions options)
+{
+    var random = new Random(options.Seed);
+    var started = Clock.Now;
+    // New ids each run, so a run against a hub that already has an earlier run's footprints defines its own.
+    var run = DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+    for (var i = 0; i < options.DefinedFootprints; i++)
+    {
+        var members = catalog.Authorities.OrderBy(_ => random.Next()).Take(random.Next(2, 6)).Select(a => a.Id).ToList();
+        await api.DefineFootprintAsync($"custom:bench-{run}-{i}", $"Benchmark footprint {i}", members);
+    }
+    Console.WriteLine($"Defined {options.DefinedFootprints} footprints of kind custom in {Clock.MillisecondsSince(started):0} ms");
 }
 
 // The same bulk records (same seed) into bare PostgreSQL, on the cluster's own database server.

@@ -19,7 +19,8 @@ public sealed class DefinedFootprintTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await _hub.StartAsync();
+        // Alerts swept every 2 s (15 s by default), so the alert test need not wait.
+        await _hub.StartAsync("--Alerts:Interval", "00:00:02");
         await _hub.Http.IngestNdjson("crime",
             Record("d-1", "2024-03-10T12:00:00Z", Merthyr, "robbery"),
             Record("d-2", "2024-03-11T12:00:00Z", Caerphilly, "robbery"),
@@ -94,6 +95,37 @@ public sealed class DefinedFootprintTests : IAsyncLifetime
         }
         // Deleted, it can be defined again.
         await Define(Valleys("custom:to-delete"), HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task A_defined_footprint_raises_alerts_and_streams_live_like_any_other()
+    {
+        await Define(new { id = "custom:mid-wales", name = "Mid Wales", members = new[] { "la:ceredigion", "la:powys" } }, HttpStatusCode.Created);
+
+        // Live: the stream opens with a snapshot of the footprint.
+        using (var stream = await _hub.Http.GetAsync("/api/v1/footprints/custom:mid-wales/stream?feed=ambulance-assaults", HttpCompletionOption.ResponseHeadersRead))
+        {
+            Assert.Equal(HttpStatusCode.OK, stream.StatusCode);
+            using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync());
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            string? line;
+            do line = await reader.ReadLineAsync(timeout.Token);
+            while (line is not null && !line.StartsWith("data: ", StringComparison.Ordinal));
+            Assert.NotNull(line);
+            Assert.Equal("custom:mid-wales", JsonDocument.Parse(line[6..]).RootElement.GetProperty("footprint").GetString());
+        }
+
+        // Alerts: one a week for ten weeks, then 25 this week, in Ceredigion.
+        var now = DateTimeOffset.UtcNow.AddMinutes(-1);
+        await _hub.Http.IngestNdjson("ambulance-assaults", Enumerable.Range(1, 10)
+            .Select(w => Record($"dal-{w}", $"{now.AddDays(-7 * w):yyyy-MM-ddTHH:mm:ss}Z", "W06000008", "assault"))
+            .Concat(Enumerable.Range(0, 25).Select(i => Record($"dal-s-{i}", $"{now:yyyy-MM-ddTHH:mm:ss}Z", "W06000008", "assault"))).ToArray());
+        var deadline = DateTime.UtcNow.AddSeconds(45);
+        while ((await _hub.Http.GetJson("/api/v1/alerts?footprint=custom:mid-wales")).GetArrayLength() == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "no alert for the defined footprint within 45 s");
+            await Task.Delay(250);
+        }
     }
 
     public static TheoryData<string, string> BadDefinitions => new()
