@@ -3,6 +3,7 @@ using AnalysisHub.Server.Access;
 using AnalysisHub.Server.Admin;
 using AnalysisHub.Server.Alerts;
 using AnalysisHub.Server.Bulletin;
+using AnalysisHub.Server.Completeness;
 using AnalysisHub.Server.ConfidenceSummary;
 using AnalysisHub.Server.Compare;
 using AnalysisHub.Server.Exceedance;
@@ -54,6 +55,7 @@ builder.Services.AddSingleton<LiveUpdates>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveUpdates>());
 builder.AddAlerts();
 builder.Services.AddSingleton<RecountAudit>();
+builder.Services.AddSingleton<CompletenessReader>();
 builder.Services.Configure<IndicatorOptions>(builder.Configuration.GetSection(IndicatorOptions.Section));
 
 var app = builder.Build();
@@ -94,8 +96,11 @@ partners.MapLiveApi();
 partners.MapIndicatorApi();
 partners.MapIndicatorTargetApi();
 partners.MapConfidenceSummaryApi();
+partners.MapCompletenessApi();
 
-app.MapGroup("").RequireAuthorization(AccessPolicies.Ingest).MapIngestApi();
+var suppliers = app.MapGroup("").RequireAuthorization(AccessPolicies.Ingest);
+suppliers.MapIngestApi();
+suppliers.MapDeliveryApi();
 
 app.MapGroup("").RequireAuthorization(AccessPolicies.ManageIndicators).MapIndicatorWriteApi();
 app.MapGroup("").RequireAuthorization(AccessPolicies.DefineFootprints).MapFootprintDefinitionApi();

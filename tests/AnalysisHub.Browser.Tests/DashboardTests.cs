@@ -202,6 +202,35 @@ public sealed class DashboardTests(DashboardFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_feed_health_panel_names_an_authority_whose_last_month_is_missing()
+    {
+        // 999 calls in Wrexham in each of the 12 months before the last complete one, and none in it.
+        var (_, to) = DashboardFixture.DefaultPeriod();
+        var lastMonth = new DateOnly(to.Year, to.Month, 1);
+        var body = new System.Text.StringBuilder();
+        for (var m = 1; m <= 12; m++)
+            for (var i = 0; i < 3; i++)
+                body.Append(CultureInfo.InvariantCulture,
+                    $"{{\"id\":\"health-{m}-{i}\",\"occurredAt\":\"{lastMonth.AddMonths(-m).AddDays(i):yyyy-MM-dd}T12:00:00Z\",\"area\":\"W06000006\",\"category\":\"crime\"}}\n");
+        using (var content = new StringContent(body.ToString(), System.Text.Encoding.UTF8, "application/x-ndjson"))
+        using (var response = await fixture.Hub.Http.PostAsync("/api/v1/feeds/calls/records", content))
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+
+        var missing = _page.Locator("#feed-health-list li[data-feed='calls'] [data-status='missing']");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        do
+        {
+            await _page.ReloadAsync();
+            await _dashboard.WaitReadyAsync();
+            if (await missing.CountAsync() > 0) break;
+        } while (DateTime.UtcNow < deadline);
+        await Expect(_page.Locator("#feed-health-panel")).ToBeVisibleAsync();
+        await Expect(_page.Locator("#feed-health-month")).ToHaveTextAsync($"{lastMonth:yyyy-MM}");
+        await Expect(missing).ToHaveTextAsync("missing: Wrexham");
+        AssertNoConsoleErrors();
+    }
+
+    [Fact]
     public async Task The_alerts_panel_shows_alerts_or_its_empty_state()
     {
         var panel = _page.Locator("#alerts-panel");

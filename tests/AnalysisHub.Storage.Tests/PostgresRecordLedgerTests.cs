@@ -52,7 +52,7 @@ public sealed class PostgresRecordLedgerTests(PostgresServer server) : RecordLed
     {
         var empty = server.CreateDatabase();
         Assert.Equal(
-            ["alerts", "api_keys", "audit", "authority_cursor", "cell_changes", "indicator_targets", "orleansmembershiptable", "orleansquery",
+            ["alerts", "api_keys", "audit", "authority_cursor", "cell_changes", "defined_footprints", "delivery_declarations", "indicator_targets", "orleansmembershiptable", "orleansquery",
              "orleansstorage", "published_figures", "record_versions", "records"],
             PostgresSchema.MissingTables(empty));
     }

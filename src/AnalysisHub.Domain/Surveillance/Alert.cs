@@ -17,7 +17,9 @@ public sealed record Alert(
     /// <summary>
     /// <c>week</c> or <c>month</c> (the API's granularity slugs), so a client can tell a monthly alert from a weekly one
     /// without parsing <see cref="Period"/>. Read from the period's own first and last days — a week's span 7 days, a
-    /// month's 28 to 31 — so it is never stored apart from them and cannot disagree with them.
+    /// month's 28 to 31 — so it is never stored apart from them and cannot disagree with them. A feed's silence
+    /// (<see cref="Completeness.FeedSilence"/>, method <c>silence</c>) is of days: <c>day</c>.
     /// </summary>
-    public string Granularity => (End.DayNumber - Start.DayNumber < 7 ? Time.Granularity.Week : Time.Granularity.Month).ToSlug();
+    public string Granularity => (Method == Completeness.FeedSilence.Method ? Time.Granularity.Day
+        : End.DayNumber - Start.DayNumber < 7 ? Time.Granularity.Week : Time.Granularity.Month).ToSlug();
 }

@@ -49,8 +49,10 @@ public static class AuditMiddleware
             path + StoredQuery(request), context.Response.StatusCode, feed, ingest?.Rows, ingest?.Counts, ingest?.BodySha256);
     }
 
+    // A supplier's writes of its feed: a batch of records (POST), or a declaration of a month's delivery (PUT).
     private static bool IsIngest(HttpContext context) =>
-        HttpMethods.IsPost(context.Request.Method) && context.GetEndpoint()?.Metadata.GetMetadata<IngestEndpoint>() is not null;
+        (HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsPut(context.Request.Method))
+        && context.GetEndpoint()?.Metadata.GetMetadata<IngestEndpoint>() is not null;
 
     /// <summary>
     /// The query string as sent, less any <c>access_token</c> (a secret). Most requests carry none: their query
@@ -76,7 +78,7 @@ public static class AuditMiddleware
     }
 }
 
-/// <summary>Marks the ingest endpoint, whose requests are audited as ingests whoever sends them.</summary>
+/// <summary>Marks the ingest endpoints (records, delivery declarations), whose requests are audited as ingests whoever sends them.</summary>
 public sealed class IngestEndpoint
 {
     public static readonly IngestEndpoint Instance = new();

@@ -44,8 +44,8 @@ public static class AlertApi
                 return Problems.BadParameter("since", since, $"'{since}' is not a date or date-time (e.g. 2025-07-01 or 2025-07-01T12:00:00Z)");
             from = parsed;
         }
-        if (!string.IsNullOrEmpty(granularity) && granularity is not ("week" or "month"))
-            return Problems.BadParameter("granularity", granularity, $"'{granularity}' is not a granularity alerts are raised at (only 'week' or 'month')");
+        if (!string.IsNullOrEmpty(granularity) && granularity is not ("week" or "month" or "day"))
+            return Problems.BadParameter("granularity", granularity, $"'{granularity}' is not a granularity alerts are raised at (only 'week', 'month' or 'day': a feed's silence)");
         var alerts = store.List(id, from, includeWithdrawn: withdrawn);
         return TypedResults.Ok(string.IsNullOrEmpty(granularity) ? alerts : alerts.Where(a => a.Granularity == granularity).ToList());
     }

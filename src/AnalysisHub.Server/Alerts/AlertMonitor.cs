@@ -108,6 +108,7 @@ internal sealed class AlertMonitor(
                     await TestAsync(rollup, monthly, Granularity.Month, MonthsTested, footprint.Id, measure, standing, cancel);
             }
         }
+        await FeedSilenceWatch.SweepAsync(grains, geography, catalog, store, clock, hub.Value.GrainCallTimeout, Raise, Withdraw, cancel);
     }
 
     /// <summary>The series request of a measure over <paramref name="range"/>; null when the catalogue lacks the measure.</summary>

@@ -1,6 +1,7 @@
 using AnalysisHub.Domain.Geography;
 using AnalysisHub.Domain.Statistics;
 using AnalysisHub.Domain.Time;
+using AnalysisHub.Server.Completeness;
 using AnalysisHub.Server.Indicators;
 using AnalysisHub.Server.Profile;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,6 +34,10 @@ public static class BulletinApi
         if (answer.Problem is { } problem) return problem;
         var measures = answer.Each(Measure);
         var (f, period, source) = (answer.Footprint!, answer.Period, query.Geography.PopulationSource);
+        var range = new DateRange(period.Start, period.End);
+        for (var i = 0; i < measures.Count; i++)
+            measures[i] = measures[i] with { IncompleteMembers = (await query.Completeness.ReadAsync(query.Catalog.FindFeed(measures[i].Feed)!, range))
+                .IncompleteIn(f, period.Start, period.End, range, answer.Boundaries) };
         var confidence = answer.Confidence.Select(c => BulletinConfidence.Of(DisclosedIndicator.Partner(c))).ToList();
         var body = new BulletinBody(f.Id, f.Kind, f.Name, BulletinFootnotes.WeekOf(period), period.Start, period.End, answer.Wales!.Id, answer.Population, source,
             ProfileApi.TimeZone, measures, BulletinFootnotes.For(source, period, measures.Select(m => $"{m.Feed}/{m.Category}: {m.ExcludedMonthPrecision}"),

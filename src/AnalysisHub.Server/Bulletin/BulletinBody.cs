@@ -27,7 +27,14 @@ public sealed record BulletinMeasure(
     double RatePer100k, double[] Ci95, long BenchmarkCount, double BenchmarkRatePer100k, string? Comparison,
     BulletinExceedance EarsC2, BulletinExceedance Farrington, long ExcludedMonthPrecision, BulletinProfile Profile,
     IReadOnlyList<BulletinMember> TopMembers, double PreviousPeriodsMean, int PreviousPeriods, string SamePeriodLastYearPeriod,
-    long SamePeriodLastYear);
+    long SamePeriodLastYear)
+{
+    /// <summary>True when a member authority's month of the feed in the period is missing, partial or withdrawn.</summary>
+    public bool Incomplete => IncompleteMembers.Count > 0;
+
+    /// <summary>Those member authorities, in the footprint's order.</summary>
+    public IReadOnlyList<string> IncompleteMembers { get; init; } = [];
+}
 
 /// <summary>Exceedance for the period; all null when the week cannot be tested (never zeros).</summary>
 public sealed record BulletinExceedance(double? Expected, double? Threshold, double? Statistic, bool? Alarm)

@@ -1,5 +1,6 @@
 using AnalysisHub.Domain.Geography;
 using AnalysisHub.Domain.Rollups;
+using AnalysisHub.Server.Completeness;
 using AnalysisHub.Server.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -40,6 +41,9 @@ public static class ComparisonApi
         var benchmarkRow = ComparisonRow.For(question.Benchmark!, question.BenchmarkCount, question.PopulationOf(question.Benchmark!), benchmarkRate: null);
         var rows = footprints.Select((f, i) => ComparisonRow.For(f, question.Counts[i], question.PopulationOf(f), benchmarkRow.RatePer100k))
             .Append(benchmarkRow).ToList();
+        var shown = footprints.Append(question.Benchmark!).ToList();
+        var completeness = await query.Completeness.ReadAsync(query.Catalog.FindFeed(query.Feed!)!, question.Range);
+        rows = rows.Select((r, i) => r with { IncompleteMembers = completeness.IncompleteIn(shown[i], question.Range.From, question.Range.To, question.Range, question.Boundaries) }).ToList();
         return TypedResults.Ok(new ComparisonBody(kind, parent, query.Feed!, query.Category, query.Flag ?? [], question.Range.From, question.Range.To,
             question.Benchmark!.Id, query.Geography.PopulationSource, ComparisonQuestion.Method, rows, question.Boundaries.ToSlug()));
     }

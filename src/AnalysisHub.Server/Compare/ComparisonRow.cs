@@ -9,6 +9,12 @@ public sealed record ComparisonRow(
     string Footprint, string Kind, string Name, long Count, long Population, double RatePer100k,
     double[] Ci95, double[] Ci998, string? Comparison, bool IsBenchmark)
 {
+    /// <summary>True when a member authority's month of the feed in the range is missing, partial or withdrawn.</summary>
+    public bool Incomplete => IncompleteMembers.Count > 0;
+
+    /// <summary>Those member authorities, in the footprint's order.</summary>
+    public IReadOnlyList<string> IncompleteMembers { get; init; } = [];
+
     public static ComparisonRow For(Footprint footprint, long count, long population, double? benchmarkRate)
     {
         var rate = CrudeRate.Calculate(count, population);

@@ -1,6 +1,7 @@
 using AnalysisHub.Domain.Access;
 using AnalysisHub.Domain.Geography;
 using AnalysisHub.Domain.Changes;
+using AnalysisHub.Domain.Completeness;
 using AnalysisHub.Domain.Indicators;
 using AnalysisHub.Storage;
 using AnalysisHub.Storage.Access;
@@ -14,7 +15,7 @@ namespace AnalysisHub.Server.Hosting;
 internal sealed record GrainStateStore(string Invariant, string ConnectionString);
 
 /// <summary>
-/// Registers the ledger, the alert, key, audit and indicator stores and the grain-state store of the configured kind, creating their
+/// Registers the ledger, the alert, key, audit, indicator and delivery stores and the grain-state store of the configured kind, creating their
 /// schema first: SQLite files in the data folder, or the cluster's PostgreSQL database.
 /// </summary>
 internal static class HubStorage
@@ -36,6 +37,7 @@ internal static class HubStorage
         services.AddSingleton<IAlertStore>(new SqliteAlertStore(Path.Combine(dataDirectory, "alerts.db")));
         services.AddSingleton<IIndicatorStore>(new SqliteIndicatorStore(Path.Combine(dataDirectory, "indicators.db")));
         services.AddSingleton<IFootprintDefinitionStore>(new SqliteFootprintDefinitionStore(Path.Combine(dataDirectory, "footprints.db")));
+        services.AddSingleton<IDeliveryStore>(new SqliteDeliveryStore(Path.Combine(dataDirectory, "deliveries.db")));
         // Keys live in the ledger's file (a backup of the ledger carries them); the audit in a file of its own, so
         // its appends never wait for a large ledger commit.
         services.AddSingleton<IAccessKeyStore>(new SqliteAccessKeyStore(ledgerPath));
@@ -59,6 +61,7 @@ internal static class HubStorage
         services.AddSingleton<IAlertStore, PostgresAlertStore>();
         services.AddSingleton<IIndicatorStore, PostgresIndicatorStore>();
         services.AddSingleton<IFootprintDefinitionStore, PostgresFootprintDefinitionStore>();
+        services.AddSingleton<IDeliveryStore, PostgresDeliveryStore>();
         services.AddSingleton<IAccessKeyStore, PostgresAccessKeyStore>();
         services.AddSingleton<IAuditLog, PostgresAuditLog>();
         return new GrainStateStore("Npgsql", connectionString);

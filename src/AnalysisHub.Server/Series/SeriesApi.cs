@@ -1,6 +1,7 @@
 using AnalysisHub.Domain.Rollups;
 using AnalysisHub.Domain.Statistics;
 using AnalysisHub.Domain.Time;
+using AnalysisHub.Server.Completeness;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AnalysisHub.Server.Series;
@@ -29,10 +30,12 @@ public static class SeriesApi
         var answer = await query.AskAsync(id);
         if (answer.Problem is { } problem) return problem;
         var (footprint, result) = (answer.Footprint!, answer.Result!);
+        var range = answer.Query!.Range;
+        var completeness = await query.Completeness.ReadAsync(query.Catalog.FindFeed(query.Feed!)!, range);
         return TypedResults.Ok(new SeriesBody(
             footprint.Id, query.Feed!, query.Category, query.Flag ?? [], answer.Query!.Granularity.ToSlug(), answer.Query.Range.From,
             answer.Query.Range.To, footprint.Population, query.Geography.PopulationSource, result.Total, result.ExcludedMonthPrecision,
-            result.Points.Select(p => Point(p, answer.PopulationOf(p))).ToList(),
+            result.Points.Select(p => Point(p, answer.PopulationOf(p)) with { IncompleteMembers = completeness.IncompleteIn(footprint, p.Start, p.End, range, answer.Boundaries) }).ToList(),
             answer.Boundaries.ToSlug(), footprint.ValidFrom, footprint.ValidTo));
     }
 }

@@ -9,5 +9,10 @@ public sealed record SeriesBody(
     DateOnly From, DateOnly To, long Population, string PopulationSource, long Total,
     long ExcludedMonthPrecision, IReadOnlyList<SeriesPointBody> Points, string Boundaries, DateOnly? ValidFrom, DateOnly? ValidTo);
 
-/// <summary>A period's count, rate per 100,000 and the rate's 95% interval.</summary>
-public sealed record SeriesPointBody(string Period, DateOnly Start, DateOnly End, long Count, double RatePer100k, double[] Ci95);
+/// <summary>A period's count, rate per 100,000 and the rate's 95% interval; <c>incomplete</c> when a member authority's
+/// month of the feed inside the period is missing, partial or withdrawn (<c>incompleteMembers</c> says which).</summary>
+public sealed record SeriesPointBody(string Period, DateOnly Start, DateOnly End, long Count, double RatePer100k, double[] Ci95)
+{
+    public bool Incomplete => IncompleteMembers.Count > 0;
+    public IReadOnlyList<string> IncompleteMembers { get; init; } = [];
+}

@@ -12,12 +12,12 @@ internal static class Problems
         type: "https://analysishub.example/problems/invalid-parameter",
         extensions: new Dictionary<string, object?> { ["parameter"] = parameter, ["value"] = value });
 
-    public static ProblemHttpResult FootprintNotFound(string id) => TypedResults.Problem(
+    public static ProblemHttpResult FootprintNotFound(string id, string parameter = "id") => TypedResults.Problem(
         title: "Footprint not found",
         detail: $"No footprint has id or code '{id}'. GET /api/v1/footprints lists them.",
         statusCode: StatusCodes.Status404NotFound,
         type: "https://analysishub.example/problems/footprint-not-found",
-        extensions: new Dictionary<string, object?> { ["parameter"] = "id", ["value"] = id });
+        extensions: new Dictionary<string, object?> { ["parameter"] = parameter, ["value"] = id });
 
     public static ProblemHttpResult FeedNotFound(string feed, IEnumerable<string> known) => TypedResults.Problem(
         title: "Feed not found",

@@ -1,5 +1,6 @@
 using AnalysisHub.Domain.Geography;
 using AnalysisHub.Domain.Vocabulary;
+using AnalysisHub.Server.Completeness;
 using AnalysisHub.Server.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,8 @@ public abstract class QueryServices
     [FromServices] public required IGrainFactory Grains { get; init; }
     [FromServices] public required TimeProvider Clock { get; init; }
     [FromServices] public required IOptions<HubOptions> Options { get; init; }
+    /// <summary>The feeds' months judged complete or not, which the completeness flags read.</summary>
+    [FromServices] public required CompletenessReader Completeness { get; init; }
 
     internal TimeSpan Timeout => Options.Value.GrainCallTimeout;
 

@@ -3,7 +3,7 @@ using Npgsql;
 namespace AnalysisHub.Storage.Postgres;
 
 /// <summary>
-/// Everything a cluster needs in its PostgreSQL database: the hub's ledger, alerts, keys, indicators and defined footprints, and the Orleans ADO.NET
+/// Everything a cluster needs in its PostgreSQL database: the hub's ledger, alerts, keys, indicators, defined footprints and delivery declarations, and the Orleans ADO.NET
 /// tables and queries for grain storage and membership. The scripts live in deploy/postgres/ (operators can read
 /// and run them) and are embedded here; every one is idempotent.
 /// </summary>
@@ -11,11 +11,11 @@ public static class PostgresSchema
 {
     /// <summary>The scripts, in the order they are applied.</summary>
     public static IReadOnlyList<string> Scripts { get; } =
-        ["ledger.sql", "alerts.sql", "access.sql", "indicators.sql", "footprints.sql", "orleans-main.sql", "orleans-persistence.sql", "orleans-clustering.sql"];
+        ["ledger.sql", "alerts.sql", "access.sql", "indicators.sql", "footprints.sql", "deliveries.sql", "orleans-main.sql", "orleans-persistence.sql", "orleans-clustering.sql"];
 
     // The tables that prove each script has been applied (PostgreSQL folds the unquoted Orleans names to lower case).
     private static readonly string[] Tables =
-        ["records", "cell_changes", "authority_cursor", "record_versions", "alerts", "api_keys", "audit", "indicator_targets", "published_figures", "defined_footprints", "orleansquery", "orleansstorage", "orleansmembershiptable"];
+        ["records", "cell_changes", "authority_cursor", "record_versions", "alerts", "api_keys", "audit", "indicator_targets", "published_figures", "defined_footprints", "delivery_declarations", "orleansquery", "orleansstorage", "orleansmembershiptable"];
 
     // Serialises application when several processes start at once (CREATE … IF NOT EXISTS still races).
     private const long LockKey = 0x4C45_4447_4552; // "LEDGER"

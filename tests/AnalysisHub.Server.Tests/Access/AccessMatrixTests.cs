@@ -71,6 +71,7 @@ public sealed class AccessMatrixTests(AccessHub shared)
         new("/api/v1/footprints/{id}/confidence-summary", "GET", Audience.Partner, Get("/api/v1/footprints/la:cardiff/confidence-summary?month=2025-03")),
         new("/api/v1/footprints/{id}/stream", "GET", Audience.Partner, Get("/api/v1/footprints/la:cardiff/stream?feed=crime"), Stream: true),
         new("/api/v1/alerts", "GET", Audience.Partner, Get("/api/v1/alerts")),
+        new("/api/v1/feeds/{feed}/completeness", "GET", Audience.Partner, Get("/api/v1/feeds/crime/completeness")),
         new("/api/v1/indicators/{indicator}/targets", "GET", Audience.Partner, Get(Indicator + "/targets")),
         new("/api/v1/indicators/{indicator}/targets/{footprint}", "GET", Audience.Partner, async hub =>
         {
@@ -97,6 +98,13 @@ public sealed class AccessMatrixTests(AccessHub shared)
                 $$"""{"id":"matrix-{{Interlocked.Increment(ref _records)}}","occurredAt":"2025-03-05T10:00:00Z","area":"{{Cardiff}}","category":"robbery"}""",
                 System.Text.Encoding.UTF8, "application/x-ndjson"),
         })),
+
+        // A supplier declares a month of its feed, in Cardiff (inside the limited key's footprint).
+        new("/api/v1/feeds/{feed}/deliveries/{authority}/{month}", "PUT", Audience.Ingest, _ => Task.FromResult(
+            new HttpRequestMessage(HttpMethod.Put, $"/api/v1/feeds/crime/deliveries/{Cardiff}/2025-03")
+            {
+                Content = new StringContent("""{"status":"complete"}""", System.Text.Encoding.UTF8, "application/json"),
+            })),
 
         // Indicator managers: targets and published figures of the survey indicators.
         new("/api/v1/indicators/{indicator}/targets/{footprint}", "PUT", Audience.ManageIndicators, _ => Task.FromResult(PutGwentTarget())),

@@ -14,6 +14,7 @@ import { initAccess, showAccessMode, showAccessMessage } from "./access.js";
 import { isShown, countText } from "./disclosure.js";
 import { createConfidenceView } from "./confidence.js";
 import { comparisonCell } from "./comparison.js";
+import { loadFeedHealth, renderFeedHealth } from "./health.js";
 
 const $ = (id) => document.getElementById(id);
 const NATION = "nation:wales";
@@ -41,6 +42,7 @@ const state = {
   generation: 0,
   comparison: null, // the /compare rows of the current kind, feed, category and period
   alerts: [], // newest first
+  health: [], // per feed, the last complete month's completeness rows (partners)
 };
 
 const confidence = createConfidenceView({
@@ -333,6 +335,21 @@ async function refreshComparison() {
   }
 }
 
+// ---- feed health ---------------------------------------------------------------------------------------
+
+async function loadHealth() {
+  const generation = state.generation;
+  try {
+    const health = await loadFeedHealth({ feeds: state.feeds, getJson });
+    if (generation !== state.generation) return;
+    state.health = health;
+  } catch (e) {
+    if (generation !== state.generation) return;
+    showMessage(`Could not load the feed health: ${e.message}`);
+  }
+  renderFeedHealth(state.health, nameOf);
+}
+
 // ---- alerts -------------------------------------------------------------------------------------------
 
 function alertKey(a) {
@@ -352,11 +369,15 @@ function alertItem(a, isNew) {
   const title = document.createElement("span");
   title.className = "alert-title";
   // A monthly alert (month-precision feeds such as data.police.uk) says so; alerts without a granularity are weekly.
-  title.textContent = `${nameOf(a.footprint)} — ${measure}, ${a.granularity === "month" ? "month" : "week"} ${a.period}`;
+  title.textContent = a.method === "silence"
+    ? `${nameOf(a.footprint)} — ${a.feed} silent since ${a.period}`
+    : `${nameOf(a.footprint)} — ${measure}, ${a.granularity === "month" ? "month" : "week"} ${a.period}`;
   const detail = document.createElement("span");
   detail.className = "alert-detail";
-  detail.textContent = `: ${formatCount(a.count)} against a threshold of ${formatNumber(a.threshold)} ` +
-    `(expected ${formatNumber(a.expected)}), method ${a.method}`;
+  detail.textContent = a.method === "silence"
+    ? `: no records for two days (usually ${formatNumber(a.expected)} a day)`
+    : `: ${formatCount(a.count)} against a threshold of ${formatNumber(a.threshold)} ` +
+      `(expected ${formatNumber(a.expected)}), method ${a.method}`;
   const meta = document.createElement("div");
   meta.className = "alert-meta";
   const raised = a.raisedAt ? new Date(a.raisedAt) : null;
@@ -668,10 +689,13 @@ async function enterMode(mode, { focus = false } = {}) {
   newAlertKeys.clear();
   renderAlerts();
   $("alerts-panel").hidden = !partner();
+  $("feed-health-panel").hidden = !partner();
+  state.health = [];
+  renderFeedHealth(state.health, nameOf);
   state.disclosure = null;
   await disconnect();
   if (state.mode !== mode) return; // changed again meanwhile
-  if (partner()) await Promise.all([reload(), connect(), loadAlerts()]);
+  if (partner()) await Promise.all([reload(), connect(), loadAlerts(), loadHealth()]);
   else {
     startPolling();
     await reload();
@@ -751,6 +775,7 @@ async function main() {
       renderSelected();
       renderComparison();
       renderAlerts();
+      renderFeedHealth(state.health ?? [], nameOf);
       confidence.relabel();
     });
   $("select-wales").addEventListener("click", () => select(NATION));
