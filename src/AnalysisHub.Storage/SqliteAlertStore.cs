@@ -43,10 +43,8 @@ public sealed class SqliteAlertStore : IAlertStore
 
     public SqliteAlertStore(string databasePath)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, DefaultTimeout = 30 }.ToString();
+        _connectionString = SqliteFiles.Prepare(databasePath, Schema);
         using var connection = Open();
-        Execute(connection, Schema);
         var present = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         using (var command = connection.CreateCommand())
         {

@@ -26,12 +26,7 @@ public sealed class SqliteDeliveryStore : IDeliveryStore
 
     public SqliteDeliveryStore(string databasePath)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, DefaultTimeout = 30 }.ToString();
-        using var connection = SqliteFiles.OpenDurable(_connectionString);
-        using var command = connection.CreateCommand();
-        command.CommandText = Schema;
-        command.ExecuteNonQuery();
+        _connectionString = SqliteFiles.Prepare(databasePath, Schema);
     }
 
     public Task<bool> PutAsync(DeliveryDeclaration declaration, CancellationToken cancellationToken = default) => Task.Run(() =>

@@ -4,9 +4,24 @@ using Microsoft.Data.Sqlite;
 
 namespace AnalysisHub.Storage;
 
-/// <summary>What the small SQLite stores (keys, audit) share: a connection that syncs every commit, and one form of time.</summary>
+/// <summary>
+/// What the small SQLite stores (keys, audit, alerts, indicators, deliveries, defined footprints) share: a file made
+/// ready with its schema, a connection that syncs every commit, and one form of time.
+/// </summary>
 internal static class SqliteFiles
 {
+    /// <summary>Makes the file's folder, applies its (idempotent) schema, and gives the connection string to open it with.</summary>
+    public static string Prepare(string databasePath, string schema)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, DefaultTimeout = 30 }.ToString();
+        using var connection = OpenDurable(connectionString);
+        using var command = connection.CreateCommand();
+        command.CommandText = schema;
+        command.ExecuteNonQuery();
+        return connectionString;
+    }
+
     /// <summary>A connection whose commits reach the disk before they return: what is acknowledged stays.</summary>
     public static SqliteConnection OpenDurable(string connectionString)
     {

@@ -23,12 +23,7 @@ public sealed class SqliteFootprintDefinitionStore : IFootprintDefinitionStore
 
     public SqliteFootprintDefinitionStore(string databasePath)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, DefaultTimeout = 30 }.ToString();
-        using var connection = SqliteFiles.OpenDurable(_connectionString);
-        using var command = connection.CreateCommand();
-        command.CommandText = Schema;
-        command.ExecuteNonQuery();
+        _connectionString = SqliteFiles.Prepare(databasePath, Schema);
     }
 
     public Task<IReadOnlyList<FootprintDefinition>> ListAsync(CancellationToken cancellationToken = default) =>

@@ -36,12 +36,7 @@ public sealed class SqliteAccessKeyStore : IAccessKeyStore
 
     public SqliteAccessKeyStore(string databasePath)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, DefaultTimeout = 30 }.ToString();
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = Schema;
-        command.ExecuteNonQuery();
+        _connectionString = SqliteFiles.Prepare(databasePath, Schema);
     }
 
     public async Task<IReadOnlyList<(AccessKey Key, string SecretHash)>> LoadAsync(CancellationToken cancellationToken = default)
