@@ -16,19 +16,22 @@ namespace AnalysisHub.Server.Completeness;
 /// flag) from its grain, by the series query every endpoint uses, and the suppliers' declarations from the store.
 /// The completeness endpoint, series, comparisons and bulletins all read through here.
 /// </summary>
-// Implementation note: a judgement of a feed's months is kept for a second (Fresh) and shared by every query of the
-// same feed and months on this node: a series of Wales would otherwise cost 22 more grain calls and a read of the
-// store, and the flags need be no fresher than the rollups themselves (a second). A declaration made on this node
-// drops its feed's judgements at once; one made on another node is seen within the second.
+// Implementation note: one judgement per feed is kept for a second (Fresh) and shared by every query of the feed on
+// this node, whatever months it asks for: the judgement spans every month asked of the feed so far (a month's status
+// depends only on it and the twelve before it, so a wider judgement answers a narrower question the same). Keyed by
+// the months asked, the dashboards' and analysts' many different windows would each miss, and each miss costs 22
+// grain calls and a read of the store. The flags need be no fresher than the rollups themselves (a second). A
+// declaration made on this node drops its feed's judgement at once; one made on another node is seen within the second.
 public sealed class CompletenessReader(IGrainFactory grains, GeographyRegistry geography, IDeliveryStore store, TimeProvider clock, IOptions<HubOptions> options)
 {
     /// <summary>How long a judgement is reused.</summary>
     public static readonly TimeSpan Fresh = TimeSpan.FromSeconds(1);
 
-    /// <summary>Judgements kept at most (of feeds × month spans); beyond it they are all dropped.</summary>
-    private const int MaxKept = 4096;
+    private sealed record Kept(long Until, int First, int Last, Task<FeedCompleteness> Judged);
 
-    private readonly ConcurrentDictionary<(int Feed, int First, int Last), (long Until, Task<FeedCompleteness> Judged)> _kept = new();
+    private readonly ConcurrentDictionary<int, Kept> _kept = new();
+    // One judgement started at a time: the queries that find the kept one stale together share the next.
+    private readonly Lock _judging = new();
 
     /// <summary>
     /// The feed's months <paramref name="firstMonth"/>..<paramref name="lastMonth"/> (month indexes) judged in every
@@ -37,14 +40,25 @@ public sealed class CompletenessReader(IGrainFactory grains, GeographyRegistry g
     public Task<FeedCompleteness> ReadAsync(Feed feed, int firstMonth, int lastMonth)
     {
         lastMonth = Math.Min(lastMonth, MonthIndex.Of(LondonTime.Today(clock)));
-        var key = (feed.Index, firstMonth, lastMonth);
-        var now = clock.GetTimestamp();
-        if (_kept.TryGetValue(key, out var kept) && kept.Until > now && !kept.Judged.IsFaulted && !kept.Judged.IsCanceled) return kept.Judged;
-        if (_kept.Count >= MaxKept) _kept.Clear();
-        var judged = JudgeAsync(feed, firstMonth, lastMonth);
-        _kept[key] = (now + (long)(Fresh.TotalSeconds * clock.TimestampFrequency), judged);
-        return judged;
+        if (Answers(feed, firstMonth, lastMonth) is { } judged) return judged;
+        lock (_judging)
+        {
+            if (Answers(feed, firstMonth, lastMonth) is { } meanwhile) return meanwhile;
+            var usable = _kept.TryGetValue(feed.Index, out var kept) && !kept.Judged.IsFaulted && !kept.Judged.IsCanceled;
+            // The span grows to every month asked of the feed (it never shrinks: the same windows come back).
+            var (first, last) = usable ? (Math.Min(kept!.First, firstMonth), Math.Max(kept.Last, lastMonth)) : (firstMonth, lastMonth);
+            var next = JudgeAsync(feed, first, last);
+            _kept[feed.Index] = new Kept(clock.GetTimestamp() + (long)(Fresh.TotalSeconds * clock.TimestampFrequency), first, last, next);
+            return next;
+        }
     }
+
+    /// <summary>The kept judgement of the feed when it is fresh, sound and spans the months; otherwise null.</summary>
+    private Task<FeedCompleteness>? Answers(Feed feed, int firstMonth, int lastMonth) =>
+        _kept.TryGetValue(feed.Index, out var kept) && kept.Until > clock.GetTimestamp() && !kept.Judged.IsFaulted && !kept.Judged.IsCanceled &&
+        kept.First <= firstMonth && kept.Last >= lastMonth
+            ? kept.Judged
+            : null;
 
     /// <summary>The feed's months judged over the months of <paramref name="range"/>.</summary>
     public Task<FeedCompleteness> ReadAsync(Feed feed, DateRange range) => ReadAsync(feed, MonthIndex.Of(range.From), MonthIndex.Of(range.To));
@@ -52,8 +66,7 @@ public sealed class CompletenessReader(IGrainFactory grains, GeographyRegistry g
     /// <summary>Drops the feed's kept judgements: a declaration of it was stored.</summary>
     public void Forget(Feed feed)
     {
-        foreach (var key in _kept.Keys)
-            if (key.Feed == feed.Index) _kept.TryRemove(key, out _);
+        _kept.TryRemove(feed.Index, out _);
     }
 
     private async Task<FeedCompleteness> JudgeAsync(Feed feed, int firstMonth, int lastMonth)
@@ -80,6 +93,7 @@ internal static class IncompleteFlag
     /// <summary>The ids of the footprint's members incomplete in the part of a period inside <paramref name="range"/>, on the figure's boundaries.</summary>
     public static IReadOnlyList<string> IncompleteIn(this FeedCompleteness completeness, Footprint footprint, DateOnly start, DateOnly end, DateRange range,
         Boundaries boundaries = Boundaries.Current) =>
-        completeness.IncompleteMembers(footprint, start < range.From ? range.From : start, end > range.To ? range.To : end, boundaries)
-            .Select(a => a.Id).ToList();
+        completeness.IncompleteMembers(footprint, start < range.From ? range.From : start, end > range.To ? range.To : end, boundaries) is { Count: > 0 } members
+            ? members.Select(a => a.Id).ToList()
+            : [];
 }
