@@ -6,10 +6,12 @@ internal static class LedgerSchema
     /// <summary>
     /// Columns added after the first release, by table: added on open to a database that lacks them (SQLite has no
     /// ADD COLUMN IF NOT EXISTS), and so always last. <c>weight</c>: a survey response's weight in millionths
-    /// (RecordWeight), null for records of unweighted feeds.
+    /// (RecordWeight), null for records of unweighted feeds. <c>first_at</c>, <c>first_key</c>: the version the row
+    /// holds itself (<see cref="RowVersion"/>), null in every row written before them.
     /// </summary>
     public static readonly (string Table, string Column, string Type)[] AddedColumns =
-        [("records", "weight", "INTEGER NULL"), ("record_versions", "weight", "INTEGER NULL")];
+        [("records", "weight", "INTEGER NULL"), ("record_versions", "weight", "INTEGER NULL"),
+         ("records", "first_at", "INTEGER NULL"), ("records", "first_key", "TEXT NULL")];
 
     public const string Sqlite = """
         PRAGMA journal_mode = WAL;
@@ -67,11 +69,20 @@ internal static class LedgerSchema
             id    INTEGER PRIMARY KEY CHECK (id = 1),
             seq   INTEGER NOT NULL
         );
+        """;
+
+    /// <summary>What needs the added columns: applied after they are added.</summary>
+    public const string SqliteAfterAddedColumns = """
+        -- A key's versions held in records rows, in commit order: a bulk load appends at the end of its key's range,
+        -- so the index stays cheap to maintain where the records' own inserts land at random.
+        CREATE INDEX IF NOT EXISTS records_first_by_key ON records (first_key, first_at) WHERE first_key IS NOT NULL;
         -- A ledger written before versions were kept starts each record's history with its state then (a
-        -- baseline, by no known key). One statement, so it is done whole or not at all; a no-op ever after.
-        INSERT INTO record_versions (feed, id, seq, ord, at, key_id, version, status, precision, time, authority, category, flags, outcome)
+        -- baseline, by no known key). One statement, so it is done whole or not at all; a no-op ever after (a
+        -- ledger that kept versions holds some in record_versions or in its records rows).
+        INSERT INTO record_versions (feed, id, seq, ord, at, key_id, version, status, precision, time, authority, category, flags, weight, outcome)
         SELECT feed, id, 0, 0, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER), NULL,
-               version, status, precision, time, authority, category, flags, 6
-        FROM records WHERE NOT EXISTS (SELECT 1 FROM record_versions);
+               version, status, precision, time, authority, category, flags, weight, 6
+        FROM records
+        WHERE NOT EXISTS (SELECT 1 FROM record_versions) AND NOT EXISTS (SELECT 1 FROM records WHERE first_at IS NOT NULL);
         """;
 }

@@ -31,6 +31,9 @@ internal abstract class RawStatement : IDisposable
 
     protected void BindInt64(int index, long value) => Check(raw.sqlite3_bind_int64(_statement, index, value));
 
+    protected void BindInt64OrNull(int index, long? value) =>
+        Check(value is { } v ? raw.sqlite3_bind_int64(_statement, index, v) : raw.sqlite3_bind_null(_statement, index));
+
     /// <summary>Binds a record's content (<see cref="StoredColumns.ContentColumns"/>, eight values) from <paramref name="first"/> on.</summary>
     protected void BindContent(int first, in RecordEntry entry, StoredVocabulary vocabulary)
     {

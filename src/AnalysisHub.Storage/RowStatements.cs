@@ -15,24 +15,52 @@ internal sealed class RowStatements : IDisposable
     private readonly RawInsertStatement _insert;
     private readonly SqliteCommand _find;
     private readonly SqliteCommand _replace;
+    private readonly SqliteCommand _listRowVersion;
+    private readonly SqliteCommand _clearRowVersion;
 
     public RowStatements(SqliteConnection connection, SqliteTransaction tx)
     {
         _insert = new RawInsertStatement(connection, Columns);
         _find = SqliteRecordLedger.Command(connection, tx,
-            $"SELECT {EntryColumns} FROM records WHERE feed = $feed AND id = $id", "$feed", "$id");
+            $"SELECT {EntryColumns}, first_at IS NOT NULL FROM records WHERE feed = $feed AND id = $id", "$feed", "$id");
         _replace = SqliteRecordLedger.Command(connection, tx, """
             UPDATE records SET version = $version, status = $status, precision = $precision, time = $time,
                                authority = $authority, category = $category, flags = $flags, weight = $weight
             WHERE feed = $feed AND id = $id
             """, Parameters);
+        _listRowVersion = SqliteRecordLedger.Command(connection, tx, $"""
+            INSERT INTO record_versions (feed, id, seq, ord, at, key_id, {StoredColumns.ContentColumns}, outcome)
+            SELECT feed, id, $seq, {RowVersion.ListedOrd}, first_at, first_key, {StoredColumns.ContentColumns}, {RowVersion.OutcomeSql}
+            FROM records WHERE feed = $feed AND id = $id AND first_at IS NOT NULL
+            """, "$feed", "$id", "$seq");
+        _clearRowVersion = SqliteRecordLedger.Command(connection, tx,
+            "UPDATE records SET first_at = NULL, first_key = NULL WHERE feed = $feed AND id = $id AND first_at IS NOT NULL", "$feed", "$id");
         _find.Prepare();
         _replace.Prepare();
     }
 
-    /// <summary>Inserts the record if its identity is new; false when it already exists.</summary>
-    public bool InsertIfNew(string feed, string id, in RecordEntry entry, StoredVocabulary vocabulary) =>
-        _insert.InsertIfNew(feed, id, entry, vocabulary);
+    /// <summary>
+    /// Inserts the record if its identity is new; false when it already exists. With <paramref name="versionAt"/> the
+    /// row keeps its version itself (<see cref="RowVersion"/>), committed then by <paramref name="keyId"/>.
+    /// </summary>
+    public bool InsertIfNew(string feed, string id, in RecordEntry entry, StoredVocabulary vocabulary, long? versionAt = null,
+        string? keyId = null) =>
+        _insert.InsertIfNew(feed, id, entry, vocabulary, versionAt, keyId);
+
+    /// <summary>
+    /// Moves the version the record's row holds (if it holds one) into record_versions under commit number
+    /// <paramref name="commit"/>, ahead of that commit's own rows, and clears it from the row.
+    /// </summary>
+    public void ListRowVersion(string feed, string id, long commit)
+    {
+        _listRowVersion.Parameters[0].Value = feed;
+        _listRowVersion.Parameters[1].Value = id;
+        _listRowVersion.Parameters[2].Value = commit;
+        if (_listRowVersion.ExecuteNonQuery() == 0) return;
+        _clearRowVersion.Parameters[0].Value = feed;
+        _clearRowVersion.Parameters[1].Value = id;
+        _clearRowVersion.ExecuteNonQuery();
+    }
 
     public void Replace(string feed, string id, in RecordEntry entry, StoredVocabulary vocabulary)
     {
@@ -40,12 +68,17 @@ internal sealed class RowStatements : IDisposable
         _replace.ExecuteNonQuery();
     }
 
-    public RecordEntry? Find(string feed, string id, int feedIndex, StoredVocabulary vocabulary)
+    /// <summary>The record's stored state (null when absent or no longer mapping onto the vocabulary).</summary>
+    /// <param name="versionInRow">whether its row holds its version itself (<see cref="RowVersion"/>).</param>
+    public RecordEntry? Find(string feed, string id, int feedIndex, StoredVocabulary vocabulary, out bool versionInRow)
     {
         _find.Parameters[0].Value = feed;
         _find.Parameters[1].Value = id;
         using var reader = _find.ExecuteReader();
-        return reader.Read() ? ReadEntry(reader, feedIndex, vocabulary) : null;
+        versionInRow = false;
+        if (!reader.Read()) return null;
+        versionInRow = reader.GetInt64(9) != 0;
+        return ReadEntry(reader, feedIndex, vocabulary);
     }
 
     /// <summary>Reads a row selected as <see cref="EntryColumns"/> (the feed column is not read).</summary>
@@ -74,5 +107,7 @@ internal sealed class RowStatements : IDisposable
         _insert.Dispose();
         _find.Dispose();
         _replace.Dispose();
+        _listRowVersion.Dispose();
+        _clearRowVersion.Dispose();
     }
 }

@@ -3,7 +3,8 @@ using Microsoft.Data.Sqlite;
 
 namespace AnalysisHub.Storage;
 
-// A record's history (record_versions) as the administrators read it, and the withdrawal of one key's writes.
+// A record's history (record_versions, then the version its row holds, if any) as the administrators read it, and
+// the withdrawal of one key's writes.
 public sealed partial class SqliteRecordLedger
 {
     private const string VersionColumns = "key_id, " + StoredColumns.ContentColumns + ", outcome";
@@ -18,12 +19,17 @@ public sealed partial class SqliteRecordLedger
         // One snapshot: the current state and the versions that made it agree.
         using var tx = connection.BeginTransaction(deferred: true);
         using var current = Command(connection, tx,
-            $"SELECT {StoredColumns.ContentColumns} FROM records WHERE feed = $feed AND id = $id", "$feed", "$id");
+            $"SELECT {StoredColumns.ContentColumns}, {RowVersion.Columns} FROM records WHERE feed = $feed AND id = $id", "$feed", "$id");
         current.Parameters[0].Value = feed;
         current.Parameters[1].Value = id;
         StoredRecord? state = null;
+        RecordVersion? inRow = null;
         using (var reader = current.ExecuteReader())
-            if (reader.Read()) state = StoredColumns.Content(reader, 0);
+            if (reader.Read())
+            {
+                state = StoredColumns.Content(reader, 0);
+                inRow = StoredColumns.RowVersion(reader, 8, state);
+            }
         using var select = Command(connection, tx,
             $"SELECT at, {VersionColumns} FROM record_versions WHERE feed = $feed AND id = $id ORDER BY seq, ord", "$feed", "$id");
         select.Parameters[0].Value = feed;
@@ -35,6 +41,8 @@ public sealed partial class SqliteRecordLedger
                 var (keyId, content, outcome) = StoredColumns.Version(reader, 1);
                 versions.Add(new RecordVersion(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), keyId, content, outcome));
             }
+        // The row's version is the record's latest.
+        if (inRow is not null) versions.Add(inRow);
         return state is null && versions.Count == 0 ? null : new RecordHistory(state, versions);
     }
 
@@ -45,12 +53,16 @@ public sealed partial class SqliteRecordLedger
         {
             using var tx = _writer.BeginTransaction();
             ApplyPendingTrims(tx);
-            using var written = Command(_writer, tx, "SELECT EXISTS (SELECT 1 FROM record_versions WHERE key_id = $key)", "$key");
+            using var written = Command(_writer, tx,
+                "SELECT EXISTS (SELECT 1 FROM record_versions WHERE key_id = $key) OR EXISTS (SELECT 1 FROM records WHERE first_key = $key)", "$key");
             written.Parameters[0].Value = keyId;
             var hasWritten = (long)written.ExecuteScalar()! != 0;
             var targets = new List<(string Feed, string Id)>();
-            using (var find = Command(_writer, tx,
-                       "SELECT DISTINCT feed, id FROM record_versions WHERE key_id = $key AND outcome <> 5 ORDER BY feed, id", "$key"))
+            using (var find = Command(_writer, tx, """
+                       SELECT feed, id FROM record_versions WHERE key_id = $key AND outcome <> 5
+                       UNION SELECT feed, id FROM records WHERE first_key = $key
+                       ORDER BY feed, id
+                       """, "$key"))
             {
                 find.Parameters[0].Value = keyId;
                 using var reader = find.ExecuteReader();
@@ -65,15 +77,18 @@ public sealed partial class SqliteRecordLedger
                 "UPDATE record_versions SET outcome = 5 WHERE feed = $feed AND id = $id AND key_id = $key", "$feed", "$id", "$key");
             var deltas = new CellDeltas();
             int restored = 0, removed = 0;
+            // A version a row holds is listed first, so it is marked and replayed with the others.
+            var commit = targets.Count == 0 ? 0 : NextCommitNumber(tx);
             foreach (var (feed, id) in targets)
             {
+                statements.ListRowVersion(feed, id, commit);
                 SetIdentity(mark, feed, id);
                 mark.Parameters[2].Value = keyId;
                 mark.ExecuteNonQuery();
                 // A feed no longer in the catalog counts nowhere: its versions are marked, its record left as it is.
                 var feedIndex = _vocabulary.FeedIndex(feed);
                 if (feedIndex < 0) continue;
-                var current = statements.Find(feed, id, feedIndex, _vocabulary);
+                var current = statements.Find(feed, id, feedIndex, _vocabulary, out _);
                 SetIdentity(versionsOf, feed, id);
                 var versions = new List<(string?, StoredRecord, VersionOutcome)>();
                 using (var reader = versionsOf.ExecuteReader())
