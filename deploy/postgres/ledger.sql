@@ -65,8 +65,20 @@ CREATE SEQUENCE IF NOT EXISTS record_version_commits CACHE 1;
 ALTER TABLE records ADD COLUMN IF NOT EXISTS weight bigint NULL;
 ALTER TABLE record_versions ADD COLUMN IF NOT EXISTS weight bigint NULL;
 
+-- The version a record's row holds itself while it is the record's only version since the record was last absent
+-- (RowVersion in src/AnalysisHub.Storage): when it was committed (UTC Unix milliseconds; null when the row holds
+-- none) and by which key. Its content is the row's and its outcome follows from the status, so a bulk load of new
+-- records writes no record_versions row; the version moves there when the record gains a second one or its key's
+-- writes are withdrawn. Null in every row written before these columns: their history is in record_versions.
+ALTER TABLE records ADD COLUMN IF NOT EXISTS first_at bigint NULL;
+ALTER TABLE records ADD COLUMN IF NOT EXISTS first_key text NULL;
+
+-- A key's versions held in records rows, in commit order: a bulk load appends at the end of its key's range.
+CREATE INDEX IF NOT EXISTS records_first_by_key ON records (first_key, first_at) WHERE first_key IS NOT NULL;
+
 -- A ledger written before versions were kept starts each record's history with its state then (a baseline, by
--- no known key). A no-op ever after.
-INSERT INTO record_versions (feed, id, seq, ord, at, key_id, version, status, precision, time, authority, category, flags, outcome)
-SELECT feed, id, 0, 0, (extract(epoch FROM now()) * 1000)::bigint, NULL, version, status, precision, time, authority, category, flags, 6
-FROM records WHERE NOT EXISTS (SELECT 1 FROM record_versions);
+-- no known key). A no-op ever after (a ledger that kept versions holds some in record_versions or in its records rows).
+INSERT INTO record_versions (feed, id, seq, ord, at, key_id, version, status, precision, time, authority, category, flags, weight, outcome)
+SELECT feed, id, 0, 0, (extract(epoch FROM now()) * 1000)::bigint, NULL, version, status, precision, time, authority, category, flags, weight, 6
+FROM records
+WHERE NOT EXISTS (SELECT 1 FROM record_versions) AND NOT EXISTS (SELECT 1 FROM records WHERE first_at IS NOT NULL);

@@ -4,7 +4,8 @@ using Npgsql;
 
 namespace AnalysisHub.Storage.Postgres;
 
-// A record's history (record_versions) as the administrators read it, and the withdrawal of one key's writes.
+// A record's history (record_versions, then the version its row holds, if any) as the administrators read it, and
+// the withdrawal of one key's writes.
 //
 // Implementation note: a withdrawal takes its locks in the commits' order — the records it touches by key
 // (SELECT … ORDER BY feed, id FOR UPDATE), then the authorities' cursors — and reads the versions only once it
@@ -13,7 +14,9 @@ namespace AnalysisHub.Storage.Postgres;
 public sealed partial class PostgresRecordLedger
 {
     private const string Targets = """
-        SELECT DISTINCT feed, id FROM record_versions WHERE key_id = @key AND outcome <> 5 ORDER BY feed, id
+        SELECT feed, id FROM record_versions WHERE key_id = @key AND outcome <> 5
+        UNION SELECT feed, id FROM records WHERE first_key = @key
+        ORDER BY feed, id
         """;
 
     private const string VersionsOfTargets = """
@@ -49,13 +52,18 @@ public sealed partial class PostgresRecordLedger
         // One snapshot: the current state and the versions that made it agree.
         await using var tx = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
         StoredRecord? current = null;
+        RecordVersion? inRow = null;
         await using (var select = new NpgsqlCommand(
-            $"SELECT {StoredColumns.ContentColumns} FROM records WHERE feed = @feed AND id = @id", connection, tx))
+            $"SELECT {StoredColumns.ContentColumns}, {RowVersion.Columns} FROM records WHERE feed = @feed AND id = @id", connection, tx))
         {
             select.Parameters.Add(new NpgsqlParameter<string>("feed", feed));
             select.Parameters.Add(new NpgsqlParameter<string>("id", id));
             await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) current = StoredColumns.Content(reader, 0);
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                current = StoredColumns.Content(reader, 0);
+                inRow = StoredColumns.RowVersion(reader, 8, current);
+            }
         }
         var versions = new List<RecordVersion>();
         await using (var select = new NpgsqlCommand($"""
@@ -73,6 +81,8 @@ public sealed partial class PostgresRecordLedger
             }
         }
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        // The row's version is the record's latest.
+        if (inRow is not null) versions.Add(inRow);
         return current is null && versions.Count == 0 ? null : new RecordHistory(current, versions);
     }
 
@@ -106,7 +116,8 @@ public sealed partial class PostgresRecordLedger
         var connection = Writer();
         using var tx = connection.BeginTransaction(IsolationLevel.ReadCommitted);
         bool hasWritten;
-        using (var written = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM record_versions WHERE key_id = @key)", connection, tx))
+        using (var written = new NpgsqlCommand(
+            "SELECT EXISTS (SELECT 1 FROM record_versions WHERE key_id = @key) OR EXISTS (SELECT 1 FROM records WHERE first_key = @key)", connection, tx))
         {
             written.Parameters.Add(new NpgsqlParameter<string>("key", keyId));
             hasWritten = (bool)written.ExecuteScalar()!;
@@ -135,6 +146,7 @@ public sealed partial class PostgresRecordLedger
 
         // The records' current states, locked (in key order, as every writer locks them).
         var current = new RecordEntry?[feedArray.Length];
+        var heldInRows = new List<(string Feed, string Id)>();
         using (var lockRecords = new NpgsqlCommand(LockExisting, connection, tx))
         {
             lockRecords.Parameters.Add(new NpgsqlParameter<string[]>("feed", feedArray));
@@ -144,8 +156,11 @@ public sealed partial class PostgresRecordLedger
             {
                 var k = (int)reader.GetInt64(0) - 1;
                 if (feedIndex[k] >= 0) current[k] = ReadEntry(reader, feedIndex[k]);
+                if (reader.GetBoolean(9)) heldInRows.Add((feedArray[k], idArray[k]));
             }
         }
+        // A version a row holds is listed first, so it is read, replayed and marked with the others.
+        ListVersionsHeldInRows(connection, tx, new CommitNumber(), heldInRows);
 
         var versions = new List<(string?, StoredRecord, VersionOutcome)>[feedArray.Length];
         for (var k = 0; k < versions.Length; k++) versions[k] = [];

@@ -52,33 +52,36 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
     private const string CreateIncoming = """
         CREATE TEMP TABLE IF NOT EXISTS ledger_incoming (
             feed text, id text, version bigint, status smallint, precision smallint, time bigint,
-            authority text, category text, flags text, weight bigint, ord integer)
+            authority text, category text, flags text, weight bigint, first_at bigint, first_key text, ord integer)
         ON COMMIT DELETE ROWS
         """;
 
     /// <summary>The columns <see cref="WriteRecordColumns"/> writes, in its order.</summary>
     private const string RecordColumns = "feed, id, " + StoredColumns.ContentColumns;
 
-    private const string CopyRecords = $"COPY records ({RecordColumns}) FROM STDIN (FORMAT BINARY)";
+    /// <summary>A new record's columns: <see cref="RecordColumns"/>, then the version its row may hold (<see cref="RowVersion"/>).</summary>
+    private const string NewRecordColumns = RecordColumns + ", " + RowVersion.Columns;
+
+    private const string CopyRecords = $"COPY records ({NewRecordColumns}) FROM STDIN (FORMAT BINARY)";
 
     /// <summary>Groups that take the general path after one met an existing identity, before COPY is tried again.</summary>
     private const int GroupsBetweenCopyAttemptsAfterAMiss = 16;
 
-    private const string CopyIncoming = $"COPY ledger_incoming ({RecordColumns}, ord) FROM STDIN (FORMAT BINARY)";
+    private const string CopyIncoming = $"COPY ledger_incoming ({NewRecordColumns}, ord) FROM STDIN (FORMAT BINARY)";
 
     // Answers with the positions (0-based, in COPY order) of the identities that already existed: none on a
     // pure load, so nothing but the row count comes back.
     private const string InsertNew = """
         WITH ins AS (
-            INSERT INTO records (feed, id, version, status, precision, time, authority, category, flags, weight)
-            SELECT feed, id, version, status, precision, time, authority, category, flags, weight FROM ledger_incoming ORDER BY ord
+            INSERT INTO records (feed, id, version, status, precision, time, authority, category, flags, weight, first_at, first_key)
+            SELECT feed, id, version, status, precision, time, authority, category, flags, weight, first_at, first_key FROM ledger_incoming ORDER BY ord
             ON CONFLICT (feed, id) DO NOTHING
             RETURNING feed, id)
         SELECT k.ord FROM ledger_incoming k WHERE NOT EXISTS (SELECT 1 FROM ins WHERE ins.feed = k.feed AND ins.id = k.id)
         """;
 
     private const string LockExisting = """
-        SELECT k.ord, r.version, r.status, r.precision, r.time, r.authority, r.category, r.flags, r.weight
+        SELECT k.ord, r.version, r.status, r.precision, r.time, r.authority, r.category, r.flags, r.weight, r.first_at IS NOT NULL
         FROM unnest(@feed::text[], @id::text[]) WITH ORDINALITY AS k (feed, id, ord)
              JOIN records r ON r.feed = k.feed AND r.id = k.id
         ORDER BY r.feed, r.id
@@ -105,6 +108,19 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
         INSERT INTO cell_changes (authority, seq, cells)
         SELECT n.authority, n.seq, d.cells FROM n JOIN d ON d.authority = n.authority
         RETURNING authority, seq
+        """;
+
+    // Moves the version each of these records' rows holds into record_versions, ahead of the commit's own rows, and
+    // clears it from the row: one statement, so both are done or neither.
+    private static readonly string ListRowVersions = $"""
+        WITH listed AS (
+            INSERT INTO record_versions (feed, id, seq, ord, at, key_id, {StoredColumns.ContentColumns}, outcome)
+            SELECT r.feed, r.id, @seq, {RowVersion.ListedOrd}, r.first_at, r.first_key, r.version, r.status, r.precision, r.time,
+                   r.authority, r.category, r.flags, r.weight, {RowVersion.OutcomeSql}
+            FROM unnest(@feed::text[], @id::text[]) AS u (feed, id) JOIN records r ON r.feed = u.feed AND r.id = u.id
+            WHERE r.first_at IS NOT NULL
+            RETURNING feed, id)
+        UPDATE records r SET first_at = NULL, first_key = NULL FROM listed WHERE r.feed = listed.feed AND r.id = listed.id
         """;
 
     private const string CopyVersions =
@@ -177,6 +193,10 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
         public int FirstRow { get; } = firstRow;
         public int Rows { get; set; } = 1;
         public bool Inserted { get; set; }
+        /// <summary>Its only row of the commit inserted it: the record's row holds that version (<see cref="RowVersion"/>).</summary>
+        public bool KeptInRow => Inserted && Rows == 1;
+        /// <summary>It was stored, and its row holds its version (which moves to record_versions in this commit).</summary>
+        public bool VersionInRow { get; set; }
         public RecordEntry? Current { get; set; }
         /// <summary>The state to store when the commit changes the stored one (null: unchanged).</summary>
         public RecordEntry? Final { get; set; }
@@ -225,11 +245,15 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
 
         // Every identity is presumed new; the general path unmarks those it finds stored.
         foreach (var i in firstRows) identityOf[i].Inserted = true;
-        if (!TryCopyAllAsNew(connection, tx, rows, feeds, firstRows))
+        var at = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var commit = new CommitNumber();
+        if (!TryCopyAllAsNew(connection, tx, commitRows, feeds, firstRows, identityOf, at))
         {
-            InsertNewIdentities(connection, tx, rows, feeds, firstRows, identityOf);
+            InsertNewIdentities(connection, tx, commitRows, feeds, firstRows, identityOf, at);
             ProbeByIndexOnly(connection, tx);
             LockExistingIdentities(connection, tx, rows, feeds, firstRows, identityOf);
+            // Before any row changes: the versions the stored rows hold move to record_versions, where this commit's follow them.
+            ListVersionsHeldInRows(connection, tx, commit, firstRows.Where(i => identityOf[i].VersionInRow).Select(i => (feeds[i], rows[i].Id)).ToList());
         }
 
         var deltas = new CellDeltas();
@@ -259,7 +283,7 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
         }
 
         ReplaceChangedIdentities(connection, tx, rows, feeds, firstRows, identityOf);
-        AppendVersions(connection, tx, commitRows, feeds, order, outcomes);
+        AppendVersions(connection, tx, commit, commitRows, feeds, order, outcomes, identityOf, at);
         var changes = AppendChanges(connection, tx, deltas);
         tx.Commit();
         return CommitResult.From(batches, outcomes, changes);
@@ -269,9 +293,10 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
     /// Copies the first row of every identity of the group straight into records, when none exists yet; false
     /// (with nothing of it applied) when one does, or while the general path is preferred after a recent miss.
     /// </summary>
-    private bool TryCopyAllAsNew(NpgsqlConnection connection, NpgsqlTransaction tx, IncomingRecord[] rows, string[] feeds,
-        List<int> firstRows)
+    private bool TryCopyAllAsNew(NpgsqlConnection connection, NpgsqlTransaction tx, CommitRows commitRows, string[] feeds,
+        List<int> firstRows, Identity[] identityOf, long at)
     {
+        var rows = commitRows.Records;
         if (firstRows.Count == 0) return false;
         if (_groupsBeforeNextCopyAttempt > 0)
         {
@@ -287,6 +312,7 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
             {
                 copy.StartRow();
                 WriteRecordColumns(copy, feeds[i], rows[i]);
+                WriteRowVersionColumns(copy, identityOf[i], at, commitRows.WriterOf(i));
             }
             copy.Complete();
         }
@@ -308,6 +334,25 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
         WriteContentColumns(copy, row.Entry);
     }
 
+    /// <summary>
+    /// A new record's <see cref="RowVersion.Columns"/>: when and by whom, if the row is to hold its version (the
+    /// identity's only row in the commit); nulls otherwise.
+    /// </summary>
+    private static void WriteRowVersionColumns(NpgsqlBinaryImporter copy, Identity identity, long at, string? keyId)
+    {
+        // Decided before the insert: were the identity stored, its incoming row (and these columns) is not used.
+        if (identity.Rows == 1)
+        {
+            copy.Write(at, NpgsqlDbType.Bigint);
+            WriteTextOrNull(copy, keyId);
+        }
+        else
+        {
+            copy.WriteNull();
+            copy.WriteNull();
+        }
+    }
+
     /// <summary>A record's content columns, as records and record_versions both hold them (<see cref="StoredColumns.ContentColumns"/>).</summary>
     private void WriteContentColumns(NpgsqlBinaryImporter copy, in RecordEntry entry)
     {
@@ -323,26 +368,23 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
     }
 
     /// <summary>
-    /// Appends every row to its record's history, with its writer and outcome, by one binary COPY in key order. The
-    /// commit's number is taken now, once the commit holds the locks of every record it touches: a writer that
-    /// touches one of them later waits for this commit, and so takes a higher number (the sequence has no cache).
+    /// Appends every row not kept in its record's row to the record's history, with its writer and outcome, by one
+    /// binary COPY in key order, under the commit's number.
     /// </summary>
-    private void AppendVersions(NpgsqlConnection connection, NpgsqlTransaction tx, CommitRows commitRows, string[] feeds, int[] order,
-        RecordOutcome[] outcomes)
+    private void AppendVersions(NpgsqlConnection connection, NpgsqlTransaction tx, CommitNumber commit, CommitRows commitRows,
+        string[] feeds, int[] order, RecordOutcome[] outcomes, Identity[] identityOf, long at)
     {
-        if (order.Length == 0) return;
-        long commit;
-        using (var number = new NpgsqlCommand("SELECT nextval('record_version_commits')", connection, tx))
-            commit = (long)number.ExecuteScalar()!;
-        var at = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+        if (order.All(i => identityOf[i].KeptInRow)) return;
+        var seq = commit.Take(connection, tx);
         var rows = commitRows.Records;
         using var copy = connection.BeginBinaryImport(CopyVersions);
         foreach (var i in order)
         {
+            if (identityOf[i].KeptInRow) continue;
             copy.StartRow();
             copy.Write(feeds[i], NpgsqlDbType.Text);
             copy.Write(rows[i].Id, NpgsqlDbType.Text);
-            copy.Write(commit, NpgsqlDbType.Bigint);
+            copy.Write(seq, NpgsqlDbType.Bigint);
             copy.Write(i, NpgsqlDbType.Integer);
             copy.Write(at, NpgsqlDbType.Bigint);
             WriteTextOrNull(copy, commitRows.WriterOf(i));
@@ -353,10 +395,11 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
     }
 
     /// <summary>Inserts the first row of every identity the ledger has not seen, in key order, and unmarks the others.</summary>
-    private void InsertNewIdentities(NpgsqlConnection connection, NpgsqlTransaction tx, IncomingRecord[] rows, string[] feeds,
-        List<int> firstRows, Identity[] identityOf)
+    private void InsertNewIdentities(NpgsqlConnection connection, NpgsqlTransaction tx, CommitRows commitRows, string[] feeds,
+        List<int> firstRows, Identity[] identityOf, long at)
     {
         if (firstRows.Count == 0) return;
+        var rows = commitRows.Records;
         using (var copy = connection.BeginBinaryImport(CopyIncoming))
         {
             for (var k = 0; k < firstRows.Count; k++)
@@ -364,6 +407,7 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
                 var i = firstRows[k];
                 copy.StartRow();
                 WriteRecordColumns(copy, feeds[i], rows[i]);
+                WriteRowVersionColumns(copy, identityOf[i], at, commitRows.WriterOf(i));
                 copy.Write(k, NpgsqlDbType.Integer);
             }
             copy.Complete();
@@ -423,7 +467,24 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
             var identity = identityOf[first];
             // A stored row that no longer maps onto the vocabulary counts nowhere: treat it as absent.
             identity.Current = ReadEntry(reader, rows[first].Entry.Feed);
+            identity.VersionInRow = reader.GetBoolean(9);
         }
+    }
+
+    /// <summary>
+    /// Moves the versions these locked records' rows hold into record_versions under the commit's number, ahead of
+    /// its own rows, and clears them from the rows.
+    /// </summary>
+    private static void ListVersionsHeldInRows(NpgsqlConnection connection, NpgsqlTransaction tx, CommitNumber commit,
+        List<(string Feed, string Id)> records)
+    {
+        if (records.Count == 0) return;
+        var seq = commit.Take(connection, tx);
+        using var command = new NpgsqlCommand(ListRowVersions, connection, tx);
+        command.Parameters.Add(new NpgsqlParameter<long>("seq", seq));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("feed", records.Select(r => r.Feed).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("id", records.Select(r => r.Id).ToArray()));
+        command.ExecuteNonQuery();
     }
 
     /// <summary>
