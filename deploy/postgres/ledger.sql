@@ -36,6 +36,8 @@ CREATE TABLE IF NOT EXISTS authority_cursor (
 -- writes replays the record without them. (seq, ord) is the arrival order: the commit's number (taken from
 -- record_version_commits once the commit holds its record locks, so a later writer of the same record always
 -- gets a higher one) and the row's place in it. Never deleted; a withdrawn version keeps its row, with outcome 5.
+-- A record written once keeps that version in its records row instead (first_at, first_key below), until it
+-- gains a second.
 CREATE TABLE IF NOT EXISTS record_versions (
     feed       text     NOT NULL,
     id         text     NOT NULL,

@@ -43,7 +43,8 @@ internal static class LedgerSchema
         ) WITHOUT ROWID;
         -- Every row a commit applied, with the key that sent it: a record's history, from which withdrawing one
         -- key's writes replays the record without them. (seq, ord) is the arrival order: the commit's number and
-        -- the row's place in it. Never deleted; a withdrawn version keeps its row, with outcome 5.
+        -- the row's place in it. Never deleted; a withdrawn version keeps its row, with outcome 5. A record written
+        -- once keeps that version in its records row instead (RowVersion), until it gains a second.
         CREATE TABLE IF NOT EXISTS record_versions (
             feed       TEXT    NOT NULL,
             id         TEXT    NOT NULL,

@@ -17,7 +17,8 @@ namespace AnalysisHub.Storage.Postgres;
 // each identity's first row (sorted by key) into a session temp table and one INSERT … SELECT … ON CONFLICT DO
 // NOTHING that answers which identities already existed; one SELECT … FOR UPDATE of those rows; one
 // UPDATE … FROM unnest(array parameters) with each changed identity's final state; a binary COPY of every row into
-// its record's history (record_versions); and one statement that numbers and appends the authorities' changes. The rows are decided in memory, in row order, with LedgerRules.Decide,
+// its record's history (record_versions), but for a new identity's only row, which its records row holds (RowVersion);
+// and one statement that numbers and appends the authorities' changes. The rows are decided in memory, in row order, with LedgerRules.Decide,
 // exactly as SqliteRecordLedger decides them one statement at a time (later rows of an identity see the state an
 // earlier row left, read back through the vocabulary as SQLite would read it from its table).
 //
