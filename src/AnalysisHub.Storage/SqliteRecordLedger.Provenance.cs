@@ -54,20 +54,20 @@ public sealed partial class SqliteRecordLedger
             using var tx = _writer.BeginTransaction();
             ApplyPendingTrims(tx);
             using var written = Command(_writer, tx,
-                "SELECT EXISTS (SELECT 1 FROM record_versions WHERE key_id = $key) OR EXISTS (SELECT 1 FROM records WHERE first_key = $key)", "$key");
+                "SELECT EXISTS (SELECT 1 FROM record_versions WHERE key_id = $key) OR EXISTS (SELECT 1 FROM row_versions_by_key WHERE key_id = $key)",
+                "$key");
             written.Parameters[0].Value = keyId;
             var hasWritten = (long)written.ExecuteScalar()! != 0;
-            var targets = new List<(string Feed, string Id)>();
-            using (var find = Command(_writer, tx, """
-                       SELECT feed, id FROM record_versions WHERE key_id = $key AND outcome <> 5
-                       UNION SELECT feed, id FROM records WHERE first_key = $key
-                       ORDER BY feed, id
-                       """, "$key"))
+            var targets = new SortedSet<(string Feed, string Id)>(Comparer<(string Feed, string Id)>.Create((a, b) =>
+                string.CompareOrdinal(a.Feed, b.Feed) is var byFeed and not 0 ? byFeed : string.CompareOrdinal(a.Id, b.Id)));
+            using (var find = Command(_writer, tx,
+                       "SELECT DISTINCT feed, id FROM record_versions WHERE key_id = $key AND outcome <> 5 ORDER BY feed, id", "$key"))
             {
                 find.Parameters[0].Value = keyId;
                 using var reader = find.ExecuteReader();
                 while (reader.Read()) targets.Add((reader.GetString(0), reader.GetString(1)));
             }
+            AddRowVersionsOf(keyId, targets, tx);
 
             using var statements = new RowStatements(_writer, tx);
             using var versionsOf = Command(_writer, tx,
@@ -112,6 +112,25 @@ public sealed partial class SqliteRecordLedger
             var changes = AppendChanges(deltas, tx);
             tx.Commit();
             return new WithdrawalResult(keyId, hasWritten, targets.Count, restored, removed, changes);
+        }
+    }
+
+    /// <summary>Adds the records whose rows still hold a version by the key (row_versions_by_key, checked against each row).</summary>
+    private void AddRowVersionsOf(string keyId, SortedSet<(string Feed, string Id)> targets, SqliteTransaction tx)
+    {
+        var listed = new List<(string Feed, string Id)>();
+        using (var lists = Command(_writer, tx, "SELECT records FROM row_versions_by_key WHERE key_id = $key", "$key"))
+        {
+            lists.Parameters[0].Value = keyId;
+            using var reader = lists.ExecuteReader();
+            while (reader.Read()) RecordKeyList.DecodeInto((byte[])reader.GetValue(0), listed);
+        }
+        using var holds = Command(_writer, tx, "SELECT 1 FROM records WHERE feed = $feed AND id = $id AND first_key = $key", "$feed", "$id", "$key");
+        holds.Parameters[2].Value = keyId;
+        foreach (var (feed, id) in listed)
+        {
+            SetIdentity(holds, feed, id);
+            if (holds.ExecuteScalar() is not null) targets.Add((feed, id));
         }
     }
 

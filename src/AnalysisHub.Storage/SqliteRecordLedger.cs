@@ -73,6 +73,7 @@ public sealed partial class SqliteRecordLedger : IRecordLedger, IDisposable
             var commit = rows.Count == 0 ? 0 : NextCommitNumber(tx);
             var at = _clock.GetUtcNow().ToUnixTimeMilliseconds();
             var (inserted, keptInRow) = InsertNewIdentities(rows, order, statements, at);
+            ListRowVersionsByKey(rows, order, keptInRow, commit, tx);
             for (var i = 0; i < rows.Count; i++)
                 outcomes[i] = Apply(rows.Records[i], inserted[i], statements, deltas, commit);
             AppendVersions(rows, order, outcomes, keptInRow, commit, at);
@@ -146,6 +147,28 @@ public sealed partial class SqliteRecordLedger : IRecordLedger, IDisposable
             if (keptInRow[i]) continue;
             var row = rows.Records[i];
             append.Append(_vocabulary.FeedSlug(row.Entry.Feed), row.Id, commit, i, at, rows.WriterOf(i), row.Entry, outcomes[i], _vocabulary);
+        }
+    }
+
+    /// <summary>Adds one row_versions_by_key row per writer key for the records whose rows now hold its version.</summary>
+    private void ListRowVersionsByKey(CommitRows rows, int[] order, bool[] keptInRow, long commit, SqliteTransaction tx)
+    {
+        var byKey = new Dictionary<string, List<(string Feed, string Id)>>(StringComparer.Ordinal);
+        foreach (var i in order)
+        {
+            if (!keptInRow[i] || rows.WriterOf(i) is not { } key) continue;
+            if (!byKey.TryGetValue(key, out var records)) byKey[key] = records = [];
+            records.Add((_vocabulary.FeedSlug(rows.Records[i].Entry.Feed), rows.Records[i].Id));
+        }
+        if (byKey.Count == 0) return;
+        using var insert = Command(_writer, tx, "INSERT INTO row_versions_by_key (key_id, seq, records) VALUES ($key, $seq, $records)",
+            "$key", "$seq", "$records");
+        foreach (var (key, records) in byKey)
+        {
+            insert.Parameters[0].Value = key;
+            insert.Parameters[1].Value = commit;
+            insert.Parameters[2].Value = RecordKeyList.Encode(records);
+            insert.ExecuteNonQuery();
         }
     }
 

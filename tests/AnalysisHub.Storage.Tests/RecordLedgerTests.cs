@@ -172,7 +172,7 @@ public sealed class SqliteRecordLedgerTests : RecordLedgerTests<SqliteRecordLedg
         using var drop = connection.CreateCommand();
         // A ledger from then had neither the history table nor the records' own version columns.
         drop.CommandText = """
-            DROP TABLE record_versions; DROP TABLE ledger_commits; DROP INDEX records_first_by_key;
+            DROP TABLE record_versions; DROP TABLE ledger_commits; DROP TABLE row_versions_by_key;
             ALTER TABLE records DROP COLUMN first_at; ALTER TABLE records DROP COLUMN first_key;
             """;
         drop.ExecuteNonQuery();
