@@ -75,8 +75,17 @@ ALTER TABLE record_versions ADD COLUMN IF NOT EXISTS weight bigint NULL;
 ALTER TABLE records ADD COLUMN IF NOT EXISTS first_at bigint NULL;
 ALTER TABLE records ADD COLUMN IF NOT EXISTS first_key text NULL;
 
--- A key's versions held in records rows, in commit order: a bulk load appends at the end of its key's range.
-CREATE INDEX IF NOT EXISTS records_first_by_key ON records (first_key, first_at) WHERE first_key IS NOT NULL;
+-- Which records each commit left holding a version by a key in their own row: one row per key and commit, the
+-- records' identities in one value (RecordKeyList in src/AnalysisHub.Storage), so a bulk load adds one row a commit
+-- where an index on the records' columns would add one entry a record. Withdrawing the key's writes reads it to find
+-- those records; an entry whose record has moved its version to record_versions since (or been removed) is found
+-- there instead, so none is ever deleted.
+CREATE TABLE IF NOT EXISTS row_versions_by_key (
+    key_id   text   NOT NULL,
+    at       bigint NOT NULL, -- when committed, UTC Unix milliseconds
+    records  bytea  NOT NULL
+);
+CREATE INDEX IF NOT EXISTS row_versions_by_key_key ON row_versions_by_key (key_id);
 
 -- A ledger written before versions were kept starts each record's history with its state then (a baseline, by
 -- no known key). A no-op ever after (a ledger that kept versions holds some in record_versions or in its records rows).

@@ -32,7 +32,8 @@ public sealed class PostgresRecordLedgerTests(PostgresServer server) : RecordLed
             connection.Open();
             // A ledger from then had neither the history table nor the records' own version columns.
             using var drop = new NpgsqlCommand(
-                "DROP TABLE record_versions; DROP SEQUENCE record_version_commits; ALTER TABLE records DROP COLUMN first_at, DROP COLUMN first_key",
+                "DROP TABLE record_versions; DROP SEQUENCE record_version_commits; DROP TABLE row_versions_by_key; " +
+                "ALTER TABLE records DROP COLUMN first_at, DROP COLUMN first_key",
                 connection);
             drop.ExecuteNonQuery();
         }

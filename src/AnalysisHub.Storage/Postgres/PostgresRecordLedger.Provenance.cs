@@ -15,7 +15,9 @@ public sealed partial class PostgresRecordLedger
 {
     private const string Targets = """
         SELECT feed, id FROM record_versions WHERE key_id = @key AND outcome <> 5
-        UNION SELECT feed, id FROM records WHERE first_key = @key
+        UNION
+        SELECT r.feed, r.id FROM unnest(@feed::text[], @id::text[]) AS u (feed, id) JOIN records r ON r.feed = u.feed AND r.id = u.id
+        WHERE r.first_key = @key
         ORDER BY feed, id
         """;
 
@@ -117,16 +119,28 @@ public sealed partial class PostgresRecordLedger
         using var tx = connection.BeginTransaction(IsolationLevel.ReadCommitted);
         bool hasWritten;
         using (var written = new NpgsqlCommand(
-            "SELECT EXISTS (SELECT 1 FROM record_versions WHERE key_id = @key) OR EXISTS (SELECT 1 FROM records WHERE first_key = @key)", connection, tx))
+            "SELECT EXISTS (SELECT 1 FROM record_versions WHERE key_id = @key) OR EXISTS (SELECT 1 FROM row_versions_by_key WHERE key_id = @key)",
+            connection, tx))
         {
             written.Parameters.Add(new NpgsqlParameter<string>("key", keyId));
             hasWritten = (bool)written.ExecuteScalar()!;
         }
+        // The records whose rows held a version by the key when written (checked against the rows by Targets).
+        var listed = new List<(string Feed, string Id)>();
+        using (var lists = new NpgsqlCommand("SELECT records FROM row_versions_by_key WHERE key_id = @key", connection, tx))
+        {
+            lists.Parameters.Add(new NpgsqlParameter<string>("key", keyId));
+            using var reader = lists.ExecuteReader();
+            while (reader.Read()) RecordKeyList.DecodeInto(reader.GetFieldValue<byte[]>(0), listed);
+        }
+        ProbeByIndexOnly(connection, tx);
         var feeds = new List<string>();
         var ids = new List<string>();
         using (var find = new NpgsqlCommand(Targets, connection, tx))
         {
             find.Parameters.Add(new NpgsqlParameter<string>("key", keyId));
+            find.Parameters.Add(new NpgsqlParameter<string[]>("feed", listed.Select(r => r.Feed).ToArray()));
+            find.Parameters.Add(new NpgsqlParameter<string[]>("id", listed.Select(r => r.Id).ToArray()));
             using var reader = find.ExecuteReader();
             while (reader.Read())
             {
@@ -142,7 +156,6 @@ public sealed partial class PostgresRecordLedger
         var feedArray = feeds.ToArray();
         var idArray = ids.ToArray();
         var feedIndex = feedArray.Select(_vocabulary.FeedIndex).ToArray();
-        ProbeByIndexOnly(connection, tx);
 
         // The records' current states, locked (in key order, as every writer locks them).
         var current = new RecordEntry?[feedArray.Length];

@@ -124,6 +124,11 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
         UPDATE records r SET first_at = NULL, first_key = NULL FROM listed WHERE r.feed = listed.feed AND r.id = listed.id
         """;
 
+    private const string ListRowVersionsByKey = """
+        INSERT INTO row_versions_by_key (key_id, at, records)
+        SELECT u.key_id, @at, u.records FROM unnest(@key::text[], @records::bytea[]) AS u (key_id, records)
+        """;
+
     private const string CopyVersions =
         "COPY record_versions (feed, id, seq, ord, at, key_id, " + StoredColumns.ContentColumns + ", outcome) FROM STDIN (FORMAT BINARY)";
 
@@ -256,6 +261,7 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
             // Before any row changes: the versions the stored rows hold move to record_versions, where this commit's follow them.
             ListVersionsHeldInRows(connection, tx, commit, firstRows.Where(i => identityOf[i].VersionInRow).Select(i => (feeds[i], rows[i].Id)).ToList());
         }
+        AddRowVersionsByKey(connection, tx, commitRows, feeds, firstRows, identityOf, at);
 
         var deltas = new CellDeltas();
         var outcomes = new RecordOutcome[rows.Length];
@@ -470,6 +476,28 @@ public sealed partial class PostgresRecordLedger : IRecordLedger, IDisposable
             identity.Current = ReadEntry(reader, rows[first].Entry.Feed);
             identity.VersionInRow = reader.GetBoolean(9);
         }
+    }
+
+    /// <summary>Adds one row_versions_by_key row per writer key for the records whose rows now hold its version.</summary>
+    private static void AddRowVersionsByKey(NpgsqlConnection connection, NpgsqlTransaction tx, CommitRows commitRows, string[] feeds,
+        List<int> firstRows, Identity[] identityOf, long at)
+    {
+        var byKey = new Dictionary<string, List<(string Feed, string Id)>>(StringComparer.Ordinal);
+        foreach (var i in firstRows)
+        {
+            if (!identityOf[i].KeptInRow || commitRows.WriterOf(i) is not { } key) continue;
+            if (!byKey.TryGetValue(key, out var records)) byKey[key] = records = [];
+            records.Add((feeds[i], commitRows.Records[i].Id));
+        }
+        if (byKey.Count == 0) return;
+        using var command = new NpgsqlCommand(ListRowVersionsByKey, connection, tx);
+        command.Parameters.Add(new NpgsqlParameter<long>("at", at));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("key", byKey.Keys.ToArray()));
+        command.Parameters.Add(new NpgsqlParameter("records", NpgsqlDbType.Array | NpgsqlDbType.Bytea)
+        {
+            Value = byKey.Values.Select(RecordKeyList.Encode).ToArray(),
+        });
+        command.ExecuteNonQuery();
     }
 
     /// <summary>
