@@ -14,6 +14,8 @@ namespace AnalysisHub.Storage;
 /// record_versions (and the row's columns cleared) in the same transaction as anything that adds a version to the
 /// record or changes its row; it is always the record's latest version, so it is listed under the listing
 /// commit's number, ahead of that commit's own rows (<see cref="ListedOrd"/>), and a history read appends it last.
+/// Withdrawing a key's writes finds the rows holding its versions through row_versions_by_key (one row per key and
+/// commit, <see cref="RecordKeyList"/>), not an index on records: that index cost a quarter of the ledger's CPU on a load.
 /// </remarks>
 internal static class RowVersion
 {
