@@ -15,26 +15,25 @@ internal sealed class RowStatements : IDisposable
     private readonly RawInsertStatement _insert;
     private readonly SqliteCommand _find;
     private readonly SqliteCommand _replace;
-    private readonly SqliteCommand _listRowVersion;
-    private readonly SqliteCommand _clearRowVersion;
+    private readonly RawListVersionStatement _listRowVersion;
+    private readonly RawClearVersionStatement _clearRowVersion;
+    private readonly RawVersionStatement _appendListed;
 
     public RowStatements(SqliteConnection connection, SqliteTransaction tx)
     {
         _insert = new RawInsertStatement(connection, Columns);
         _find = SqliteRecordLedger.Command(connection, tx,
-            $"SELECT {EntryColumns}, first_at IS NOT NULL FROM records WHERE feed = $feed AND id = $id", "$feed", "$id");
+            $"SELECT {EntryColumns}, {RowVersion.Columns} FROM records WHERE feed = $feed AND id = $id", "$feed", "$id");
+        // A replaced row holds no version of its own: the one it held is listed first (ListRowVersion).
         _replace = SqliteRecordLedger.Command(connection, tx, """
             UPDATE records SET version = $version, status = $status, precision = $precision, time = $time,
-                               authority = $authority, category = $category, flags = $flags, weight = $weight
+                               authority = $authority, category = $category, flags = $flags, weight = $weight,
+                               first_at = NULL, first_key = NULL
             WHERE feed = $feed AND id = $id
             """, Parameters);
-        _listRowVersion = SqliteRecordLedger.Command(connection, tx, $"""
-            INSERT INTO record_versions (feed, id, seq, ord, at, key_id, {StoredColumns.ContentColumns}, outcome)
-            SELECT feed, id, $seq, {RowVersion.ListedOrd}, first_at, first_key, {StoredColumns.ContentColumns}, {RowVersion.OutcomeSql}
-            FROM records WHERE feed = $feed AND id = $id AND first_at IS NOT NULL
-            """, "$feed", "$id", "$seq");
-        _clearRowVersion = SqliteRecordLedger.Command(connection, tx,
-            "UPDATE records SET first_at = NULL, first_key = NULL WHERE feed = $feed AND id = $id AND first_at IS NOT NULL", "$feed", "$id");
+        _listRowVersion = new RawListVersionStatement(connection);
+        _appendListed = new RawVersionStatement(connection);
+        _clearRowVersion = new RawClearVersionStatement(connection);
         _find.Prepare();
         _replace.Prepare();
     }
@@ -48,19 +47,14 @@ internal sealed class RowStatements : IDisposable
         _insert.InsertIfNew(feed, id, entry, vocabulary, versionAt, keyId);
 
     /// <summary>
-    /// Moves the version the record's row holds (if it holds one) into record_versions under commit number
-    /// <paramref name="commit"/>, ahead of that commit's own rows, and clears it from the row.
+    /// Copies the version the record's row holds, if it holds one, into record_versions under commit number
+    /// <paramref name="commit"/>: as the other overload, reading the row itself, for a withdrawal (which meets feeds
+    /// no longer in the catalog, whose rows <see cref="Find"/> cannot read).
     /// </summary>
-    public void ListRowVersion(string feed, string id, long commit)
-    {
-        _listRowVersion.Parameters[0].Value = feed;
-        _listRowVersion.Parameters[1].Value = id;
-        _listRowVersion.Parameters[2].Value = commit;
-        if (_listRowVersion.ExecuteNonQuery() == 0) return;
-        _clearRowVersion.Parameters[0].Value = feed;
-        _clearRowVersion.Parameters[1].Value = id;
-        _clearRowVersion.ExecuteNonQuery();
-    }
+    public void ListRowVersion(string feed, string id, long commit) => _listRowVersion.List(feed, id, commit);
+
+    /// <summary>Clears the version the record's row holds, once listed.</summary>
+    public void ClearRowVersion(string feed, string id) => _clearRowVersion.Clear(feed, id);
 
     public void Replace(string feed, string id, in RecordEntry entry, StoredVocabulary vocabulary)
     {
@@ -69,17 +63,25 @@ internal sealed class RowStatements : IDisposable
     }
 
     /// <summary>The record's stored state (null when absent or no longer mapping onto the vocabulary).</summary>
-    /// <param name="versionInRow">whether its row holds its version itself (<see cref="RowVersion"/>).</param>
-    public RecordEntry? Find(string feed, string id, int feedIndex, StoredVocabulary vocabulary, out bool versionInRow)
+    /// <param name="rowVersion">the version its row holds itself (<see cref="RowVersion"/>), as stored; null when none.</param>
+    public RecordEntry? Find(string feed, string id, int feedIndex, StoredVocabulary vocabulary, out RecordVersion? rowVersion)
     {
         _find.Parameters[0].Value = feed;
         _find.Parameters[1].Value = id;
         using var reader = _find.ExecuteReader();
-        versionInRow = false;
+        rowVersion = null;
         if (!reader.Read()) return null;
-        versionInRow = reader.GetInt64(9) != 0;
+        if (!reader.IsDBNull(9)) rowVersion = StoredColumns.RowVersion(reader, 9, StoredColumns.Content(reader, 1));
         return ReadEntry(reader, feedIndex, vocabulary);
     }
+
+    /// <summary>
+    /// Appends the version a record's row held (read by <see cref="Find"/>) to record_versions under commit number
+    /// <paramref name="commit"/>, ahead of that commit's own rows. The caller then replaces the row (which clears
+    /// it) or clears it (<see cref="ClearRowVersion"/>) in the same transaction.
+    /// </summary>
+    public void ListRowVersion(string feed, string id, long commit, RecordVersion rowVersion) =>
+        _appendListed.AppendListed(feed, id, commit, rowVersion);
 
     /// <summary>Reads a row selected as <see cref="EntryColumns"/> (the feed column is not read).</summary>
     public static RecordEntry? ReadEntry(SqliteDataReader reader, int feedIndex, StoredVocabulary vocabulary) =>
@@ -109,5 +111,6 @@ internal sealed class RowStatements : IDisposable
         _replace.Dispose();
         _listRowVersion.Dispose();
         _clearRowVersion.Dispose();
+        _appendListed.Dispose();
     }
 }

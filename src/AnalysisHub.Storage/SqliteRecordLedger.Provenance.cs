@@ -82,6 +82,7 @@ public sealed partial class SqliteRecordLedger
             foreach (var (feed, id) in targets)
             {
                 statements.ListRowVersion(feed, id, commit);
+                statements.ClearRowVersion(feed, id);
                 SetIdentity(mark, feed, id);
                 mark.Parameters[2].Value = keyId;
                 mark.ExecuteNonQuery();

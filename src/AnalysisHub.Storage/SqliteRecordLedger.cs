@@ -191,10 +191,12 @@ public sealed partial class SqliteRecordLedger : IRecordLedger, IDisposable
         }
         var feed = _vocabulary.FeedSlug(arriving.Feed);
         // A stored row that no longer maps onto the vocabulary counts nowhere: treat it as absent.
-        var current = statements.Find(feed, record.Id, arriving.Feed, _vocabulary, out var versionInRow);
-        // The record gains a second version: the one its row held moves to record_versions first, before the row changes.
-        if (versionInRow) statements.ListRowVersion(feed, record.Id, commit);
+        var current = statements.Find(feed, record.Id, arriving.Feed, _vocabulary, out var rowVersion);
+        // The record gains a second version: the one its row held moves to record_versions first, before the row
+        // changes; replacing the row clears it there, else it is cleared alone.
+        if (rowVersion is not null) statements.ListRowVersion(feed, record.Id, commit, rowVersion);
         var outcome = LedgerRules.Decide(current, arriving, out var next);
+        if (next is null && rowVersion is not null) statements.ClearRowVersion(feed, record.Id);
         if (next is { } stored)
         {
             statements.Replace(feed, record.Id, stored, _vocabulary);
