@@ -169,11 +169,12 @@ public sealed partial class PostgresRecordLedger
             {
                 var k = (int)reader.GetInt64(0) - 1;
                 if (feedIndex[k] >= 0) current[k] = ReadEntry(reader, feedIndex[k]);
-                if (reader.GetBoolean(9)) heldInRows.Add((feedArray[k], idArray[k]));
+                if (!reader.IsDBNull(9)) heldInRows.Add((feedArray[k], idArray[k]));
             }
         }
         // A version a row holds is listed first, so it is read, replayed and marked with the others.
         ListVersionsHeldInRows(connection, tx, new CommitNumber(), heldInRows);
+        ClearVersionsHeldInRows(connection, tx, heldInRows);
 
         var versions = new List<(string?, StoredRecord, VersionOutcome)>[feedArray.Length];
         for (var k = 0; k < versions.Length; k++) versions[k] = [];
