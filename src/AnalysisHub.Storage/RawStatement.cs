@@ -31,6 +31,9 @@ internal abstract class RawStatement : IDisposable
 
     protected void BindInt64(int index, long value) => Check(raw.sqlite3_bind_int64(_statement, index, value));
 
+    protected void BindInt64OrNull(int index, long? value) =>
+        Check(value is { } v ? raw.sqlite3_bind_int64(_statement, index, v) : raw.sqlite3_bind_null(_statement, index));
+
     /// <summary>Binds a record's content (<see cref="StoredColumns.ContentColumns"/>, eight values) from <paramref name="first"/> on.</summary>
     protected void BindContent(int first, in RecordEntry entry, StoredVocabulary vocabulary)
     {
@@ -43,6 +46,19 @@ internal abstract class RawStatement : IDisposable
         BindTextOrNull(first + 6, vocabulary.FlagsText(entry.Flags));
         if (StoredColumns.WeightColumn(entry.Weight) is { } weight) BindInt64(first + 7, weight);
         else Check(raw.sqlite3_bind_null(_statement, first + 7));
+    }
+
+    /// <summary>Binds stored content (<see cref="StoredColumns.ContentColumns"/>, eight values) from <paramref name="first"/> on.</summary>
+    protected void BindStored(int first, StoredRecord content)
+    {
+        BindInt64(first, content.Version);
+        BindInt(first + 1, (int)content.Status);
+        BindInt(first + 2, (int)content.Time.Precision);
+        BindInt64(first + 3, content.Time.Value);
+        BindTextOrNull(first + 4, content.Authority);
+        BindTextOrNull(first + 5, content.Category);
+        BindTextOrNull(first + 6, content.Flags);
+        BindInt64OrNull(first + 7, StoredColumns.WeightColumn(content.Weight));
     }
 
     /// <summary>Runs the bound statement once and resets it for the next row; <paramref name="what"/> names it in an error.</summary>

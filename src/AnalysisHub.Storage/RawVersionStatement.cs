@@ -23,4 +23,18 @@ internal sealed class RawVersionStatement(SqliteConnection connection) : RawStat
         BindInt(15, (int)outcome);
         Step("appending to the record history");
     }
+
+    /// <summary>Appends a version as stored (the one a record's row held, <see cref="RowVersion"/>), under the listing commit.</summary>
+    public void AppendListed(string feed, string id, long commit, RecordVersion version)
+    {
+        BindText(1, feed);
+        BindText(2, id);
+        BindInt64(3, commit);
+        BindInt(4, RowVersion.ListedOrd);
+        BindInt64(5, version.At.ToUnixTimeMilliseconds());
+        BindTextOrNull(6, version.KeyId);
+        BindStored(7, version.Content);
+        BindInt(15, (int)version.Outcome);
+        Step("listing a record's version");
+    }
 }

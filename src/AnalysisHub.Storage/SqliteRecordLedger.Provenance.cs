@@ -3,7 +3,8 @@ using Microsoft.Data.Sqlite;
 
 namespace AnalysisHub.Storage;
 
-// A record's history (record_versions) as the administrators read it, and the withdrawal of one key's writes.
+// A record's history (record_versions, then the version its row holds, if any) as the administrators read it, and
+// the withdrawal of one key's writes.
 public sealed partial class SqliteRecordLedger
 {
     private const string VersionColumns = "key_id, " + StoredColumns.ContentColumns + ", outcome";
@@ -18,12 +19,17 @@ public sealed partial class SqliteRecordLedger
         // One snapshot: the current state and the versions that made it agree.
         using var tx = connection.BeginTransaction(deferred: true);
         using var current = Command(connection, tx,
-            $"SELECT {StoredColumns.ContentColumns} FROM records WHERE feed = $feed AND id = $id", "$feed", "$id");
+            $"SELECT {StoredColumns.ContentColumns}, {RowVersion.Columns} FROM records WHERE feed = $feed AND id = $id", "$feed", "$id");
         current.Parameters[0].Value = feed;
         current.Parameters[1].Value = id;
         StoredRecord? state = null;
+        RecordVersion? inRow = null;
         using (var reader = current.ExecuteReader())
-            if (reader.Read()) state = StoredColumns.Content(reader, 0);
+            if (reader.Read())
+            {
+                state = StoredColumns.Content(reader, 0);
+                inRow = StoredColumns.RowVersion(reader, 8, state);
+            }
         using var select = Command(connection, tx,
             $"SELECT at, {VersionColumns} FROM record_versions WHERE feed = $feed AND id = $id ORDER BY seq, ord", "$feed", "$id");
         select.Parameters[0].Value = feed;
@@ -35,6 +41,8 @@ public sealed partial class SqliteRecordLedger
                 var (keyId, content, outcome) = StoredColumns.Version(reader, 1);
                 versions.Add(new RecordVersion(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), keyId, content, outcome));
             }
+        // The row's version is the record's latest.
+        if (inRow is not null) versions.Add(inRow);
         return state is null && versions.Count == 0 ? null : new RecordHistory(state, versions);
     }
 
@@ -45,10 +53,13 @@ public sealed partial class SqliteRecordLedger
         {
             using var tx = _writer.BeginTransaction();
             ApplyPendingTrims(tx);
-            using var written = Command(_writer, tx, "SELECT EXISTS (SELECT 1 FROM record_versions WHERE key_id = $key)", "$key");
+            using var written = Command(_writer, tx,
+                "SELECT EXISTS (SELECT 1 FROM record_versions WHERE key_id = $key) OR EXISTS (SELECT 1 FROM row_versions_by_key WHERE key_id = $key)",
+                "$key");
             written.Parameters[0].Value = keyId;
             var hasWritten = (long)written.ExecuteScalar()! != 0;
-            var targets = new List<(string Feed, string Id)>();
+            var targets = new SortedSet<(string Feed, string Id)>(Comparer<(string Feed, string Id)>.Create((a, b) =>
+                string.CompareOrdinal(a.Feed, b.Feed) is var byFeed and not 0 ? byFeed : string.CompareOrdinal(a.Id, b.Id)));
             using (var find = Command(_writer, tx,
                        "SELECT DISTINCT feed, id FROM record_versions WHERE key_id = $key AND outcome <> 5 ORDER BY feed, id", "$key"))
             {
@@ -56,6 +67,7 @@ public sealed partial class SqliteRecordLedger
                 using var reader = find.ExecuteReader();
                 while (reader.Read()) targets.Add((reader.GetString(0), reader.GetString(1)));
             }
+            AddRowVersionsOf(keyId, targets, tx);
 
             using var statements = new RowStatements(_writer, tx);
             using var versionsOf = Command(_writer, tx,
@@ -65,15 +77,19 @@ public sealed partial class SqliteRecordLedger
                 "UPDATE record_versions SET outcome = 5 WHERE feed = $feed AND id = $id AND key_id = $key", "$feed", "$id", "$key");
             var deltas = new CellDeltas();
             int restored = 0, removed = 0;
+            // A version a row holds is listed first, so it is marked and replayed with the others.
+            var commit = targets.Count == 0 ? 0 : NextCommitNumber(tx);
             foreach (var (feed, id) in targets)
             {
+                statements.ListRowVersion(feed, id, commit);
+                statements.ClearRowVersion(feed, id);
                 SetIdentity(mark, feed, id);
                 mark.Parameters[2].Value = keyId;
                 mark.ExecuteNonQuery();
                 // A feed no longer in the catalog counts nowhere: its versions are marked, its record left as it is.
                 var feedIndex = _vocabulary.FeedIndex(feed);
                 if (feedIndex < 0) continue;
-                var current = statements.Find(feed, id, feedIndex, _vocabulary);
+                var current = statements.Find(feed, id, feedIndex, _vocabulary, out _);
                 SetIdentity(versionsOf, feed, id);
                 var versions = new List<(string?, StoredRecord, VersionOutcome)>();
                 using (var reader = versionsOf.ExecuteReader())
@@ -97,6 +113,25 @@ public sealed partial class SqliteRecordLedger
             var changes = AppendChanges(deltas, tx);
             tx.Commit();
             return new WithdrawalResult(keyId, hasWritten, targets.Count, restored, removed, changes);
+        }
+    }
+
+    /// <summary>Adds the records whose rows still hold a version by the key (row_versions_by_key, checked against each row).</summary>
+    private void AddRowVersionsOf(string keyId, SortedSet<(string Feed, string Id)> targets, SqliteTransaction tx)
+    {
+        var listed = new List<(string Feed, string Id)>();
+        using (var lists = Command(_writer, tx, "SELECT records FROM row_versions_by_key WHERE key_id = $key", "$key"))
+        {
+            lists.Parameters[0].Value = keyId;
+            using var reader = lists.ExecuteReader();
+            while (reader.Read()) RecordKeyList.DecodeInto((byte[])reader.GetValue(0), listed);
+        }
+        using var holds = Command(_writer, tx, "SELECT 1 FROM records WHERE feed = $feed AND id = $id AND first_key = $key", "$feed", "$id", "$key");
+        holds.Parameters[2].Value = keyId;
+        foreach (var (feed, id) in listed)
+        {
+            SetIdentity(holds, feed, id);
+            if (holds.ExecuteScalar() is not null) targets.Add((feed, id));
         }
     }
 

@@ -44,6 +44,7 @@ public sealed partial class SqliteRecordLedger : IRecordLedger, IDisposable
         Execute(_writer, $"PRAGMA cache_size = -{options.WriterCacheMegabytes * 1024};");
         Execute(_writer, LedgerSchema.Sqlite);
         AddMissingColumns(_writer);
+        Execute(_writer, LedgerSchema.SqliteAfterAddedColumns);
     }
 
     private static void AddMissingColumns(SqliteConnection connection)
@@ -70,10 +71,13 @@ public sealed partial class SqliteRecordLedger : IRecordLedger, IDisposable
             var rows = new CommitRows(batches);
             var order = KeyOrder(rows.Records);
             var outcomes = new RecordOutcome[rows.Count];
-            var inserted = InsertNewIdentities(rows.Records, order, statements);
+            var commit = rows.Count == 0 ? 0 : NextCommitNumber(tx);
+            var at = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+            var (inserted, keptInRow) = InsertNewIdentities(rows, order, statements, at);
+            ListRowVersionsByKey(rows, order, keptInRow, commit, tx);
             for (var i = 0; i < rows.Count; i++)
-                outcomes[i] = Apply(rows.Records[i], inserted[i], statements, deltas);
-            AppendVersions(rows, order, outcomes, tx);
+                outcomes[i] = Apply(rows.Records[i], inserted[i], statements, deltas, commit);
+            AppendVersions(rows, order, outcomes, keptInRow, commit, at);
             var changes = AppendChanges(deltas, tx);
             tx.Commit();
             return CommitResult.From(batches, outcomes, changes);
@@ -106,44 +110,79 @@ public sealed partial class SqliteRecordLedger : IRecordLedger, IDisposable
     /// Inserts the first row of every identity the ledger has not seen, in key order, and marks those rows.
     /// Every other row (re-sends, corrections, cancellations, and later rows of an id inserted here) is then
     /// decided in row order against the stored state — exactly as if all rows had been applied one by one.
+    /// A row that is its new identity's only row in the commit is kept as the record's version in its row
+    /// (<see cref="RowVersion"/>), marked in the second array: it takes no row in record_versions.
     /// </summary>
-    private bool[] InsertNewIdentities(IncomingRecord[] rows, int[] order, RowStatements statements)
+    private (bool[] Inserted, bool[] KeptInRow) InsertNewIdentities(CommitRows commitRows, int[] order, RowStatements statements, long at)
     {
+        var rows = commitRows.Records;
         var inserted = new bool[rows.Length];
+        var keptInRow = new bool[rows.Length];
         for (var k = 0; k < order.Length; k++)
         {
             var i = order[k];
             // The first of each run of one identity in key order is its first row.
             if (k > 0 && SameIdentity(rows[order[k - 1]], rows[i])) continue;
-            inserted[i] = statements.InsertIfNew(_vocabulary.FeedSlug(rows[i].Entry.Feed), rows[i].Id, rows[i].Entry, _vocabulary);
+            var alone = k + 1 == order.Length || !SameIdentity(rows[order[k + 1]], rows[i]);
+            inserted[i] = statements.InsertIfNew(_vocabulary.FeedSlug(rows[i].Entry.Feed), rows[i].Id, rows[i].Entry, _vocabulary,
+                alone ? at : null, commitRows.WriterOf(i));
+            keptInRow[i] = inserted[i] && alone;
         }
-        return inserted;
+        return (inserted, keptInRow);
     }
 
     private static bool SameIdentity(in IncomingRecord a, in IncomingRecord b) =>
         a.Entry.Feed == b.Entry.Feed && string.Equals(a.Id, b.Id, StringComparison.Ordinal);
 
     /// <summary>
-    /// Appends every row to its record's history, with its writer and outcome, under one new commit number: in
-    /// key order (so each history page is touched once) with the row's place in the commit as its order.
+    /// Appends every row not kept in its record's row to the record's history, with its writer and outcome, under
+    /// the commit's number: in key order (so each history page is touched once) with the row's place in the commit
+    /// as its order.
     /// </summary>
-    private void AppendVersions(CommitRows rows, int[] order, RecordOutcome[] outcomes, SqliteTransaction tx)
+    private void AppendVersions(CommitRows rows, int[] order, RecordOutcome[] outcomes, bool[] keptInRow, long commit, long at)
     {
         if (rows.Count == 0) return;
-        using var number = Command(_writer, tx,
-            "INSERT INTO ledger_commits (id, seq) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET seq = seq + 1 RETURNING seq");
-        var commit = (long)number.ExecuteScalar()!;
-        var at = _clock.GetUtcNow().ToUnixTimeMilliseconds();
         using var append = new RawVersionStatement(_writer);
         foreach (var i in order)
         {
+            if (keptInRow[i]) continue;
             var row = rows.Records[i];
             append.Append(_vocabulary.FeedSlug(row.Entry.Feed), row.Id, commit, i, at, rows.WriterOf(i), row.Entry, outcomes[i], _vocabulary);
         }
     }
 
+    /// <summary>Adds one row_versions_by_key row per writer key for the records whose rows now hold its version.</summary>
+    private void ListRowVersionsByKey(CommitRows rows, int[] order, bool[] keptInRow, long commit, SqliteTransaction tx)
+    {
+        var byKey = new Dictionary<string, List<(string Feed, string Id)>>(StringComparer.Ordinal);
+        foreach (var i in order)
+        {
+            if (!keptInRow[i] || rows.WriterOf(i) is not { } key) continue;
+            if (!byKey.TryGetValue(key, out var records)) byKey[key] = records = [];
+            records.Add((_vocabulary.FeedSlug(rows.Records[i].Entry.Feed), rows.Records[i].Id));
+        }
+        if (byKey.Count == 0) return;
+        using var insert = Command(_writer, tx, "INSERT INTO row_versions_by_key (key_id, seq, records) VALUES ($key, $seq, $records)",
+            "$key", "$seq", "$records");
+        foreach (var (key, records) in byKey)
+        {
+            insert.Parameters[0].Value = key;
+            insert.Parameters[1].Value = commit;
+            insert.Parameters[2].Value = RecordKeyList.Encode(records);
+            insert.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>The next number for record_versions.seq (ledger_commits).</summary>
+    private long NextCommitNumber(SqliteTransaction tx)
+    {
+        using var number = Command(_writer, tx,
+            "INSERT INTO ledger_commits (id, seq) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET seq = seq + 1 RETURNING seq");
+        return (long)number.ExecuteScalar()!;
+    }
+
     private RecordOutcome Apply(in IncomingRecord record, bool inserted, RowStatements statements,
-        CellDeltas deltas)
+        CellDeltas deltas, long commit)
     {
         var arriving = record.Entry;
         if (inserted)
@@ -153,8 +192,12 @@ public sealed partial class SqliteRecordLedger : IRecordLedger, IDisposable
         }
         var feed = _vocabulary.FeedSlug(arriving.Feed);
         // A stored row that no longer maps onto the vocabulary counts nowhere: treat it as absent.
-        var current = statements.Find(feed, record.Id, arriving.Feed, _vocabulary);
+        var current = statements.Find(feed, record.Id, arriving.Feed, _vocabulary, out var rowVersion);
+        // The record gains a second version: the one its row held moves to record_versions first, before the row
+        // changes; replacing the row clears it there, else it is cleared alone.
+        if (rowVersion is not null) statements.ListRowVersion(feed, record.Id, commit, rowVersion);
         var outcome = LedgerRules.Decide(current, arriving, out var next);
+        if (next is null && rowVersion is not null) statements.ClearRowVersion(feed, record.Id);
         if (next is { } stored)
         {
             statements.Replace(feed, record.Id, stored, _vocabulary);

@@ -26,5 +26,14 @@ internal static class StoredColumns
     public static (string? KeyId, StoredRecord Content, VersionOutcome Outcome) Version(DbDataReader reader, int first) =>
         (TextOrNull(reader, first), Content(reader, first + 1), (VersionOutcome)reader.GetInt16(first + 9));
 
+    /// <summary>
+    /// The version a record's row holds itself, from <see cref="RowVersion.Columns"/> read at column <paramref name="first"/> on
+    /// (the row's content is <paramref name="content"/>); null when the row holds none.
+    /// </summary>
+    public static RecordVersion? RowVersion(DbDataReader reader, int first, StoredRecord content) =>
+        reader.IsDBNull(first) ? null
+            : new RecordVersion(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(first)), TextOrNull(reader, first + 1), content,
+                Storage.RowVersion.Outcome(content.Status));
+
     private static string? TextOrNull(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -30,7 +30,11 @@ public sealed class PostgresRecordLedgerTests(PostgresServer server) : RecordLed
         using (var connection = new NpgsqlConnection(ConnectionString))
         {
             connection.Open();
-            using var drop = new NpgsqlCommand("DROP TABLE record_versions; DROP SEQUENCE record_version_commits", connection);
+            // A ledger from then had neither the history table nor the records' own version columns.
+            using var drop = new NpgsqlCommand(
+                "DROP TABLE record_versions; DROP SEQUENCE record_version_commits; DROP TABLE row_versions_by_key; " +
+                "ALTER TABLE records DROP COLUMN first_at, DROP COLUMN first_key",
+                connection);
             drop.ExecuteNonQuery();
         }
         PostgresSchema.Apply(ConnectionString);

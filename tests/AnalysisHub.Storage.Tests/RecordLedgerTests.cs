@@ -173,7 +173,11 @@ public sealed class SqliteRecordLedgerTests : RecordLedgerTests<SqliteRecordLedg
         using var connection = new SqliteConnection($"Data Source={Path.Combine(_directory, "ledger.db")}");
         connection.Open();
         using var drop = connection.CreateCommand();
-        drop.CommandText = "DROP TABLE record_versions; DROP TABLE ledger_commits;";
+        // A ledger from then had neither the history table nor the records' own version columns.
+        drop.CommandText = """
+            DROP TABLE record_versions; DROP TABLE ledger_commits; DROP TABLE row_versions_by_key;
+            ALTER TABLE records DROP COLUMN first_at; ALTER TABLE records DROP COLUMN first_key;
+            """;
         drop.ExecuteNonQuery();
         // The schema is brought up to date when the ledger is next opened.
     }

@@ -4,7 +4,8 @@ using Npgsql;
 
 namespace AnalysisHub.Storage.Postgres;
 
-// A record's history (record_versions) as the administrators read it, and the withdrawal of one key's writes.
+// A record's history (record_versions, then the version its row holds, if any) as the administrators read it, and
+// the withdrawal of one key's writes.
 //
 // Implementation note: a withdrawal takes its locks in the commits' order — the records it touches by key
 // (SELECT … ORDER BY feed, id FOR UPDATE), then the authorities' cursors — and reads the versions only once it
@@ -13,7 +14,11 @@ namespace AnalysisHub.Storage.Postgres;
 public sealed partial class PostgresRecordLedger
 {
     private const string Targets = """
-        SELECT DISTINCT feed, id FROM record_versions WHERE key_id = @key AND outcome <> 5 ORDER BY feed, id
+        SELECT feed, id FROM record_versions WHERE key_id = @key AND outcome <> 5
+        UNION
+        SELECT r.feed, r.id FROM unnest(@feed::text[], @id::text[]) AS u (feed, id) JOIN records r ON r.feed = u.feed AND r.id = u.id
+        WHERE r.first_key = @key
+        ORDER BY feed, id
         """;
 
     private const string VersionsOfTargets = """
@@ -49,13 +54,18 @@ public sealed partial class PostgresRecordLedger
         // One snapshot: the current state and the versions that made it agree.
         await using var tx = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
         StoredRecord? current = null;
+        RecordVersion? inRow = null;
         await using (var select = new NpgsqlCommand(
-            $"SELECT {StoredColumns.ContentColumns} FROM records WHERE feed = @feed AND id = @id", connection, tx))
+            $"SELECT {StoredColumns.ContentColumns}, {RowVersion.Columns} FROM records WHERE feed = @feed AND id = @id", connection, tx))
         {
             select.Parameters.Add(new NpgsqlParameter<string>("feed", feed));
             select.Parameters.Add(new NpgsqlParameter<string>("id", id));
             await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) current = StoredColumns.Content(reader, 0);
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                current = StoredColumns.Content(reader, 0);
+                inRow = StoredColumns.RowVersion(reader, 8, current);
+            }
         }
         var versions = new List<RecordVersion>();
         await using (var select = new NpgsqlCommand($"""
@@ -73,6 +83,8 @@ public sealed partial class PostgresRecordLedger
             }
         }
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        // The row's version is the record's latest.
+        if (inRow is not null) versions.Add(inRow);
         return current is null && versions.Count == 0 ? null : new RecordHistory(current, versions);
     }
 
@@ -106,16 +118,29 @@ public sealed partial class PostgresRecordLedger
         var connection = Writer();
         using var tx = connection.BeginTransaction(IsolationLevel.ReadCommitted);
         bool hasWritten;
-        using (var written = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM record_versions WHERE key_id = @key)", connection, tx))
+        using (var written = new NpgsqlCommand(
+            "SELECT EXISTS (SELECT 1 FROM record_versions WHERE key_id = @key) OR EXISTS (SELECT 1 FROM row_versions_by_key WHERE key_id = @key)",
+            connection, tx))
         {
             written.Parameters.Add(new NpgsqlParameter<string>("key", keyId));
             hasWritten = (bool)written.ExecuteScalar()!;
         }
+        // The records whose rows held a version by the key when written (checked against the rows by Targets).
+        var listed = new List<(string Feed, string Id)>();
+        using (var lists = new NpgsqlCommand("SELECT records FROM row_versions_by_key WHERE key_id = @key", connection, tx))
+        {
+            lists.Parameters.Add(new NpgsqlParameter<string>("key", keyId));
+            using var reader = lists.ExecuteReader();
+            while (reader.Read()) RecordKeyList.DecodeInto(reader.GetFieldValue<byte[]>(0), listed);
+        }
+        ProbeByIndexOnly(connection, tx);
         var feeds = new List<string>();
         var ids = new List<string>();
         using (var find = new NpgsqlCommand(Targets, connection, tx))
         {
             find.Parameters.Add(new NpgsqlParameter<string>("key", keyId));
+            find.Parameters.Add(new NpgsqlParameter<string[]>("feed", listed.Select(r => r.Feed).ToArray()));
+            find.Parameters.Add(new NpgsqlParameter<string[]>("id", listed.Select(r => r.Id).ToArray()));
             using var reader = find.ExecuteReader();
             while (reader.Read())
             {
@@ -131,10 +156,10 @@ public sealed partial class PostgresRecordLedger
         var feedArray = feeds.ToArray();
         var idArray = ids.ToArray();
         var feedIndex = feedArray.Select(_vocabulary.FeedIndex).ToArray();
-        ProbeByIndexOnly(connection, tx);
 
         // The records' current states, locked (in key order, as every writer locks them).
         var current = new RecordEntry?[feedArray.Length];
+        var heldInRows = new List<(string Feed, string Id)>();
         using (var lockRecords = new NpgsqlCommand(LockExisting, connection, tx))
         {
             lockRecords.Parameters.Add(new NpgsqlParameter<string[]>("feed", feedArray));
@@ -144,8 +169,12 @@ public sealed partial class PostgresRecordLedger
             {
                 var k = (int)reader.GetInt64(0) - 1;
                 if (feedIndex[k] >= 0) current[k] = ReadEntry(reader, feedIndex[k]);
+                if (!reader.IsDBNull(9)) heldInRows.Add((feedArray[k], idArray[k]));
             }
         }
+        // A version a row holds is listed first, so it is read, replayed and marked with the others.
+        ListVersionsHeldInRows(connection, tx, new CommitNumber(), heldInRows);
+        ClearVersionsHeldInRows(connection, tx, heldInRows);
 
         var versions = new List<(string?, StoredRecord, VersionOutcome)>[feedArray.Length];
         for (var k = 0; k < versions.Length; k++) versions[k] = [];
