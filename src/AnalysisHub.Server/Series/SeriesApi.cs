@@ -17,12 +17,15 @@ public static class SeriesApi
         return app;
     }
 
-    private static SeriesPointBody Point(SeriesPoint p, long population)
+    private static SeriesPointBody Point(SeriesPoint p, long population, IReadOnlyList<string> incompleteMembers)
     {
         // A point carries only the 95% interval: computing the 99.8% one too (CrudeRate.Calculate) doubled the
         // work of every point of every series query.
         var ci95 = CrudeRate.Limits(p.Count, population, ConfidenceLevel.Alpha95);
-        return new SeriesPointBody(p.Period, p.Start, p.End, p.Count, p.Count / (double)population * CrudeRate.Multiplier, [ci95.Lower, ci95.Upper]);
+        return new SeriesPointBody(p.Period, p.Start, p.End, p.Count, p.Count / (double)population * CrudeRate.Multiplier, [ci95.Lower, ci95.Upper])
+        {
+            IncompleteMembers = incompleteMembers,
+        };
     }
 
     private static async Task<Results<Ok<SeriesBody>, ProblemHttpResult>> GetSeries(string id, [AsParameters] SeriesArguments query)
@@ -35,7 +38,7 @@ public static class SeriesApi
         return TypedResults.Ok(new SeriesBody(
             footprint.Id, query.Feed!, query.Category, query.Flag ?? [], answer.Query!.Granularity.ToSlug(), answer.Query.Range.From,
             answer.Query.Range.To, footprint.Population, query.Geography.PopulationSource, result.Total, result.ExcludedMonthPrecision,
-            result.Points.Select(p => Point(p, answer.PopulationOf(p)) with { IncompleteMembers = completeness.IncompleteIn(footprint, p.Start, p.End, range, answer.Boundaries) }).ToList(),
+            result.Points.Select(p => Point(p, answer.PopulationOf(p), completeness.IncompleteIn(footprint, p.Start, p.End, range, answer.Boundaries))).ToList(),
             answer.Boundaries.ToSlug(), footprint.ValidFrom, footprint.ValidTo));
     }
 }
