@@ -44,6 +44,12 @@ public static class BenchCommandLine
     private static readonly Option<int> Seed = Int("--seed", Defaults.Seed, int.MinValue, "seed of the synthetic data and the query mix");
     private static readonly Option<int> DefinedFootprints = Int("--defined-footprints", Defaults.DefinedFootprints, 0,
         "footprints of kind custom to define before the load (2–5 random authorities each)");
+    private static readonly Option<string[]> Feeds = new("--feeds")
+    {
+        Description = "only these feeds, repeatable or comma-separated (default: every feed the hub has)",
+        HelpName = "FEED",
+        CustomParser = result => result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
+    };
     private static readonly Option<string> Out = new("--out") { Description = "results JSON", HelpName = "PATH", DefaultValueFactory = _ => Defaults.Out };
     private static readonly Option<bool> KeepData = new("--keep-data") { Description = "keep the started server's data directory" };
 
@@ -51,7 +57,7 @@ public static class BenchCommandLine
     public static readonly RootCommand Command = new("AnalysisHub benchmark: bulk load, convergence, exactness, query latency, streaming ingest, server memory.")
     {
         Url, Key, ServerDll, ServerEnvironment, Cluster, Records, BatchSize, Clients, QueryClients, QuerySeconds, StreamClients,
-        StreamBatchSize, StreamSeconds, LiveSubscribers, LiveRate, LiveSeconds, Warmup, ConvergeTimeout, Seed, DefinedFootprints, Out, KeepData,
+        StreamBatchSize, StreamSeconds, LiveSubscribers, LiveRate, LiveSeconds, Warmup, ConvergeTimeout, Seed, DefinedFootprints, Feeds, Out, KeepData,
     };
 
     public static ParseResult Parse(string[] args)
@@ -84,6 +90,7 @@ public static class BenchCommandLine
         ConvergeTimeoutSeconds = parsed.GetValue(ConvergeTimeout),
         Seed = parsed.GetValue(Seed),
         DefinedFootprints = parsed.GetValue(DefinedFootprints),
+        Feeds = parsed.GetValue(Feeds) ?? [],
         Out = parsed.GetValue(Out) ?? Defaults.Out,
         KeepData = parsed.GetValue(KeepData),
     };

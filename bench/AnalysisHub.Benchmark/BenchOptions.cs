@@ -51,6 +51,9 @@ public sealed record BenchOptions
     public int DefinedFootprints { get; init; }
 
     public int Seed { get; init; } = 42;
+
+    /// <summary>The feeds to load, query and stream (default: every feed the hub has).</summary>
+    public IReadOnlyList<string> Feeds { get; init; } = [];
     public string Out { get; init; } = Path.Combine("bench-results", "core.json");
 
     /// <summary>Extra environment for the started server (<c>--server-env KEY=VALUE</c>, repeatable), e.g. a log level.</summary>

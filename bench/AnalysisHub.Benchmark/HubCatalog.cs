@@ -20,6 +20,17 @@ public sealed class HubCatalog
     /// <summary>Kinds that each partition Wales: the totals over one kind's footprints must equal the Wales total.</summary>
     public static readonly string[] PartitionKinds = ["la", "csp", "psb", "rpb", "apb", "force"];
 
+    /// <summary>
+    /// The catalog with only the named feeds, in the hub's order: so a run can load the same feeds as a build that
+    /// lacks some (the survey feed, say) and the two compare like with like.
+    /// </summary>
+    public HubCatalog WithFeeds(IReadOnlyCollection<string> ids)
+    {
+        if (ids.FirstOrDefault(id => Feeds.All(f => f.Id != id)) is { } unknown)
+            throw new InvalidOperationException($"--feeds names '{unknown}', which the hub does not have ({string.Join(", ", Feeds.Select(f => f.Id))})");
+        return new HubCatalog { Feeds = Feeds.Where(f => ids.Contains(f.Id)).ToList(), Flags = Flags, Footprints = Footprints, Authorities = Authorities };
+    }
+
     /// <summary>Indexes into <see cref="Authorities"/> of the authorities a footprint covers.</summary>
     public IReadOnlyList<int> AuthorityIndexes(FootprintInfo footprint)
     {

@@ -75,6 +75,7 @@ try
             await DefineFootprintsAsync(api, catalog, options);
             catalog = await api.LoadCatalogAsync(); // checked for exactness like every other footprint
         }
+        if (options.Feeds.Count > 0) catalog = catalog.WithFeeds(options.Feeds);
         // A per-run id prefix keeps every record (and key owner) new even against a hub that already holds earlier runs.
         var runId = DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
         var callers = await BenchCallers.CreateAsync(api, catalog, options.QueryClients, runId);
