@@ -35,10 +35,11 @@ public static class SeriesApi
         var (footprint, result) = (answer.Footprint!, answer.Result!);
         var range = answer.Query!.Range;
         var completeness = await query.Completeness.ReadAsync(query.Catalog.FindFeed(query.Feed!)!, range);
+        var flags = new PointFlags(completeness, footprint, range, answer.Boundaries);
         return TypedResults.Ok(new SeriesBody(
             footprint.Id, query.Feed!, query.Category, query.Flag ?? [], answer.Query!.Granularity.ToSlug(), answer.Query.Range.From,
             answer.Query.Range.To, footprint.Population, query.Geography.PopulationSource, result.Total, result.ExcludedMonthPrecision,
-            result.Points.Select(p => Point(p, answer.PopulationOf(p), completeness.IncompleteIn(footprint, p.Start, p.End, range, answer.Boundaries))).ToList(),
+            result.Points.Select(p => Point(p, answer.PopulationOf(p), flags.For(p))).ToList(),
             answer.Boundaries.ToSlug(), footprint.ValidFrom, footprint.ValidTo));
     }
 }
