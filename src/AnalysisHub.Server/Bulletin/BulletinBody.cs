@@ -30,10 +30,12 @@ public sealed record BulletinMeasure(
     long SamePeriodLastYear)
 {
     /// <summary>True when a member authority's month of the feed in the period is missing, partial or withdrawn.</summary>
-    public bool Incomplete => IncompleteMembers.Count > 0;
+    public bool Incomplete => IncompleteMembers is not null;
 
-    /// <summary>Those member authorities, in the footprint's order.</summary>
-    public IReadOnlyList<string> IncompleteMembers { get; init; } = [];
+    /// <summary>Those member authorities, in the footprint's order; left out when there are none (most figures: it is
+    /// most of a point's bytes otherwise).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? IncompleteMembers { get; init; }
 }
 
 /// <summary>Exceedance for the period; all null when the week cannot be tested (never zeros).</summary>

@@ -90,10 +90,10 @@ public sealed class CompletenessReader(IGrainFactory grains, GeographyRegistry g
 /// <summary>The flag a series point, comparison row or bulletin measure carries.</summary>
 internal static class IncompleteFlag
 {
-    /// <summary>The ids of the footprint's members incomplete in the part of a period inside <paramref name="range"/>, on the figure's boundaries.</summary>
-    public static IReadOnlyList<string> IncompleteIn(this FeedCompleteness completeness, Footprint footprint, DateOnly start, DateOnly end, DateRange range,
+    /// <summary>The ids of the footprint's members incomplete in the part of a period inside <paramref name="range"/>, on the figure's boundaries; null when none is.</summary>
+    public static IReadOnlyList<string>? IncompleteIn(this FeedCompleteness completeness, Footprint footprint, DateOnly start, DateOnly end, DateRange range,
         Boundaries boundaries = Boundaries.Current) =>
         completeness.IncompleteMembers(footprint, start < range.From ? range.From : start, end > range.To ? range.To : end, boundaries) is { Count: > 0 } members
             ? members.Select(a => a.Id).ToList()
-            : [];
+            : null;
 }

@@ -14,9 +14,10 @@ namespace AnalysisHub.Server.Completeness;
 /// </summary>
 internal sealed class PointFlags(FeedCompleteness completeness, Footprint footprint, DateRange range, Boundaries boundaries)
 {
-    private readonly Dictionary<int, IReadOnlyList<string>> _byMonth = [];
+    private readonly Dictionary<int, IReadOnlyList<string>?> _byMonth = [];
 
-    public IReadOnlyList<string> For(SeriesPoint point)
+    /// <summary>The point's incomplete members; null when none is.</summary>
+    public IReadOnlyList<string>? For(SeriesPoint point)
     {
         var month = MonthIndex.Of(point.Start < range.From ? range.From : point.Start);
         var sameMonth = month == MonthIndex.Of(point.End > range.To ? range.To : point.End);

@@ -17,7 +17,7 @@ public static class SeriesApi
         return app;
     }
 
-    private static SeriesPointBody Point(SeriesPoint p, long population, IReadOnlyList<string> incompleteMembers)
+    private static SeriesPointBody Point(SeriesPoint p, long population, IReadOnlyList<string>? incompleteMembers)
     {
         // A point carries only the 95% interval: computing the 99.8% one too (CrudeRate.Calculate) doubled the
         // work of every point of every series query.

@@ -13,6 +13,9 @@ public sealed record SeriesBody(
 /// month of the feed inside the period is missing, partial or withdrawn (<c>incompleteMembers</c> says which).</summary>
 public sealed record SeriesPointBody(string Period, DateOnly Start, DateOnly End, long Count, double RatePer100k, double[] Ci95)
 {
-    public bool Incomplete => IncompleteMembers.Count > 0;
-    public IReadOnlyList<string> IncompleteMembers { get; init; } = [];
+    public bool Incomplete => IncompleteMembers is not null;
+    /// <summary>Those member authorities, in the footprint's order; left out when there are none (most figures: it is
+    /// most of a point's bytes otherwise).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? IncompleteMembers { get; init; }
 }
