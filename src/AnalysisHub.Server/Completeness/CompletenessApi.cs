@@ -74,14 +74,10 @@ public static class CompletenessApi
         if (monthIndex > current)
             return Problems.BadParameter("month", month, $"{month} has not begun: a month can be declared from the month itself on ({CompletenessArguments.Label(current)})");
 
-        if (context.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant() != "application/json")
-            return TypedResults.Problem(title: "Unsupported media type",
-                detail: $"Content-Type '{context.Request.ContentType}' is not accepted; send application/json: {{\"status\": \"complete\"}} or {{\"status\": \"withdrawn\"}}.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType, type: "https://analysishub.example/problems/unsupported-media-type");
+        if (RequestBody.MediaType(context.Request.ContentType) != "application/json")
+            return Problems.UnsupportedMediaType(context.Request.ContentType, """application/json: {"status": "complete"} or {"status": "withdrawn"}""");
         using var body = await RequestBody.ReadAsync(context, MaxDeclarationBytes);
-        if (body is null)
-            return TypedResults.Problem(title: "Body too large", detail: $"A declaration is at most {MaxDeclarationBytes:N0} bytes.",
-                statusCode: StatusCodes.Status413PayloadTooLarge, type: "https://analysishub.example/problems/body-too-large");
+        if (body is null) return Problems.BodyTooLarge(MaxDeclarationBytes);
         if (ReadStatus(body.Span, out var status) is { } bad) return bad;
 
         if (!AreaGrant.For(HubClaims.FootprintsOf(context.User), geography).Allows(area))

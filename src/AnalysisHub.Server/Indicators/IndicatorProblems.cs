@@ -22,18 +22,6 @@ internal static class IndicatorProblems
         type: Types + "target-not-found",
         extensions: new Dictionary<string, object?> { ["parameter"] = "footprint", ["value"] = footprint });
 
-    public static ProblemHttpResult UnsupportedMediaType(string? contentType, string accepted) => TypedResults.Problem(
-        title: "Unsupported media type",
-        detail: $"Content-Type '{contentType}' is not accepted; send {accepted}.",
-        statusCode: StatusCodes.Status415UnsupportedMediaType,
-        type: Types + "unsupported-media-type");
-
-    public static ProblemHttpResult TooLarge(long maxBytes) => TypedResults.Problem(
-        title: "Body too large",
-        detail: $"The body exceeds {maxBytes:N0} bytes. Split it into several requests.",
-        statusCode: StatusCodes.Status413PayloadTooLarge,
-        type: Types + "body-too-large");
-
     public static ProblemHttpResult EmptyBody(string what) => TypedResults.Problem(
         title: "Empty body",
         detail: $"The body holds no {what}.",

@@ -51,9 +51,9 @@ public static class IndicatorWriteApi
     {
         if (catalog.FindIndicator(indicator) is null) return IndicatorProblems.NotFound(indicator, catalog);
         if (geography.Find(footprint) is not { } place) return Problems.FootprintNotFound(footprint);
-        if (MediaType(context.Request.ContentType) != JsonMediaType) return IndicatorProblems.UnsupportedMediaType(context.Request.ContentType, JsonMediaType);
+        if (RequestBody.MediaType(context.Request.ContentType) != JsonMediaType) return Problems.UnsupportedMediaType(context.Request.ContentType, JsonMediaType);
         using var body = await RequestBody.ReadAsync(context, MaxTargetBytes);
-        if (body is null) return IndicatorProblems.TooLarge(MaxTargetBytes);
+        if (body is null) return Problems.BodyTooLarge(MaxTargetBytes);
         if (body.Span.Trim(" \t\r\n"u8).IsEmpty) return IndicatorProblems.EmptyBody("target");
 
         var problems = new List<(string Field, string Message)>();
@@ -66,11 +66,11 @@ public static class IndicatorWriteApi
         FeedCatalog catalog, GeographyRegistry geography, IIndicatorStore store)
     {
         if (catalog.FindIndicator(indicator) is null) return IndicatorProblems.NotFound(indicator, catalog);
-        var mediaType = MediaType(context.Request.ContentType);
+        var mediaType = RequestBody.MediaType(context.Request.ContentType);
         if (mediaType is not (IngestApi.NdjsonMediaType or IngestApi.CsvMediaType))
-            return IndicatorProblems.UnsupportedMediaType(context.Request.ContentType, $"{IngestApi.NdjsonMediaType} or {IngestApi.CsvMediaType}");
+            return Problems.UnsupportedMediaType(context.Request.ContentType, $"{IngestApi.NdjsonMediaType} or {IngestApi.CsvMediaType}");
         using var body = await RequestBody.ReadAsync(context, MaxPublishedBytes);
-        if (body is null) return IndicatorProblems.TooLarge(MaxPublishedBytes);
+        if (body is null) return Problems.BodyTooLarge(MaxPublishedBytes);
 
         var (figures, errors) = mediaType == IngestApi.NdjsonMediaType
             ? PublishedFigureReader.ReadNdjson(body.Span, indicator, geography, MaxPublishedRows)
@@ -81,6 +81,4 @@ public static class IndicatorWriteApi
         var (stored, replaced) = await store.PutPublishedAsync(figures, CancellationToken.None);
         return TypedResults.Ok(new PublishedCounts(stored, replaced));
     }
-
-    private static string? MediaType(string? contentType) => contentType?.Split(';')[0].Trim().ToLowerInvariant();
 }

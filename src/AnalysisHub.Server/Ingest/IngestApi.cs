@@ -46,13 +46,9 @@ public static class IngestApi
         var limits = options.Value;
         if (catalog.FindFeed(feed) is not { } target) return Problems.FeedNotFound(feed, catalog.Feeds.Select(f => f.Id));
 
-        var mediaType = MediaType(context.Request.ContentType);
+        var mediaType = RequestBody.MediaType(context.Request.ContentType);
         if (mediaType is not (NdjsonMediaType or CsvMediaType))
-            return TypedResults.Problem(
-                title: "Unsupported media type",
-                detail: $"Content-Type '{context.Request.ContentType}' is not accepted; send {NdjsonMediaType} or {CsvMediaType}.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType,
-                type: "https://analysishub.example/problems/unsupported-media-type");
+            return Problems.UnsupportedMediaType(context.Request.ContentType, $"{NdjsonMediaType} or {CsvMediaType}");
 
         var body = await RequestBody.ReadAsync(context, limits.MaxBatchBytes);
         if (body is null) return TooLarge($"The body exceeds {limits.MaxBatchBytes:N0} bytes.");
@@ -116,7 +112,4 @@ public static class IngestApi
         detail: detail + " Split it into several requests.",
         statusCode: StatusCodes.Status413PayloadTooLarge,
         type: "https://analysishub.example/problems/batch-too-large");
-
-    private static string? MediaType(string? contentType) =>
-        contentType?.Split(';')[0].Trim().ToLowerInvariant();
 }

@@ -16,6 +16,9 @@ internal sealed class RequestBody : IDisposable
     public int Length { get; }
     public ReadOnlySpan<byte> Span => Array.AsSpan(0, Length);
 
+    /// <summary>The media type of a Content-Type header, lower case and without its parameters (<c>; charset=…</c>).</summary>
+    public static string? MediaType(string? contentType) => contentType?.Split(';')[0].Trim().ToLowerInvariant();
+
     /// <summary>Reads the body; null when it is larger than <paramref name="maxBytes"/>.</summary>
     public static async Task<RequestBody?> ReadAsync(HttpContext context, long maxBytes)
     {

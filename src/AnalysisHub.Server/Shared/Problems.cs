@@ -40,6 +40,20 @@ internal static class Problems
         type: "https://analysishub.example/problems/record-not-found",
         extensions: new Dictionary<string, object?> { ["parameter"] = "id", ["value"] = id });
 
+    /// <summary>A write sent in a media type its route does not read; <paramref name="accepted"/> says what it does.</summary>
+    public static ProblemHttpResult UnsupportedMediaType(string? contentType, string accepted) => TypedResults.Problem(
+        title: "Unsupported media type",
+        detail: $"Content-Type '{contentType}' is not accepted; send {accepted}.",
+        statusCode: StatusCodes.Status415UnsupportedMediaType,
+        type: "https://analysishub.example/problems/unsupported-media-type");
+
+    /// <summary>A body over the route's limit (ingest's batches have their own problem, which says how to split them).</summary>
+    public static ProblemHttpResult BodyTooLarge(long maxBytes) => TypedResults.Problem(
+        title: "Body too large",
+        detail: $"The body exceeds {maxBytes:N0} bytes. Split it into several requests.",
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        type: "https://analysishub.example/problems/body-too-large");
+
     public static ProblemHttpResult Unavailable(string detail, int retryAfterSeconds, HttpContext context)
     {
         context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
