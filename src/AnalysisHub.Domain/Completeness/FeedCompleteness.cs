@@ -61,21 +61,11 @@ public sealed class FeedCompleteness
     {
         if (boundaries == Boundaries.Current) return IncompleteMembers(footprint.Members, start, end);
         List<Authority>? incomplete = null;
-        foreach (var period in footprint.Membership)
-        {
-            var from = Latest(start, period.From, footprint.ValidFrom);
-            var to = Earliest(end, period.To, footprint.ValidTo);
-            foreach (var member in IncompleteMembers(period.Members, from, to))
+        foreach (var (from, to, members) in footprint.MembershipBetween(start, end))
+            foreach (var member in IncompleteMembers(members, from, to))
                 if (!(incomplete ??= []).Contains(member)) incomplete.Add(member);
-        }
         return (IReadOnlyList<Authority>?)incomplete ?? [];
     }
-
-    private static DateOnly Latest(DateOnly day, DateOnly? a, DateOnly? b) =>
-        new[] { day, a ?? day, b ?? day }.Max();
-
-    private static DateOnly Earliest(DateOnly day, DateOnly? a, DateOnly? b) =>
-        new[] { day, a ?? day, b ?? day }.Min();
 
     /// <summary>
     /// The members (in their order) with a month overlapping <paramref name="start"/>..<paramref name="end"/> that is

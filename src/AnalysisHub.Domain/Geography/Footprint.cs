@@ -56,6 +56,32 @@ public sealed class Footprint
         return [];
     }
 
+    /// <summary>
+    /// The members on the first day of <paramref name="from"/>..<paramref name="to"/> the footprint existed; null when it
+    /// existed on none of them. Read from the periods, not day by day (a span may be years long).
+    /// </summary>
+    public IReadOnlyList<Authority>? FirstMembersBetween(DateOnly from, DateOnly to) =>
+        MembershipBetween(from, to).Select(p => p.Members).FirstOrDefault();
+
+    /// <summary>
+    /// The membership periods cut to <paramref name="from"/>..<paramref name="to"/> and to the footprint's life, in
+    /// order, leaving out those with no day in them.
+    /// </summary>
+    public IEnumerable<(DateOnly From, DateOnly To, IReadOnlyList<Authority> Members)> MembershipBetween(DateOnly from, DateOnly to)
+    {
+        foreach (var period in Membership)
+        {
+            var (start, end) = (Latest(from, period.From, ValidFrom), Earliest(to, period.To, ValidTo));
+            if (start <= end) yield return (start, end, period.Members);
+        }
+    }
+
+    private static DateOnly Latest(DateOnly day, DateOnly? a, DateOnly? b) =>
+        DateOnly.FromDayNumber(Math.Max(day.DayNumber, Math.Max(a?.DayNumber ?? day.DayNumber, b?.DayNumber ?? day.DayNumber)));
+
+    private static DateOnly Earliest(DateOnly day, DateOnly? a, DateOnly? b) =>
+        DateOnly.FromDayNumber(Math.Min(day.DayNumber, Math.Min(a?.DayNumber ?? day.DayNumber, b?.DayNumber ?? day.DayNumber)));
+
     /// <summary>True when the membership never changed: every day the footprint existed, it had <see cref="Members"/>.</summary>
     public bool HasFixedMembership => Membership.Count == 1;
 

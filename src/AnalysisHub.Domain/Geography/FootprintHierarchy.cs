@@ -55,13 +55,16 @@ internal static class FootprintHierarchy
     /// </summary>
     private static void AssignRollups(IReadOnlyList<Footprint> footprints)
     {
+        // In registry order, each joining those before it: the first with a history owns its rollup.
+        var before = new List<Footprint>(footprints.Count);
         foreach (var f in footprints)
-            f.RollupId = f.IsAnsweredByAuthority
-                ? f.Members[0].Id
-                : footprints.First(o => !o.IsAnsweredByAuthority && SameHistory(o, f)).Id;
+        {
+            JoinRollup(f, before);
+            before.Add(f);
+        }
     }
 
-    /// <summary>Gives a footprint added later the rollup of an existing one with the same history, or its own.</summary>
+    /// <summary>Gives a footprint the rollup of an earlier one with the same history (at load, or defined later), or its own.</summary>
     public static void JoinRollup(Footprint added, IReadOnlyList<Footprint> existing) =>
         added.RollupId = added.IsAnsweredByAuthority
             ? added.Members[0].Id

@@ -56,10 +56,6 @@ public static class AsWasSeries
     /// The population a rate of the days <paramref name="from"/>..<paramref name="to"/> is taken over: the members'
     /// on the first of those days the footprint existed, or, when it existed on none, its members as they stand.
     /// </summary>
-    public static long PopulationOver(Footprint footprint, DateOnly from, DateOnly to)
-    {
-        for (var day = from; day <= to; day = day.AddDays(1))
-            if (footprint.MembersOn(day) is { Count: > 0 } members) return members.Sum(a => a.Footprint.Population);
-        return footprint.Population;
-    }
+    public static long PopulationOver(Footprint footprint, DateOnly from, DateOnly to) =>
+        footprint.FirstMembersBetween(from, to) is { } members ? members.Sum(a => a.Footprint.Population) : footprint.Population;
 }

@@ -30,12 +30,7 @@ public sealed class BulletinArguments : QueryServices
     internal async Task<BulletinAnswer> AskAsync(string id, HttpRequest request, bool asWasAllowed = true)
     {
         if (Geography.Find(id) is not { } footprint) return BulletinAnswer.Failed(Problems.FootprintNotFound(id));
-        var boundaries = Domain.Rollups.Boundaries.Current;
-        if (!string.IsNullOrEmpty(Boundaries) && (!Domain.Rollups.BoundariesNames.TryParse(Boundaries, out boundaries) ||
-                                                  (boundaries == Domain.Rollups.Boundaries.AsWas && !asWasAllowed)))
-            return BulletinAnswer.Failed(Problems.BadParameter("boundaries", Boundaries, asWasAllowed
-                ? $"one of {string.Join(", ", Domain.Rollups.BoundariesNames.Slugs)}"
-                : "public figures are on current boundaries; as-was figures are a partner output"));
+        if (BoundariesArgument.Parse(Boundaries, asWasAllowed, out var boundaries) is { } bad) return BulletinAnswer.Failed(bad);
         Period period;
         if (!string.IsNullOrEmpty(Month))
         {
@@ -54,8 +49,7 @@ public sealed class BulletinArguments : QueryServices
             return BulletinAnswer.Failed(Problems.BadParameter("benchmark", Benchmark, $"unknown footprint '{Benchmark}'"));
 
         // As it was, the members of the period's first day the footprint existed; else as it stands.
-        var members = boundaries == Domain.Rollups.Boundaries.AsWas && Enumerable.Range(0, period.End.DayNumber - period.Start.DayNumber + 1)
-                .Select(d => footprint.MembersOn(period.Start.AddDays(d))).FirstOrDefault(m => m.Count > 0) is { } then
+        var members = boundaries == Domain.Rollups.Boundaries.AsWas && footprint.FirstMembersBetween(period.Start, period.End) is { } then
             ? then.Select(a => a.Footprint).ToList()
             : MembersOf(footprint).ToList();
         var measures = new List<BulletinFigures>();

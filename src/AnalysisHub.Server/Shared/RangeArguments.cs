@@ -19,16 +19,7 @@ public abstract class RangeArguments : QueryServices
     /// <summary>The validated query at <paramref name="granularity"/>, or a problem naming the bad parameter.</summary>
     internal SeriesParameters Parse(string? granularity) => SeriesParameters.Parse(Feed, Category, Flag, From, To, granularity, Catalog, Clock);
 
-    /// <summary>The boundaries asked for, or a problem. Public outputs are on current boundaries only: their disclosure
-    /// control relies on each figure being the sum of its members' figures, which as-was figures are not.</summary>
-    internal ProblemHttpResult? ParseBoundaries(out Boundaries boundaries, bool asWasAllowed = true)
-    {
-        boundaries = Domain.Rollups.Boundaries.Current;
-        if (string.IsNullOrEmpty(Boundaries)) return null;
-        if (!BoundariesNames.TryParse(Boundaries, out boundaries))
-            return Problems.BadParameter("boundaries", Boundaries, $"one of {string.Join(", ", BoundariesNames.Slugs)}");
-        return boundaries == Domain.Rollups.Boundaries.AsWas && !asWasAllowed
-            ? Problems.BadParameter("boundaries", Boundaries, "public figures are on current boundaries; as-was figures are a partner output")
-            : null;
-    }
+    /// <summary>The boundaries asked for, or a problem (see <see cref="BoundariesArgument"/>).</summary>
+    internal ProblemHttpResult? ParseBoundaries(out Boundaries boundaries, bool asWasAllowed = true) =>
+        BoundariesArgument.Parse(Boundaries, asWasAllowed, out boundaries);
 }
