@@ -33,6 +33,8 @@ public static class BenchCommandLine
     private static readonly Option<int> Clients = Int("--clients", Defaults.Clients, 1, "concurrent bulk clients");
     private static readonly Option<int> QueryClients = Int("--query-clients", Defaults.QueryClients, 1, "concurrent query clients");
     private static readonly Option<double> QuerySeconds = Seconds("--query-seconds", Defaults.QuerySeconds, 0, "measured query time");
+    private static readonly Option<double> AccessSeconds = Seconds("--access-seconds", Defaults.AccessSeconds, 0,
+        "public queries per mode, anonymous and keyed in alternating slices, to measure what authentication and audit cost (0: skip)");
     private static readonly Option<int> StreamClients = Int("--stream-clients", Defaults.StreamClients, 1, "concurrent streaming ingestors");
     private static readonly Option<int> StreamBatchSize = Int("--stream-batch-size", Defaults.StreamBatchSize, 1, "records per streaming request");
     private static readonly Option<double> StreamSeconds = Seconds("--stream-seconds", Defaults.StreamSeconds, 0, "measured streaming time");
@@ -56,7 +58,7 @@ public static class BenchCommandLine
     /// <summary>The root command: its help is the benchmark's <c>--help</c>.</summary>
     public static readonly RootCommand Command = new("AnalysisHub benchmark: bulk load, convergence, exactness, query latency, streaming ingest, server memory.")
     {
-        Url, Key, ServerDll, ServerEnvironment, Cluster, Records, BatchSize, Clients, QueryClients, QuerySeconds, StreamClients,
+        Url, Key, ServerDll, ServerEnvironment, Cluster, Records, BatchSize, Clients, QueryClients, QuerySeconds, AccessSeconds, StreamClients,
         StreamBatchSize, StreamSeconds, LiveSubscribers, LiveRate, LiveSeconds, Warmup, ConvergeTimeout, Seed, DefinedFootprints, Feeds, Out, KeepData,
     };
 
@@ -80,6 +82,7 @@ public static class BenchCommandLine
         Clients = parsed.GetValue(Clients),
         QueryClients = parsed.GetValue(QueryClients),
         QuerySeconds = parsed.GetValue(QuerySeconds),
+        AccessSeconds = parsed.GetValue(AccessSeconds),
         StreamClients = parsed.GetValue(StreamClients),
         StreamBatchSize = parsed.GetValue(StreamBatchSize),
         StreamSeconds = parsed.GetValue(StreamSeconds),

@@ -29,6 +29,12 @@ public sealed record BenchOptions
     public int QueryClients { get; init; } = 50;
     public double QuerySeconds { get; init; } = 20;
 
+    /// <summary>
+    /// Query time per mode (anonymous, keyed) of the access-cost phase, in alternating pairs of slices of about
+    /// 2 s; 0 skips it. Only on a hub the benchmark started, whose CPU it can read.
+    /// </summary>
+    public double AccessSeconds { get; init; } = 20;
+
     public int StreamClients { get; init; } = 20;
     public int StreamBatchSize { get; init; } = 100;
     public double StreamSeconds { get; init; } = 20;

@@ -26,8 +26,11 @@ public sealed class CpuMeter
     {
         var wall = Clock.MillisecondsSince(_start) / 1000;
         var bench = (Process.GetCurrentProcess().TotalProcessorTime - _benchStart).TotalSeconds;
-        double? server = _server is null ? null : Math.Round((ServerCpu() - _serverStart).TotalSeconds / wall, 2);
-        return new PhaseCpu(phase, Math.Round(wall, 2), server, Math.Round(bench / wall, 2));
+        double? serverSeconds = _server is null ? null : (ServerCpu() - _serverStart).TotalSeconds;
+        return new PhaseCpu(phase, Math.Round(wall, 2), serverSeconds is { } s ? Math.Round(s / wall, 2) : null, Math.Round(bench / wall, 2))
+        {
+            ServerSeconds = serverSeconds,
+        };
     }
 
     private TimeSpan ServerCpu()
@@ -48,6 +51,9 @@ public sealed class CpuMeter
 /// <summary>Average cores busy during a phase (1.0 = one core fully used).</summary>
 public sealed record PhaseCpu(string Phase, double WallSeconds, double? ServerCores, double BenchmarkCores)
 {
+    /// <summary>The hub's CPU time over the phase, unrounded (what a per-request cost is divided from).</summary>
+    public double? ServerSeconds { get; init; }
+
     public override string ToString() =>
         $"hub {(ServerCores is { } s ? $"{s:0.00}" : "n/a")} cores, benchmark {BenchmarkCores:0.00} cores over {WallSeconds:0.0} s";
 }

@@ -16,6 +16,9 @@ public sealed class HubApi : IDisposable
     public const string NdjsonMediaType = "application/x-ndjson";
     public const string KeyHeader = "X-Api-Key";
 
+    /// <summary>Where the partner routes are, and the disclosure-controlled ones anyone may read.</summary>
+    public const string PartnerPrefix = "/api/v1", PublicPrefix = "/api/v1/public";
+
     private static readonly MediaTypeHeaderValue Ndjson = new(NdjsonMediaType);
     private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
     private readonly HttpClient _http;
@@ -28,7 +31,11 @@ public sealed class HubApi : IDisposable
         _ownsClient = ownsClient;
     }
 
-    public HubApi(Uri baseAddress, string? key)
+    /// <param name="baseAddress">The hub.</param>
+    /// <param name="key">The API key sent with every request (null: anonymous).</param>
+    /// <param name="localAddress">The address connections are made from (another loopback address, such as
+    /// 127.0.0.7, is another client to the hub's per-address rate limit); null: the system's choice.</param>
+    public HubApi(Uri baseAddress, string? key, IPAddress? localAddress = null)
     {
         Key = key;
         _ownsClient = true;
@@ -40,11 +47,31 @@ public sealed class HubApi : IDisposable
             UseProxy = false,
             AutomaticDecompression = DecompressionMethods.None,
         };
+        if (localAddress is not null) handler.ConnectCallback = (context, cancellationToken) => ConnectFromAsync(localAddress, context, cancellationToken);
         // Generous: a 10,000-row batch on a busy two-core machine may legitimately take seconds.
         _http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(5) };
     }
 
     public Uri BaseAddress => _http.BaseAddress!;
+
+    private static async ValueTask<Stream> ConnectFromAsync(IPAddress localAddress, SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var socket = new System.Net.Sockets.Socket(localAddress.AddressFamily, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp)
+        {
+            NoDelay = true,
+        };
+        try
+        {
+            socket.Bind(new IPEndPoint(localAddress, 0));
+            await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+            return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>The API key this caller sends (null: anonymous).</summary>
     public string? Key { get; }
@@ -154,11 +181,12 @@ public sealed class HubApi : IDisposable
         return (differences.GetArrayLength(), differences.EnumerateArray().Take(10).Select(d => d.GetRawText()).ToList());
     }
 
-    public static string SeriesPath(string footprint, string feed, string? category, DateOnly from, DateOnly to, string granularity)
+    public static string SeriesPath(string footprint, string feed, string? category, DateOnly from, DateOnly to, string granularity,
+        string prefix = PartnerPrefix)
     {
         var categoryPart = category is null ? "" : $"&category={category}";
         return string.Create(CultureInfo.InvariantCulture,
-            $"/api/v1/footprints/{footprint}/series?feed={feed}{categoryPart}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&granularity={granularity}");
+            $"{prefix}/footprints/{footprint}/series?feed={feed}{categoryPart}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&granularity={granularity}");
     }
 
     /// <summary>A GET whose whole body is read (as a real client would), returning the status and, unless 200, the problem text.</summary>

@@ -192,6 +192,26 @@ static async Task RunAsync(BenchCallers callers, HubCatalog catalog, HubServer? 
     report.Failures.AddRange(queries.ErrorSamples.Select(e => $"query: {e}"));
     Sample(server, report, "after queries");
 
+    // 3b. What authentication and audit cost a query and an ingest request, measured against anonymous queries.
+    var bulkCpu = report.Cpu.FirstOrDefault(c => c.Phase == "bulk");
+    if (options.AccessSeconds > 0 && server is not null)
+    {
+        var pairs = Math.Max(1, (int)Math.Round(options.AccessSeconds / AccessCost.SliceSeconds));
+        Format.Section($"3b. Access cost: public queries, anonymous and keyed, {pairs} alternating pairs of {options.AccessSeconds / pairs:0.#} s");
+        var access = report.Access = await AccessCost.RunAsync(callers.QueryClients, catalog, server, TimeSpan.FromSeconds(options.AccessSeconds / pairs),
+            pairs, options.Seed);
+        foreach (var pair in access.Slices.Chunk(2).Zip(access.PairRatios))
+            Format.Line($"pair, keyed ÷ anonymous {pair.Second:0.000}", string.Join("; ", pair.First.Select(slice =>
+                $"{(slice.WithKey ? "keyed" : "anonymous")} {Format.Number(slice.QueriesPerSecond, 0)} q/s, {slice.HubMicrosecondsPerQuery:0.0} µs")));
+        Format.Line("per query", $"median ratio {access.MedianRatio:0.000}; anonymous {access.AnonymousMicrosecondsPerQuery:0.0} µs hub CPU: " +
+                                 $"key check + audit {access.AccessMicrosecondsPerRequest:0.0} µs ({access.QueryCostPercent:0.0}% of a query)");
+        var ingest = AccessCost.Ingest("bulk", bulk.Batches, AccessCost.HashMicrosecondsPerBody(bulkBatches),
+            access.AccessMicrosecondsPerRequest, bulkCpu?.ServerSeconds);
+        access.Ingest.Add(ingest);
+        Format.Line("bulk ingest", $"{Format.Number(ingest.Requests)} requests × ({access.AccessMicrosecondsPerRequest:0.0} µs + SHA-256 {ingest.HashMicrosecondsPerBody:0.0} µs) " +
+                                   $"= {ingest.AccessCpuSeconds:0.000} s of {ingest.HubCpuSeconds:0.00} s hub CPU ({ingest.Percent:0.00}%)");
+    }
+
     // 4. Streaming ingest, then the same convergence and exactness checks over everything.
     Format.Section($"4. Streaming: {options.StreamClients} ingestors, batches of {options.StreamBatchSize}, {options.StreamSeconds} s (after {options.WarmupSeconds} s warm-up)");
     cpu = CpuMeter.Start(server);
@@ -204,6 +224,16 @@ static async Task RunAsync(BenchCallers callers, HubCatalog catalog, HubServer? 
         Format.Line("note", $"pool exhausted: {streaming.BatchesGeneratedOnTheFly} batches generated during the run");
     report.Failures.AddRange(streaming.ErrorSamples.Select(e => $"streaming: {e}"));
     foreach (var e in streaming.ErrorSamples.Take(5)) Format.Line("ERROR", e);
+
+    if (report.Access is { } accessCost && report.Cpu.LastOrDefault(c => c.Phase == "streaming") is { } streamingCpu)
+    {
+        var ingest = AccessCost.Ingest("streaming", streaming.Batches,
+            AccessCost.HashMicrosecondsPerBody(streamPool.Take((int)Math.Min(streaming.Batches, streamPool.Count)).ToList()),
+            accessCost.AccessMicrosecondsPerRequest, streamingCpu.ServerSeconds);
+        accessCost.Ingest.Add(ingest);
+        Format.Line("auth + audit", $"{Format.Number(ingest.Requests)} requests × ({accessCost.AccessMicrosecondsPerRequest:0.0} µs + SHA-256 " +
+                                    $"{ingest.HashMicrosecondsPerBody:0.0} µs) = {ingest.AccessCpuSeconds:0.000} s of {ingest.HubCpuSeconds:0.00} s hub CPU ({ingest.Percent:0.00}%)");
+    }
 
     if (streaming.InDoubt > 0)
         Format.Line("exactness", $"skipped: {streaming.InDoubt} batch(es) failed in transit, so their outcome is unknown");

@@ -9,7 +9,8 @@ public static class QueryLoad
     private static readonly string[] Granularities = ["day", "week", "month", "quarter", "year"];
     private const int Months = 24; // the data window: 2024-01 .. 2025-12
 
-    public static async Task<QueryResult> RunAsync(IReadOnlyList<HubApi> callers, HubCatalog catalog, TimeSpan warmup, TimeSpan duration, int seed)
+    public static async Task<QueryResult> RunAsync(IReadOnlyList<HubApi> callers, HubCatalog catalog, TimeSpan warmup, TimeSpan duration, int seed,
+        string prefix = HubApi.PartnerPrefix)
     {
         var clients = callers.Count;
         var errors = 0L;
@@ -26,7 +27,7 @@ public static class QueryLoad
             var mine = latencies[client] = new List<double>(4096);
             while (Clock.MillisecondsSince(start) < stopAt)
             {
-                var path = RandomQuery(random, catalog);
+                var path = RandomQuery(random, catalog, prefix);
                 var sent = Clock.Now;
                 var measured = Clock.Milliseconds(start, sent) >= measureFrom;
                 string? error;
@@ -56,7 +57,7 @@ public static class QueryLoad
     }
 
     /// <summary>Any footprint, feed, category (or the whole feed), granularity, and a 1–12 month window inside the data.</summary>
-    public static string RandomQuery(Random random, HubCatalog catalog)
+    public static string RandomQuery(Random random, HubCatalog catalog, string prefix = HubApi.PartnerPrefix)
     {
         var footprint = catalog.Footprints[random.Next(catalog.Footprints.Count)];
         var feed = catalog.Feeds[random.Next(catalog.Feeds.Count)];
@@ -67,7 +68,7 @@ public static class QueryLoad
         var first = random.Next(0, Months - months + 1);
         var from = RecordGenerator.Window.From.AddMonths(first);
         var to = from.AddMonths(months).AddDays(-1);
-        return HubApi.SeriesPath(footprint.Id, feed.Id, category, from, to, granularity);
+        return HubApi.SeriesPath(footprint.Id, feed.Id, category, from, to, granularity, prefix);
     }
 }
 

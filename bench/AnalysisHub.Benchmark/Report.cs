@@ -18,6 +18,7 @@ public sealed class BenchReport
     public ExactnessResult? Exactness { get; set; }
     public RecountResult? Recount { get; set; }
     public QueryResult? Queries { get; set; }
+    public AccessCostResult? Access { get; set; }
     public StreamingResult? Streaming { get; set; }
     public ConvergenceResult? StreamingConvergence { get; set; }
     public ExactnessResult? StreamingExactness { get; set; }
@@ -60,6 +61,12 @@ public sealed class BenchReport
         Targets.Add(TargetCheck.AtLeast("Streaming ingest", Streaming?.RecordsPerSecond, "records/s", 20_000));
         Targets.Add(TargetCheck.AtMost("Convergence after bulk", Convergence?.Milliseconds, "ms", 1_000));
         Targets.Add(TargetCheck.AtMost("Query p99", Queries?.Latency.P99Ms, "ms", 10));
+        if (Access is not null)
+        {
+            Targets.Add(TargetCheck.AtMost("Auth+audit per query", Access.QueryCostPercent, "%", 5));
+            foreach (var ingest in Access.Ingest)
+                Targets.Add(TargetCheck.AtMost($"Auth+audit, {ingest.Phase}", ingest.Percent, "%", 5));
+        }
         if (Live is not null) Targets.Add(TargetCheck.AtMost("Live delivery p99", Live.Delivery.P99Ms, "ms", 1_000));
         Targets.Add(TargetCheck.AtMost("Peak resident (VmHWM)", Memory.LastOrDefault(m => m.Phase == "end")?.PeakRssMiB, "MiB", 1_536));
     }

@@ -22,10 +22,15 @@ internal abstract class RawStatement : IDisposable
 
     protected sqlite3 Db { get; }
 
-    protected void BindText(int index, string value) => Check(raw.sqlite3_bind_text(_statement, index, value));
+    // Text is bound as UTF-16 straight from the string, which SQLite converts and copies: binding a string as UTF-8
+    // made a managed byte array per value, five per ledger row. An empty span may have no address, which SQLite
+    // would take for NULL, so the empty string goes the other way.
+    protected void BindText(int index, string value) => Check(Text(index, value));
 
-    protected void BindTextOrNull(int index, string? value) =>
-        Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text(_statement, index, value));
+    protected void BindTextOrNull(int index, string? value) => Check(value is null ? raw.sqlite3_bind_null(_statement, index) : Text(index, value));
+
+    private int Text(int index, string value) =>
+        value.Length == 0 ? raw.sqlite3_bind_text(_statement, index, value) : raw.sqlite3_bind_text16(_statement, index, value.AsSpan());
 
     protected void BindInt(int index, int value) => Check(raw.sqlite3_bind_int(_statement, index, value));
 
@@ -71,7 +76,7 @@ internal abstract class RawStatement : IDisposable
 
     private void Check(int result)
     {
-        if (result != raw.SQLITE_OK) throw new SqliteException($"ledger statement failed: {raw.sqlite3_errmsg(Db).utf8_to_string()}", result);
+        if (result != raw.SQLITE_OK) throw new SqliteException($"SQLite statement failed: {raw.sqlite3_errmsg(Db).utf8_to_string()}", result);
     }
 
     public void Dispose() => _statement.Dispose();

@@ -9,8 +9,10 @@ namespace AnalysisHub.Server.Access;
 /// token for the token scheme) is checked here against the <see cref="KeyRing"/> by the same
 /// <see cref="ApiKeyAuthentication.Check"/> the key scheme runs, with the same outcome — the principal on success, the
 /// refusal for <see cref="CredentialGate"/> otherwise — but without resolving a scheme and making a handler for it
-/// on every request. Every other request (a bearer token, a live stream's <c>access_token</c>, no credential) goes
-/// through ASP.NET Core authentication.
+/// on every request. A request that carries no credential at all (no key header, no <c>Authorization</c> header,
+/// and not a live stream, which may carry one in its query) is anonymous without asking any scheme: every scheme
+/// would answer "no result" for it, and the public dashboard's reads are most of the hub's traffic. Every other
+/// request (a bearer token, a live stream) goes through ASP.NET Core authentication.
 /// </summary>
 public static class ApiKeyFastPath
 {
@@ -28,8 +30,12 @@ public static class ApiKeyFastPath
             var framework = new AuthenticationMiddleware(next, schemes);
             return context =>
             {
-                if (!context.Request.Headers.TryGetValue(ApiKeyAuthentication.Header, out var header) || bearerTokens && JwtAuthentication.Carries(context))
-                    return framework.Invoke(context);
+                var headers = context.Request.Headers;
+                if (!headers.TryGetValue(ApiKeyAuthentication.Header, out var header))
+                    return headers.Authorization.Count > 0 || LiveStream.Is(context)
+                        ? framework.Invoke(context)
+                        : next(context);
+                if (bearerTokens && JwtAuthentication.Carries(context)) return framework.Invoke(context);
                 var result = ApiKeyAuthentication.Check(context, keys, header.ToString());
                 // As AuthenticationMiddleware does: the principal and the result are the request's once it succeeded.
                 if (result.Succeeded)

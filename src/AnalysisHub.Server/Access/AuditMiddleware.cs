@@ -11,14 +11,17 @@ namespace AnalysisHub.Server.Access;
 /// </summary>
 public static class AuditMiddleware
 {
-    public static IApplicationBuilder UseAudit(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseAudit(this IApplicationBuilder app)
     {
+        var trail = app.ApplicationServices.GetRequiredService<AuditTrail>();
+        return app.Use(async (context, next) =>
+        {
         var recorded = false;
         void Record()
         {
             if (recorded) return;
             recorded = true;
-            if (Entry(context) is { } entry) context.RequestServices.GetRequiredService<AuditTrail>().Record(entry);
+            if (Entry(context) is { } entry) trail.Record(entry);
         }
         // A live stream may stay open for hours: it is on record when it opens (its status is then known), not when it ends.
         if (LiveStream.Is(context)) context.Response.OnStarting(() => { Record(); return Task.CompletedTask; });
@@ -30,7 +33,8 @@ public static class AuditMiddleware
         {
             Record();
         }
-    });
+        });
+    }
 
     private static AuditEntry? Entry(HttpContext context)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Security.Claims;
 using AnalysisHub.Domain.Access;
@@ -9,7 +10,10 @@ namespace AnalysisHub.Server.Access;
 /// one lookup. Each node polls the store's change number every <see cref="PollInterval"/> and reloads when it moved:
 /// a key revoked on one node stops working on every node within a second. Changes made through this node apply
 /// here at once. Each key's principal is made once per load, not per request: a principal is never changed once
-/// made (the hub adds no claims after authentication), so the requests of one key share it.
+/// made (the hub adds no claims after authentication), so the requests of one key share it. A secret that was
+/// found is remembered until the next load, so a key's later requests skip the hash: SHA-256 was a third of what
+/// checking a key cost, and only the secrets of the store's own keys are remembered (a guessed secret is hashed
+/// every time, and adds nothing), so there are never more of them than keys.
 /// </summary>
 public sealed class KeyRing(IAccessKeyStore store, TimeProvider clock, ILogger<KeyRing> logger) : BackgroundService
 {
@@ -17,7 +21,10 @@ public sealed class KeyRing(IAccessKeyStore store, TimeProvider clock, ILogger<K
 
     private volatile Snapshot _snapshot = new(-1, FrozenDictionary<string, KnownKey>.Empty, []);
 
-    private sealed record Snapshot(long Version, FrozenDictionary<string, KnownKey> BySecretHash, IReadOnlyList<AccessKey> Keys);
+    private sealed record Snapshot(long Version, FrozenDictionary<string, KnownKey> BySecretHash, IReadOnlyList<AccessKey> Keys)
+    {
+        public ConcurrentDictionary<string, KnownKey> BySecret { get; } = new(StringComparer.Ordinal);
+    }
 
     /// <summary>A key of the store and the principal its requests are authenticated as.</summary>
     public sealed record KnownKey(AccessKey Key, ClaimsPrincipal Principal);
@@ -29,7 +36,14 @@ public sealed class KeyRing(IAccessKeyStore store, TimeProvider clock, ILogger<K
     public AccessKey? Find(string secret) => FindKnown(secret)?.Key;
 
     /// <summary>The key whose secret this is, with its principal, when it exists (usable or not).</summary>
-    public KnownKey? FindKnown(string secret) => _snapshot.BySecretHash.GetValueOrDefault(KeySecret.Hash(secret));
+    public KnownKey? FindKnown(string secret)
+    {
+        var snapshot = _snapshot;
+        if (snapshot.BySecret.TryGetValue(secret, out var remembered)) return remembered;
+        var known = snapshot.BySecretHash.GetValueOrDefault(KeySecret.Hash(secret));
+        if (known is not null) snapshot.BySecret.TryAdd(secret, known);
+        return known;
+    }
 
     public bool IsUsable(AccessKey key) => key.IsUsableAt(clock.GetUtcNow());
 

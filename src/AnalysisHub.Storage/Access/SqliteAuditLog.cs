@@ -7,14 +7,17 @@ namespace AnalysisHub.Storage.Access;
 
 /// <summary>
 /// The embedded hub's audit trail, in its own SQLite file: appending never waits for a large ledger commit, and
-/// a batch of entries is one transaction (one fsync).
+/// a batch of entries is one transaction (one fsync). <c>number</c> is the row id without <c>AUTOINCREMENT</c>: the
+/// trail is only ever appended to, so SQLite's next row id (the largest plus one) already only grows, and
+/// <c>AUTOINCREMENT</c>'s bookkeeping row, rewritten on every insert, was half the cost of storing an entry (4 of 8 µs
+/// of CPU). A file made with it keeps it; it reads the same.
 /// </summary>
 public sealed class SqliteAuditLog : IAuditLog
 {
     private const string Schema = """
         PRAGMA journal_mode = WAL;
         CREATE TABLE IF NOT EXISTS audit (
-            number      INTEGER PRIMARY KEY AUTOINCREMENT,
+            number      INTEGER PRIMARY KEY,
             at          TEXT    NOT NULL,
             key_id      TEXT    NULL,
             owner       TEXT    NULL,
@@ -42,15 +45,9 @@ public sealed class SqliteAuditLog : IAuditLog
         if (entries.Count == 0) return;
         await using var connection = Open();
         await using var tx = connection.BeginTransaction();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"INSERT INTO audit ({AuditColumns.Names}) VALUES ($at, $key, $owner, $action, $method, $path, $status, $feed, $rows, $counts, $sha)";
-        var p = new[] { "$at", "$key", "$owner", "$action", "$method", "$path", "$status", "$feed", "$rows", "$counts", "$sha" }
-            .Select(name => command.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
-        foreach (var e in entries)
+        using (var insert = new RawAuditInsert(connection))
         {
-            object?[] values = [Time(e.At), e.KeyId, e.Owner, e.Action, e.Method, e.Path, e.Status, e.Feed, e.Rows, AuditColumns.Counts(e.Counts), e.BodySha256];
-            for (var i = 0; i < p.Length; i++) p[i].Value = values[i] ?? DBNull.Value;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            foreach (var e in entries) insert.Insert(e);
         }
         await tx.CommitAsync(cancellationToken);
     }
