@@ -52,6 +52,14 @@ public static class BenchCommandLine
         HelpName = "FEED",
         CustomParser = result => result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
     };
+    private static readonly Option<int> History = Int("--history", 0, 1,
+        "load N records over years in steps instead of the usual run: memory and throughput per step, then kill -9 and time the restart");
+    private static readonly Option<int> HistoryStep = Int("--history-step", Defaults.HistoryStep, 1, "records per step of --history");
+    private static readonly Option<int> HistoryYears = Int("--history-years", Defaults.HistoryYears, 1, "years the --history records spread over (ending 2025)");
+    private static readonly Option<string> HistoryOut = new("--history-out")
+    {
+        Description = "folder for the --history table (history.md) and chart (history.svg)", HelpName = "PATH", DefaultValueFactory = _ => Defaults.HistoryOut,
+    };
     private static readonly Option<string> Out = new("--out") { Description = "results JSON", HelpName = "PATH", DefaultValueFactory = _ => Defaults.Out };
     private static readonly Option<bool> KeepData = new("--keep-data") { Description = "keep the started server's data directory" };
 
@@ -59,7 +67,7 @@ public static class BenchCommandLine
     public static readonly RootCommand Command = new("AnalysisHub benchmark: bulk load, convergence, exactness, query latency, streaming ingest, server memory.")
     {
         Url, Key, ServerDll, ServerEnvironment, Cluster, Records, BatchSize, Clients, QueryClients, QuerySeconds, AccessSeconds, StreamClients,
-        StreamBatchSize, StreamSeconds, LiveSubscribers, LiveRate, LiveSeconds, Warmup, ConvergeTimeout, Seed, DefinedFootprints, Feeds, Out, KeepData,
+        StreamBatchSize, StreamSeconds, LiveSubscribers, LiveRate, LiveSeconds, Warmup, ConvergeTimeout, Seed, DefinedFootprints, Feeds, History, HistoryStep, HistoryYears, HistoryOut, Out, KeepData,
     };
 
     public static ParseResult Parse(string[] args)
@@ -94,6 +102,10 @@ public static class BenchCommandLine
         Seed = parsed.GetValue(Seed),
         DefinedFootprints = parsed.GetValue(DefinedFootprints),
         Feeds = parsed.GetValue(Feeds) ?? [],
+        HistoryRecords = parsed.GetValue(History),
+        HistoryStep = parsed.GetValue(HistoryStep),
+        HistoryYears = parsed.GetValue(HistoryYears),
+        HistoryOut = parsed.GetValue(HistoryOut) ?? Defaults.HistoryOut,
         Out = parsed.GetValue(Out) ?? Defaults.Out,
         KeepData = parsed.GetValue(KeepData),
     };

@@ -56,6 +56,15 @@ public sealed record BenchOptions
     /// </summary>
     public int DefinedFootprints { get; init; }
 
+    /// <summary>
+    /// Records of the history phase (0: the usual run). With it the run is only that phase: years of records in
+    /// steps, memory after each, a <c>kill -9</c> restart, and a table and chart in <see cref="HistoryOut"/>.
+    /// </summary>
+    public long HistoryRecords { get; init; }
+    public int HistoryStep { get; init; } = 1_000_000;
+    public int HistoryYears { get; init; } = 10;
+    public string HistoryOut { get; init; } = Path.Combine("bench-results", "history");
+
     public int Seed { get; init; } = 42;
 
     /// <summary>The feeds to load, query and stream (default: every feed the hub has).</summary>

@@ -173,6 +173,27 @@ public sealed class HubApi : IDisposable
         return doc.RootElement.GetProperty("total").GetInt64();
     }
 
+    /// <summary>
+    /// One series' <c>total</c> as a hub that may still be starting answers it: the status (0 when nothing
+    /// answered), the total when 200, and whether a 503 said when to come back (<c>Retry-After</c>).
+    /// </summary>
+    public async Task<(int Status, long? Total, bool RetryAfter)> TrySeriesTotalAsync(string footprint, string feed, DateOnly from, DateOnly to, string granularity)
+    {
+        try
+        {
+            using var request = Request(HttpMethod.Get, SeriesPath(footprint, feed, null, from, to, granularity));
+            using var response = await _http.SendAsync(request);
+            if (response.StatusCode != HttpStatusCode.OK) return ((int)response.StatusCode, null, response.Headers.RetryAfter is not null);
+            await using var body = await response.Content.ReadAsStreamAsync();
+            using var doc = await JsonDocument.ParseAsync(body);
+            return (200, doc.RootElement.GetProperty("total").GetInt64(), false);
+        }
+        catch (HttpRequestException)
+        {
+            return (0, null, false); // not listening yet
+        }
+    }
+
     /// <summary>The recount audit: how many differing cells remain (0 when the rollups follow the ledger), and a few of them.</summary>
     public async Task<(int Differences, IReadOnlyList<string> Samples)> VerifyAsync()
     {

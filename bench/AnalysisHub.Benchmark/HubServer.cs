@@ -13,7 +13,8 @@ public sealed class HubServer : IAsyncDisposable
 {
     private const int MaxProblemsKept = 20;
 
-    private readonly Process _process;
+    private Process _process;
+    private readonly ProcessStartInfo _start;
     private readonly StreamWriter _log;
     private readonly Lock _logLock = new();
     private readonly List<string> _problems = [];
@@ -22,10 +23,11 @@ public sealed class HubServer : IAsyncDisposable
     private int _warnings, _errors;
     private bool _closed;
 
-    private HubServer(Process process, StreamWriter log, Uri baseAddress, string root, bool keepData, string adminKey)
+    private HubServer(ProcessStartInfo start, StreamWriter log, Uri baseAddress, string root, bool keepData, string adminKey)
     {
         AdminKey = adminKey;
-        _process = process;
+        _start = start;
+        _process = Launch(start);
         _log = log;
         BaseAddress = baseAddress;
         Root = root;
@@ -78,14 +80,37 @@ public sealed class HubServer : IAsyncDisposable
         }
 
         var log = new StreamWriter(Path.Combine(root, "server.log")) { AutoFlush = true };
-        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var server = new HubServer(process, log, baseAddress, root, keepData, adminKey);
-        process.OutputDataReceived += (_, e) => server.OnLine(e.Data);
-        process.ErrorDataReceived += (_, e) => server.OnLine(e.Data);
+        var server = new HubServer(start, log, baseAddress, root, keepData, adminKey);
+        server.Begin();
+        return server;
+    }
+
+    private static Process Launch(ProcessStartInfo start) => new() { StartInfo = start, EnableRaisingEvents = true };
+
+    private void Begin()
+    {
+        var process = _process;
+        process.OutputDataReceived += (_, e) => OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => OnLine(e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return server;
+    }
+
+    /// <summary>
+    /// <c>kill -9</c>, then the same command again over the same data and ports: the restart a crash leaves an
+    /// operator with. Returns when the new process has been started (the moment restart times count from).
+    /// </summary>
+    public async Task<long> KillAndRestartAsync()
+    {
+        _process.Kill(entireProcessTree: true); // SIGKILL: nothing is flushed or checkpointed on the way down
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        _process.Dispose();
+        lock (_logLock) _log.WriteLine("--- killed (SIGKILL) and started again ---");
+        _process = Launch(_start);
+        var started = Clock.Now;
+        Begin();
+        return started;
     }
 
     /// <summary>Polls <c>/health/ready</c> until it answers 200; fails early if the server exits.</summary>

@@ -79,7 +79,14 @@ try
         // A per-run id prefix keeps every record (and key owner) new even against a hub that already holds earlier runs.
         var runId = DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
         var callers = await BenchCallers.CreateAsync(api, catalog, options.QueryClients, runId);
-        await RunAsync(callers, catalog, server, options, report, runId);
+        if (options.HistoryRecords > 0)
+        {
+            if (server is null) throw new InvalidOperationException("--history needs a hub the benchmark starts (it kills and restarts it)");
+            report.History = await HistoryRun.RunAsync(callers, catalog, server, options, runId, report.Failures);
+            await HistoryReport.WriteAsync(report.History, machine, options.HistoryOut);
+            Console.WriteLine($"History table and chart written to {Path.GetFullPath(options.HistoryOut)}");
+        }
+        else await RunAsync(callers, catalog, server, options, report, runId);
         if (cluster is not null) await RunBaselineAsync(cluster, catalog, options, report);
     }
     catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException or System.Text.Json.JsonException)

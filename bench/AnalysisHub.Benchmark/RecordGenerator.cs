@@ -11,12 +11,17 @@ namespace AnalysisHub.Benchmark;
 /// </summary>
 public sealed class RecordGenerator
 {
-    /// <summary>Records occur in [2024-01-01, 2026-01-01) UTC. Both ends are winter (GMT), so all fall on London dates in <see cref="Window"/>.</summary>
-    public static readonly DateTime FirstInstant = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-    private static readonly long SpanSeconds = (long)(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) - FirstInstant).TotalSeconds;
+    /// <summary>Records end before 2026-01-01 UTC. The window starts on a 1 January too: both ends are winter (GMT), so all fall on London dates in it.</summary>
+    private static readonly DateTime End = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    /// <summary>The London-date window every generated record falls in; series over it count every record.</summary>
-    public static readonly (DateOnly From, DateOnly To) Window = (new DateOnly(2024, 1, 1), new DateOnly(2025, 12, 31));
+    /// <summary>The London-date window of the usual run's records (two years); series over it count every record.</summary>
+    public static readonly (DateOnly From, DateOnly To) Window = WindowOf(2);
+
+    /// <summary>The London dates of the last <paramref name="years"/> years before 2026.</summary>
+    public static (DateOnly From, DateOnly To) WindowOf(int years) => (new DateOnly(End.Year - years, 1, 1), DateOnly.FromDateTime(End).AddDays(-1));
+
+    private readonly DateTime _firstInstant;
+    private readonly long _spanSeconds;
 
     private readonly HubCatalog _catalog;
     private readonly Random _random;
@@ -27,8 +32,11 @@ public sealed class RecordGenerator
     private long _nextId;
     private int _nextFeed;
 
-    public RecordGenerator(HubCatalog catalog, int seed, string idPrefix)
+    /// <param name="years">How many years before 2026 the records spread over (2 unless asked: the history phase uses more).</param>
+    public RecordGenerator(HubCatalog catalog, int seed, string idPrefix, int years = 2)
     {
+        _firstInstant = new DateTime(End.Year - years, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        _spanSeconds = (long)(End - _firstInstant).TotalSeconds;
         _catalog = catalog;
         _random = new Random(seed);
         _idPrefix = idPrefix;
@@ -66,7 +74,7 @@ public sealed class RecordGenerator
         _writer.Reset(_buffer);
         _writer.WriteStartObject();
         _writer.WriteString("id", $"{_idPrefix}{_nextId++}");
-        _writer.WriteString("occurredAt", FirstInstant.AddSeconds(_random.NextInt64(SpanSeconds)));
+        _writer.WriteString("occurredAt", _firstInstant.AddSeconds(_random.NextInt64(_spanSeconds)));
         _writer.WriteString("area", _catalog.Authorities[authority].Code);
         _writer.WriteString("category", feed.Categories[_random.Next(feed.Categories.Count)]);
         // Survey weights as design weights are: of order one, to three decimal places.

@@ -19,6 +19,7 @@ public sealed class BenchReport
     public RecountResult? Recount { get; set; }
     public QueryResult? Queries { get; set; }
     public AccessCostResult? Access { get; set; }
+    public HistoryResult? History { get; set; }
     public StreamingResult? Streaming { get; set; }
     public ConvergenceResult? StreamingConvergence { get; set; }
     public ExactnessResult? StreamingExactness { get; set; }
@@ -69,6 +70,17 @@ public sealed class BenchReport
         }
         if (Live is not null) Targets.Add(TargetCheck.AtMost("Live delivery p99", Live.Delivery.P99Ms, "ms", 1_000));
         Targets.Add(TargetCheck.AtMost("Peak resident (VmHWM)", Memory.LastOrDefault(m => m.Phase == "end")?.PeakRssMiB, "MiB", 1_536));
+        if (History is { Steps.Count: > 0 } history)
+        {
+            Targets.Add(TargetCheck.AtMost("History: resident, any step", history.Steps.Max(s => s.RssMiB), "MiB", 1_536));
+            // Growth per further million once 2M are in, as a share of what was resident before the step.
+            var growth = history.Steps.Zip(history.Steps.Skip(1))
+                .Where(p => p.First.Records >= 2_000_000 && p.First.RssMiB is > 0 && p.Second.RssMiB is not null)
+                .Select(p => (p.Second.RssMiB!.Value - p.First.RssMiB!.Value) / p.First.RssMiB!.Value * 100 / ((p.Second.Records - p.First.Records) / 1e6))
+                .DefaultIfEmpty(double.NaN).Max();
+            Targets.Add(TargetCheck.AtMost("History: growth/million >2M", double.IsNaN(growth) ? null : Math.Round(growth, 1), "%", 10));
+            Targets.Add(TargetCheck.AtMost("Restart: Wales exact", history.Restart.ExactMilliseconds, "ms", 10_000));
+        }
     }
 }
 

@@ -2,7 +2,7 @@ namespace AnalysisHub.Benchmark;
 
 /// <summary>
 /// Phase 2: how long after the last acknowledgement the rollups show every record, and whether every
-/// footprint then shows exactly its records. Totals are read over <see cref="RecordGenerator.Window"/> at year
+/// footprint then shows exactly its records. Totals are read over the records' window (<see cref="RecordGenerator.Window"/> unless given) at year
 /// granularity, which counts every generated record once.
 /// </summary>
 public static class Verification
@@ -11,9 +11,9 @@ public static class Verification
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(5);
 
     /// <summary>What every footprint holds before the run (zero on a fresh hub), so a long-lived hub can be measured too.</summary>
-    public static async Task ReadBaselineAsync(HubApi api, HubCatalog catalog, ExpectedCounts expected)
+    public static async Task ReadBaselineAsync(HubApi api, HubCatalog catalog, ExpectedCounts expected, (DateOnly From, DateOnly To)? window = null)
     {
-        var totals = await AllTotalsAsync(api, catalog);
+        var totals = await AllTotalsAsync(api, catalog, window);
         foreach (var ((footprint, feed), total) in totals) expected.SetBaseline(footprint, feed, total);
     }
 
@@ -22,8 +22,9 @@ public static class Verification
     /// the exact answer arrives, so it is an upper bound on the true lag by one poll.
     /// </summary>
     public static async Task<ConvergenceResult> WaitForWalesAsync(HubApi api, HubCatalog catalog, ExpectedCounts expected,
-        long since, TimeSpan timeout)
+        long since, TimeSpan timeout, (DateOnly From, DateOnly To)? window = null)
     {
+        var (from, to) = window ?? RecordGenerator.Window;
         var wales = catalog.Footprints.Single(f => f.Id == HubCatalog.NationId);
         var feeds = catalog.Feeds.Select((f, i) => new FeedProgress(f.Id, expected.For(wales, i))).ToArray();
         var polls = 0;
@@ -36,7 +37,7 @@ public static class Verification
             {
                 try
                 {
-                    f.Observed = await api.SeriesTotalAsync(wales.Id, f.Feed, RecordGenerator.Window.From, RecordGenerator.Window.To, Granularity);
+                    f.Observed = await api.SeriesTotalAsync(wales.Id, f.Feed, from, to, Granularity);
                     if (f.Observed == f.Expected) f.Milliseconds = Math.Round(Clock.MillisecondsSince(since), 1);
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
@@ -62,9 +63,9 @@ public static class Verification
     /// Every footprint × feed total against the records acknowledged for its authorities, and for each kind that
     /// partitions Wales, the sum over its footprints against the Wales total.
     /// </summary>
-    public static async Task<ExactnessResult> CheckAsync(HubApi api, HubCatalog catalog, ExpectedCounts expected)
+    public static async Task<ExactnessResult> CheckAsync(HubApi api, HubCatalog catalog, ExpectedCounts expected, (DateOnly From, DateOnly To)? window = null)
     {
-        var totals = await AllTotalsAsync(api, catalog);
+        var totals = await AllTotalsAsync(api, catalog, window);
         var mismatches = new List<string>();
         for (var feed = 0; feed < catalog.Feeds.Count; feed++)
         {
@@ -93,15 +94,15 @@ public static class Verification
         return new RecountResult(differences, clock.Elapsed.TotalMilliseconds, samples);
     }
 
-    private static async Task<Dictionary<(string Footprint, int Feed), long>> AllTotalsAsync(HubApi api, HubCatalog catalog)
+    private static async Task<Dictionary<(string Footprint, int Feed), long>> AllTotalsAsync(HubApi api, HubCatalog catalog, (DateOnly From, DateOnly To)? window)
     {
+        var (from, to) = window ?? RecordGenerator.Window;
         var work = catalog.Footprints.SelectMany(f => catalog.Feeds.Select((_, i) => (f.Id, Feed: i))).ToList();
         var totals = new Dictionary<(string, int), long>();
         // A few at a time: this is a check, not a load test, and must not starve the hub of its two cores.
         await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (item, _) =>
         {
-            var total = await api.SeriesTotalAsync(item.Id, catalog.Feeds[item.Feed].Id,
-                RecordGenerator.Window.From, RecordGenerator.Window.To, Granularity);
+            var total = await api.SeriesTotalAsync(item.Id, catalog.Feeds[item.Feed].Id, from, to, Granularity);
             lock (totals) totals[(item.Id, item.Feed)] = total;
         });
         return totals;
