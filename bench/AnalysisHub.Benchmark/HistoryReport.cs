@@ -41,12 +41,16 @@ public static class HistoryReport
         text.AppendLine();
         text.AppendLine(culture, $"Every footprint × feed total exact at the end: {(history.Exact ? "yes" : "no")}.");
         text.AppendLine();
-        text.AppendLine(culture, $"After `kill -9` and the same start command: ready in {restart.ReadyMilliseconds:0} ms, every Wales total exact " +
-                                 $"{restart.ExactMilliseconds:0} ms after the command. Answers during the warm-up: {restart.Unavailable} × 503 " +
+        text.AppendLine(culture, $"After `kill -9` and the same start command: {After("ready", restart.ReadyMilliseconds)}, " +
+                                 $"{After("every Wales total exact", restart.ExactMilliseconds)}. Answers during the warm-up: {restart.Unavailable} × 503 " +
                                  $"({restart.UnavailableWithoutRetryAfter} without `Retry-After`), {restart.Partial} partial figures, " +
                                  $"{restart.NotListening} polls before the hub listened.");
         return text.ToString();
     }
+
+    /// <summary>"ready 2,860 ms after the command", or that it did not happen within the restart's time.</summary>
+    public static string After(string what, double? milliseconds) =>
+        milliseconds is { } ms ? $"{what} {Format.Number(ms)} ms after the command" : $"not {what} within {HistoryRun.RestartTimeout.TotalSeconds:0} s";
 
     public static string Svg(HistoryResult history)
     {

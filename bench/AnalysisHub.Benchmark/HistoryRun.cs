@@ -8,7 +8,7 @@ namespace AnalysisHub.Benchmark;
 /// </summary>
 public static class HistoryRun
 {
-    private static readonly TimeSpan RestartTimeout = TimeSpan.FromMinutes(3);
+    public static readonly TimeSpan RestartTimeout = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
 
     public static async Task<HistoryResult> RunAsync(BenchCallers callers, HubCatalog catalog, HubServer server, BenchOptions options, string runId,
@@ -46,8 +46,8 @@ public static class HistoryRun
         failures.AddRange(exactness.Mismatches.Select(m => $"history exactness: {m}"));
 
         var restart = await RestartAsync(server, callers.Analyst, catalog, expected, window);
-        Format.Line("kill -9, then started again", $"ready {restart.ReadyMilliseconds:0} ms, every Wales total exact {restart.ExactMilliseconds:0} ms " +
-                                                   $"after the start command; during the warm-up {restart.Unavailable} answers 503 " +
+        Format.Line("kill -9, then started again", $"{HistoryReport.After("ready", restart.ReadyMilliseconds)}, " +
+                                                   $"{HistoryReport.After("every Wales total exact", restart.ExactMilliseconds)}; during the warm-up {restart.Unavailable} answers 503 " +
                                                    $"({restart.UnavailableWithoutRetryAfter} without Retry-After), {restart.Partial} partial");
         if (restart.ExactMilliseconds is null) failures.Add($"restart: Wales totals not exact within {RestartTimeout.TotalSeconds:0} s");
         if (restart.Partial > 0) failures.Add($"restart: {restart.Partial} answers during the warm-up were 200 with a figure that was not yet exact");

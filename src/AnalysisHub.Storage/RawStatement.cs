@@ -27,6 +27,9 @@ internal abstract class RawStatement : IDisposable
     // would take for NULL, so the empty string goes the other way.
     protected void BindText(int index, string value) => Check(Text(index, value));
 
+    /// <summary>Text from a span (non-empty), such as one formatted on the stack.</summary>
+    protected void BindText(int index, ReadOnlySpan<char> value) => Check(raw.sqlite3_bind_text16(_statement, index, value));
+
     protected void BindTextOrNull(int index, string? value) => Check(value is null ? raw.sqlite3_bind_null(_statement, index) : Text(index, value));
 
     private int Text(int index, string value) =>

@@ -34,7 +34,18 @@ internal static class SqliteFiles
     }
 
     /// <summary>Fixed-width UTC text: it sorts as time does, so comparisons such as <c>at &gt;= $since</c> hold as text.</summary>
-    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
+
+    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+
+    /// <summary>The length of <see cref="Time"/>'s text.</summary>
+    public const int TimeLength = 28;
+
+    /// <summary><see cref="Time"/> written into <paramref name="destination"/> (<see cref="TimeLength"/> characters), for a statement run once per row.</summary>
+    public static ReadOnlySpan<char> FormatTime(DateTimeOffset at, Span<char> destination) =>
+        at.UtcDateTime.TryFormat(destination, out var written, TimeFormat, CultureInfo.InvariantCulture)
+            ? destination[..written]
+            : throw new FormatException("a time did not fit its fixed width");
 
     public static DateTimeOffset ReadTime(DbDataReader reader, int ordinal) =>
         DateTimeOffset.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);

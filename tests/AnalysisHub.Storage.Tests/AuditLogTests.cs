@@ -100,29 +100,13 @@ public sealed class SqliteAuditLogTests : AuditLogTests, IDisposable
 }
 
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresAuditLogTests : AuditLogTests, IDisposable
+public sealed class PostgresAuditLogTests(PostgresServer server) : AuditLogTests, IDisposable
 {
-    private readonly string _connectionString;
-    private readonly List<NpgsqlDataSource> _dataSources = [];
+    private readonly PostgresStoreDatabase _database = new(server);
 
-    public PostgresAuditLogTests(PostgresServer server)
-    {
-        _connectionString = server.CreateDatabase();
-        PostgresSchema.Apply(_connectionString);
-        Log = Reopen();
-    }
+    protected override IAuditLog Log => field ??= Reopen();
 
-    protected override IAuditLog Log { get; }
+    protected override IAuditLog Reopen() => new PostgresAuditLog(_database.NewDataSource());
 
-    protected override IAuditLog Reopen()
-    {
-        var dataSource = NpgsqlDataSource.Create(_connectionString);
-        _dataSources.Add(dataSource);
-        return new PostgresAuditLog(dataSource);
-    }
-
-    public void Dispose()
-    {
-        foreach (var dataSource in _dataSources) dataSource.Dispose();
-    }
+    public void Dispose() => _database.Dispose();
 }

@@ -74,30 +74,13 @@ public sealed class SqliteDeliveryStoreTests : DeliveryStoreTests, IDisposable
 }
 
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresDeliveryStoreTests : DeliveryStoreTests, IDisposable
+public sealed class PostgresDeliveryStoreTests(PostgresServer server) : DeliveryStoreTests, IDisposable
 {
-    private readonly string _connectionString;
-    private readonly List<NpgsqlDataSource> _dataSources = [];
+    private readonly PostgresStoreDatabase _database = new(server);
 
-    public PostgresDeliveryStoreTests(PostgresServer server)
-    {
-        _connectionString = server.CreateDatabase();
-        PostgresSchema.Apply(_connectionString);
-        Store = Reopen();
-    }
+    protected override IDeliveryStore Store => field ??= Reopen();
 
-    protected override IDeliveryStore Store { get; }
+    protected override IDeliveryStore Reopen() => new PostgresDeliveryStore(_database.NewDataSource());
 
-    // A new pool: nothing is read back from connections the writes used.
-    protected override IDeliveryStore Reopen()
-    {
-        var dataSource = NpgsqlDataSource.Create(_connectionString);
-        _dataSources.Add(dataSource);
-        return new PostgresDeliveryStore(dataSource);
-    }
-
-    public void Dispose()
-    {
-        foreach (var dataSource in _dataSources) dataSource.Dispose();
-    }
+    public void Dispose() => _database.Dispose();
 }

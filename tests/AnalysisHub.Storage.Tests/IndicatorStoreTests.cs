@@ -113,30 +113,13 @@ public sealed class SqliteIndicatorStoreTests : IndicatorStoreTests, IDisposable
 }
 
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresIndicatorStoreTests : IndicatorStoreTests, IDisposable
+public sealed class PostgresIndicatorStoreTests(PostgresServer server) : IndicatorStoreTests, IDisposable
 {
-    private readonly string _connectionString;
-    private readonly List<NpgsqlDataSource> _dataSources = [];
+    private readonly PostgresStoreDatabase _database = new(server);
 
-    public PostgresIndicatorStoreTests(PostgresServer server)
-    {
-        _connectionString = server.CreateDatabase();
-        PostgresSchema.Apply(_connectionString);
-        Store = Reopen();
-    }
+    protected override IIndicatorStore Store => field ??= Reopen();
 
-    protected override IIndicatorStore Store { get; }
+    protected override IIndicatorStore Reopen() => new PostgresIndicatorStore(_database.NewDataSource());
 
-    // A new pool: nothing is read back from connections the writes used.
-    protected override IIndicatorStore Reopen()
-    {
-        var dataSource = NpgsqlDataSource.Create(_connectionString);
-        _dataSources.Add(dataSource);
-        return new PostgresIndicatorStore(dataSource);
-    }
-
-    public void Dispose()
-    {
-        foreach (var dataSource in _dataSources) dataSource.Dispose();
-    }
+    public void Dispose() => _database.Dispose();
 }

@@ -12,7 +12,8 @@ internal sealed class RawAuditInsert(SqliteConnection connection) : RawStatement
 {
     public void Insert(AuditEntry e)
     {
-        BindText(1, SqliteFiles.Time(e.At));
+        Span<char> at = stackalloc char[SqliteFiles.TimeLength];
+        BindText(1, SqliteFiles.FormatTime(e.At, at));
         BindTextOrNull(2, e.KeyId);
         BindTextOrNull(3, e.Owner);
         BindText(4, e.Action);
