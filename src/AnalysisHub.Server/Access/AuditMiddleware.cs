@@ -16,23 +16,23 @@ public static class AuditMiddleware
         var trail = app.ApplicationServices.GetRequiredService<AuditTrail>();
         return app.Use(async (context, next) =>
         {
-        var recorded = false;
-        void Record()
-        {
-            if (recorded) return;
-            recorded = true;
-            if (Entry(context) is { } entry) trail.Record(entry);
-        }
-        // A live stream may stay open for hours: it is on record when it opens (its status is then known), not when it ends.
-        if (LiveStream.Is(context)) context.Response.OnStarting(() => { Record(); return Task.CompletedTask; });
-        try
-        {
-            await next(context);
-        }
-        finally
-        {
-            Record();
-        }
+            var recorded = false;
+            void Record()
+            {
+                if (recorded) return;
+                recorded = true;
+                if (Entry(context) is { } entry) trail.Record(entry);
+            }
+            // A live stream may stay open for hours: it is on record when it opens (its status is then known), not when it ends.
+            if (LiveStream.Is(context)) context.Response.OnStarting(() => { Record(); return Task.CompletedTask; });
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                Record();
+            }
         });
     }
 
