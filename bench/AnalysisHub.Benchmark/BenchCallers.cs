@@ -16,6 +16,13 @@ public sealed class BenchCallers
     }
 
     public HubApi Admin { get; }
+
+    /// <summary>
+    /// The benchmark's own checks (every footprint's totals, convergence polls): an operator's reads, so made with
+    /// the admin key, which no rate limit holds back — a check of 714 footprints × 6 feeds on the national
+    /// geography is not a dashboard's traffic.
+    /// </summary>
+    public HubApi Checker => Admin;
     public HubApi Ingestor { get; }
     public HubApi Analyst { get; }
     public IReadOnlyList<HubApi> QueryClients { get; }

@@ -60,6 +60,13 @@ public static class BenchCommandLine
     {
         Description = "folder for the --history table (history.md) and chart (history.svg)", HelpName = "PATH", DefaultValueFactory = _ => Defaults.HistoryOut,
     };
+    private static readonly Option<string> Geography = new("--geography")
+    {
+        Description = "wales (the hub's shipped geography) or national (a generated England and Wales: 331 authorities, 43 forces, CSPs, regions, nations)",
+        HelpName = "NAME",
+        DefaultValueFactory = _ => Defaults.Geography,
+        Validators = { result => { if (result.GetValueOrDefault<string>() is not ("wales" or "national")) result.AddError("--geography is wales or national"); } },
+    };
     private static readonly Option<string> Out = new("--out") { Description = "results JSON", HelpName = "PATH", DefaultValueFactory = _ => Defaults.Out };
     private static readonly Option<bool> KeepData = new("--keep-data") { Description = "keep the started server's data directory" };
 
@@ -67,7 +74,7 @@ public static class BenchCommandLine
     public static readonly RootCommand Command = new("AnalysisHub benchmark: bulk load, convergence, exactness, query latency, streaming ingest, server memory.")
     {
         Url, Key, ServerDll, ServerEnvironment, Cluster, Records, BatchSize, Clients, QueryClients, QuerySeconds, AccessSeconds, StreamClients,
-        StreamBatchSize, StreamSeconds, LiveSubscribers, LiveRate, LiveSeconds, Warmup, ConvergeTimeout, Seed, DefinedFootprints, Feeds, History, HistoryStep, HistoryYears, HistoryOut, Out, KeepData,
+        StreamBatchSize, StreamSeconds, LiveSubscribers, LiveRate, LiveSeconds, Warmup, ConvergeTimeout, Seed, DefinedFootprints, Feeds, History, HistoryStep, HistoryYears, HistoryOut, Geography, Out, KeepData,
     };
 
     public static ParseResult Parse(string[] args)
@@ -106,6 +113,7 @@ public static class BenchCommandLine
         HistoryStep = parsed.GetValue(HistoryStep),
         HistoryYears = parsed.GetValue(HistoryYears),
         HistoryOut = parsed.GetValue(HistoryOut) ?? Defaults.HistoryOut,
+        Geography = parsed.GetValue(Geography) ?? Defaults.Geography,
         Out = parsed.GetValue(Out) ?? Defaults.Out,
         KeepData = parsed.GetValue(KeepData),
     };

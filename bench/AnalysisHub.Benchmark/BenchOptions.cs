@@ -65,6 +65,12 @@ public sealed record BenchOptions
     public int HistoryYears { get; init; } = 10;
     public string HistoryOut { get; init; } = Path.Combine("bench-results", "history");
 
+    /// <summary>
+    /// <c>wales</c> (the hub's shipped geography) or <c>national</c>: a generated England and Wales
+    /// (<see cref="NationalGeography"/>) handed to the started hub.
+    /// </summary>
+    public string Geography { get; init; } = "wales";
+
     public int Seed { get; init; } = 42;
 
     /// <summary>The feeds to load, query and stream (default: every feed the hub has).</summary>

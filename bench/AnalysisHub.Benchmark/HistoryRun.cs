@@ -16,7 +16,7 @@ public static class HistoryRun
     {
         var window = RecordGenerator.WindowOf(options.HistoryYears);
         var expected = new ExpectedCounts(catalog);
-        await Verification.ReadBaselineAsync(callers.Analyst, catalog, expected, window);
+        await Verification.ReadBaselineAsync(callers.Checker, catalog, expected, window);
         var generator = new RecordGenerator(catalog, options.Seed, $"bench-{runId}-h-", options.HistoryYears);
         Format.Section($"History: {Format.Number(options.HistoryRecords)} records over {options.HistoryYears} years " +
                        $"({window.From:yyyy-MM-dd} to {window.To:yyyy-MM-dd}), {Format.Number(options.HistoryStep)} at a time");
@@ -32,7 +32,7 @@ public static class HistoryRun
             loaded += bulk.Records;
             failures.AddRange(bulk.Failures.Select(f => $"history at {loaded}: {f}"));
             // Memory is read once the rollups have caught up with the step, as a hub at rest with that history.
-            var settled = await Verification.WaitForWalesAsync(callers.Analyst, catalog, expected, bulk.LastAckTimestamp,
+            var settled = await Verification.WaitForWalesAsync(callers.Checker, catalog, expected, bulk.LastAckTimestamp,
                 TimeSpan.FromSeconds(options.ConvergeTimeoutSeconds), window);
             if (!settled.Converged) failures.Add($"history at {loaded}: Wales totals not exact within {options.ConvergeTimeoutSeconds} s");
             var memory = server.SampleMemory($"history {loaded}");
@@ -41,7 +41,7 @@ public static class HistoryRun
             Format.Line($"{Format.Number(loaded)} records", $"{Format.Number(step.RecordsPerSecond)} records/s (hub {step.HubCores:0.00} cores), " +
                                                            $"Wales exact {step.ExactMilliseconds:0} ms after, resident {Format.Number(step.RssMiB ?? 0)} MiB");
         }
-        var exactness = await Verification.CheckAsync(callers.Analyst, catalog, expected, window);
+        var exactness = await Verification.CheckAsync(callers.Checker, catalog, expected, window);
         Format.Exactness(exactness);
         failures.AddRange(exactness.Mismatches.Select(m => $"history exactness: {m}"));
 
@@ -61,8 +61,8 @@ public static class HistoryRun
     private static async Task<RestartResult> RestartAsync(HubServer server, HubApi analyst, HubCatalog catalog, ExpectedCounts expected,
         (DateOnly From, DateOnly To) window)
     {
-        var wales = catalog.Footprints.Single(f => f.Id == HubCatalog.NationId);
-        var want = catalog.Feeds.Select((_, i) => expected.For(wales, i)).ToArray();
+        var top = catalog.Footprints.Single(f => f.Id == catalog.TopId);
+        var want = catalog.Feeds.Select((_, i) => expected.For(top, i)).ToArray();
         var started = await server.KillAndRestartAsync();
         double? ready = null;
         var exactAt = new double?[want.Length];
@@ -72,7 +72,7 @@ public static class HistoryRun
             if (ready is null && await analyst.IsReadyAsync()) ready = Math.Round(Clock.MillisecondsSince(started), 0);
             await Task.WhenAll(Enumerable.Range(0, want.Length).Where(i => exactAt[i] is null).Select(async i =>
             {
-                var (status, total, retryAfter) = await analyst.TrySeriesTotalAsync(wales.Id, catalog.Feeds[i].Id, window.From, window.To, "year");
+                var (status, total, retryAfter) = await analyst.TrySeriesTotalAsync(top.Id, catalog.Feeds[i].Id, window.From, window.To, "year");
                 switch (status)
                 {
                     case 0: Interlocked.Increment(ref notListening); break;

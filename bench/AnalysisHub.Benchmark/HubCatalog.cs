@@ -17,8 +17,21 @@ public sealed class HubCatalog
 
     public const string NationId = "nation:wales";
 
-    /// <summary>Kinds that each partition Wales: the totals over one kind's footprints must equal the Wales total.</summary>
-    public static readonly string[] PartitionKinds = ["la", "csp", "psb", "rpb", "apb", "force"];
+    /// <summary>
+    /// The footprint every authority is in, whose totals convergence is timed by: <c>nation:wales</c> on the Welsh
+    /// geography, <c>country:england-and-wales</c> on the national one.
+    /// </summary>
+    public string TopId => Footprints.Any(f => f.Id == NationalGeography.TopId) ? NationalGeography.TopId : NationId;
+
+    /// <summary>
+    /// Kinds whose footprints hold every authority exactly once (on the Welsh geography: la, csp, psb, rpb, apb,
+    /// force, nation): the totals over one such kind's footprints must equal the top footprint's.
+    /// </summary>
+    public IReadOnlyList<string> PartitionKinds => _partitionKinds ??= Footprints.GroupBy(f => f.Kind)
+        .Where(kind => kind.SelectMany(AuthorityIndexes).Order().SequenceEqual(Enumerable.Range(0, Authorities.Count)))
+        .Select(kind => kind.Key).ToList();
+
+    private IReadOnlyList<string>? _partitionKinds;
 
     /// <summary>
     /// The catalog with only the named feeds, in the hub's order: so a run can load the same feeds as a build that

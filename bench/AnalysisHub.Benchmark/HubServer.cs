@@ -44,7 +44,8 @@ public sealed class HubServer : IAsyncDisposable
     public string Root { get; }
     public string LogPath => Path.Combine(Root, "server.log");
 
-    public static HubServer Start(string serverDll, IEnumerable<string> environment, bool keepData)
+    /// <param name="arguments">More switches for the server, such as a geography of the benchmark's own.</param>
+    public static HubServer Start(string serverDll, IEnumerable<string> environment, bool keepData, IReadOnlyList<string>? arguments = null)
     {
         if (!File.Exists(serverDll))
             throw new FileNotFoundException($"server not built: {serverDll} (run: dotnet build -c Release src/AnalysisHub.Server)");
@@ -71,7 +72,7 @@ public sealed class HubServer : IAsyncDisposable
                      // The access-cost phase sends the same public queries anonymously and with keys from one address:
                      // the anonymous bucket is as wide as the keyed ones' so that neither mode is throttled.
                      "--Hub:Auth:RateLimits:AnonymousPerSecond", "1000000", "--Hub:Auth:RateLimits:AnonymousBurst", "1000000",
-                 })
+                 }.Concat(arguments ?? []))
             start.ArgumentList.Add(arg);
         foreach (var pair in environment)
         {

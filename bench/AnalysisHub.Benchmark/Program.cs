@@ -31,6 +31,11 @@ Console.CancelKeyPress += (_, _) =>
 try
 {
     Uri baseAddress;
+    if (options.Geography != "wales" && (options.Url is not null || options.Cluster > 0))
+    {
+        Console.Error.WriteLine("--geography national needs a hub the benchmark starts itself (not --url or --cluster)");
+        return 2;
+    }
     if (options.Url is { } url) baseAddress = new Uri(url);
     else if (options.Cluster > 0)
     {
@@ -40,7 +45,7 @@ try
     }
     else
     {
-        server = HubServer.Start(options.ServerDll ?? DefaultServerDll(), options.ServerEnvironment, options.KeepData);
+        server = HubServer.Start(options.ServerDll ?? DefaultServerDll(), options.ServerEnvironment, options.KeepData, GeographyArguments(options));
         baseAddress = server.BaseAddress;
     }
     var target = server is not null ? $"{baseAddress} (started: pid {server.ProcessId}, {server.Root})"
@@ -109,6 +114,15 @@ finally
     if (cluster is not null) await cluster.DisposeAsync();
 }
 
+// The switches that hand a started hub the national geography (written to a temporary folder), or none.
+static IReadOnlyList<string> GeographyArguments(BenchOptions options)
+{
+    if (options.Geography != "national") return [];
+    var (geography, population, lsoa) = NationalGeography.Write(RepositoryRoot(), Directory.CreateTempSubdirectory("analysishub-national-").FullName);
+    Console.WriteLine($"National geography written to {Path.GetDirectoryName(geography)}");
+    return ["--geography", geography, "--Hub:PopulationFile", population, "--Hub:LsoaLookupFile", lsoa];
+}
+
 // Partnerships' own footprints, drawn with the seed: 2–5 authorities each, so most have rollups of their own.
 static async Task DefineFootprintsAsync(HubApi api, HubCatalog catalog, BenchOptions options)
 {
@@ -142,13 +156,14 @@ static async Task RunBaselineAsync(ClusterHub cluster, HubCatalog catalog, Bench
 static async Task RunAsync(BenchCallers callers, HubCatalog catalog, HubServer? server, BenchOptions options, BenchReport report, string runId)
 {
     var analyst = callers.Analyst;
-    if (catalog.Authorities.Count == 0 || catalog.Feeds.Count == 0 || catalog.Footprints.All(f => f.Id != HubCatalog.NationId))
+    var checker = callers.Checker;
+    if (catalog.Authorities.Count == 0 || catalog.Feeds.Count == 0 || catalog.Footprints.All(f => f.Id != catalog.TopId))
         throw new InvalidOperationException("the hub publishes no authorities, no feeds or no nation:wales footprint");
     Console.WriteLine($"Catalog: {catalog.Feeds.Count} feeds ({string.Join(", ", catalog.Feeds.Select(f => f.Id))}), " +
                       $"{catalog.Flags.Count} flags, {catalog.Authorities.Count} authorities, {catalog.Footprints.Count} footprints");
 
     var expected = new ExpectedCounts(catalog);
-    await Verification.ReadBaselineAsync(analyst, catalog, expected);
+    await Verification.ReadBaselineAsync(checker, catalog, expected);
 
     // Everything is serialised before any timing, so the client's own JSON cost never counts.
     var generating = Clock.Now;
@@ -175,15 +190,15 @@ static async Task RunAsync(BenchCallers callers, HubCatalog catalog, HubServer? 
     foreach (var f in bulk.Failures.Take(10)) Format.Line("FAILURE", f);
 
     // 2. Convergence and exactness.
-    Format.Section("2. Convergence (Wales totals per feed, from the last acknowledgement)");
+    Format.Section($"2. Convergence ({catalog.TopId} totals per feed, from the last acknowledgement)");
     if (bulk.LastAckTimestamp != 0)
     {
-        var convergence = report.Convergence = await Verification.WaitForWalesAsync(analyst, catalog, expected, bulk.LastAckTimestamp,
+        var convergence = report.Convergence = await Verification.WaitForWalesAsync(checker, catalog, expected, bulk.LastAckTimestamp,
             TimeSpan.FromSeconds(options.ConvergeTimeoutSeconds));
         Format.Convergence(convergence);
         if (!convergence.Converged) report.Failures.Add($"bulk: Wales totals not exact within {options.ConvergeTimeoutSeconds} s");
     }
-    var exactness = report.Exactness = await Verification.CheckAsync(analyst, catalog, expected);
+    var exactness = report.Exactness = await Verification.CheckAsync(checker, catalog, expected);
     Format.Exactness(exactness);
     report.Failures.AddRange(exactness.Mismatches.Select(m => $"exactness after bulk: {m}"));
     Sample(server, report, "after bulk");
@@ -246,11 +261,11 @@ static async Task RunAsync(BenchCallers callers, HubCatalog catalog, HubServer? 
         Format.Line("exactness", $"skipped: {streaming.InDoubt} batch(es) failed in transit, so their outcome is unknown");
     else if (streaming.LastAckTimestamp != 0)
     {
-        var after = report.StreamingConvergence = await Verification.WaitForWalesAsync(analyst, catalog, expected, streaming.LastAckTimestamp,
+        var after = report.StreamingConvergence = await Verification.WaitForWalesAsync(checker, catalog, expected, streaming.LastAckTimestamp,
             TimeSpan.FromSeconds(options.ConvergeTimeoutSeconds));
         Format.Convergence(after);
         if (!after.Converged) report.Failures.Add($"streaming: Wales totals not exact within {options.ConvergeTimeoutSeconds} s");
-        var exactAfter = report.StreamingExactness = await Verification.CheckAsync(analyst, catalog, expected);
+        var exactAfter = report.StreamingExactness = await Verification.CheckAsync(checker, catalog, expected);
         Format.Exactness(exactAfter);
         report.Failures.AddRange(exactAfter.Mismatches.Select(m => $"exactness after streaming: {m}"));
     }

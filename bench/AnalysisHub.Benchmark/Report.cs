@@ -149,7 +149,7 @@ public static class Format
     public static void Exactness(ExactnessResult e)
     {
         Line("exactness", e.Exact
-            ? $"OK ({e.SeriesChecked} footprint × feed totals; every kind's sum equals Wales)"
+            ? $"OK ({e.SeriesChecked} footprint × feed totals; each of {string.Join(", ", e.KindsSummed)} sums to {e.Top})"
             : $"FAILED: {e.Mismatches.Count} mismatch(es)");
         foreach (var m in e.Mismatches.Take(20)) Line("", m);
     }

@@ -18,15 +18,15 @@ public static class Verification
     }
 
     /// <summary>
-    /// Polls the Wales total of every feed until each equals what was acknowledged. A feed's time is taken when
+    /// Polls the top footprint's total (Wales, or England and Wales) of every feed until each equals what was acknowledged. A feed's time is taken when
     /// the exact answer arrives, so it is an upper bound on the true lag by one poll.
     /// </summary>
     public static async Task<ConvergenceResult> WaitForWalesAsync(HubApi api, HubCatalog catalog, ExpectedCounts expected,
         long since, TimeSpan timeout, (DateOnly From, DateOnly To)? window = null)
     {
         var (from, to) = window ?? RecordGenerator.Window;
-        var wales = catalog.Footprints.Single(f => f.Id == HubCatalog.NationId);
-        var feeds = catalog.Feeds.Select((f, i) => new FeedProgress(f.Id, expected.For(wales, i))).ToArray();
+        var top = catalog.Footprints.Single(f => f.Id == catalog.TopId);
+        var feeds = catalog.Feeds.Select((f, i) => new FeedProgress(f.Id, expected.For(top, i))).ToArray();
         var polls = 0;
         var errors = 0;
         string? lastError = null;
@@ -37,7 +37,7 @@ public static class Verification
             {
                 try
                 {
-                    f.Observed = await api.SeriesTotalAsync(wales.Id, f.Feed, from, to, Granularity);
+                    f.Observed = await api.SeriesTotalAsync(top.Id, f.Feed, from, to, Granularity);
                     if (f.Observed == f.Expected) f.Milliseconds = Math.Round(Clock.MillisecondsSince(since), 1);
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
@@ -76,14 +76,14 @@ public static class Verification
                 var want = expected.For(footprint, feed);
                 if (actual != want) mismatches.Add($"{footprint.Id} {feedId}: total {actual}, expected {want} ({actual - want:+#;-#})");
             }
-            var walesTotal = totals[(HubCatalog.NationId, feed)];
-            foreach (var kind in HubCatalog.PartitionKinds)
+            var topTotal = totals[(catalog.TopId, feed)];
+            foreach (var kind in catalog.PartitionKinds)
             {
                 var sum = catalog.Footprints.Where(f => f.Kind == kind).Sum(f => totals[(f.Id, feed)]);
-                if (sum != walesTotal) mismatches.Add($"kind {kind} {feedId}: sum of totals {sum} ≠ Wales total {walesTotal} ({sum - walesTotal:+#;-#})");
+                if (sum != topTotal) mismatches.Add($"kind {kind} {feedId}: sum of totals {sum} ≠ {catalog.TopId} total {topTotal} ({sum - topTotal:+#;-#})");
             }
         }
-        return new ExactnessResult(mismatches.Count == 0, totals.Count, mismatches);
+        return new ExactnessResult(mismatches.Count == 0, totals.Count, mismatches) { KindsSummed = catalog.PartitionKinds, Top = catalog.TopId };
     }
 
     /// <summary>The hub's own recount audit (every authority against the ledger, every footprint against its members).</summary>
@@ -124,4 +124,9 @@ public sealed record FeedConvergence(string Feed, long Expected, long Observed, 
 
 public sealed record RecountResult(int Differences, double Milliseconds, IReadOnlyList<string> Samples);
 
-public sealed record ExactnessResult(bool Exact, int SeriesChecked, IReadOnlyList<string> Mismatches);
+public sealed record ExactnessResult(bool Exact, int SeriesChecked, IReadOnlyList<string> Mismatches)
+{
+    /// <summary>The kinds whose footprints' totals were summed against <see cref="Top"/>'s.</summary>
+    public IReadOnlyList<string> KindsSummed { get; init; } = [];
+    public string Top { get; init; } = HubCatalog.NationId;
+}
