@@ -5,12 +5,13 @@ namespace AnalysisHub.Benchmark;
 
 /// <summary>
 /// Phase 3b: what authentication and audit cost, measured in this run. The same public series queries (one seed,
-/// the same number of clients) run in alternating slices, anonymous and with each client's key. Each anonymous client
-/// connects from a loopback address of its own (127.1.0.2, …), so that, as each keyed client has its own key's
-/// bucket, each has its own address's bucket; keyed clients have connections of their own too (from 127.2.0.2, …): both modes pass the same rate limiting, routing and disclosure
-/// control, and only the keyed ones have their key checked and are put on the audit trail. The hub's CPU time per query in each mode gives the access layer's cost per request. An ingest
-/// request pays that once, plus the SHA-256 of its body that the audit keeps (timed here over the very bodies the
-/// bulk and streaming phases sent, on the same cores).
+/// the same number of clients) run in alternating slices, anonymous and with each client's key. Every client of
+/// either mode has connections of its own from a loopback address of its own (anonymous 127.1.0.x, keyed
+/// 127.2.0.x), so each anonymous client has its own address's bucket as each keyed one has its key's: both modes
+/// pass the same rate limiting, routing and disclosure control, and only the keyed ones have their key checked and
+/// are put on the audit trail. The hub's CPU time per query in each mode gives the access layer's cost per
+/// request. An ingest request pays that once, plus the SHA-256 of its body that the audit keeps (timed here over
+/// the very bodies the bulk and streaming phases sent, on the same cores).
 /// </summary>
 public static class AccessCost
 {
@@ -22,7 +23,6 @@ public static class AccessCost
 
     public static async Task<AccessCostResult> RunAsync(IReadOnlyList<HubApi> keyed, HubCatalog catalog, HubServer server, TimeSpan slice, int pairs, int seed)
     {
-        // Every client of both modes has connections of its own, from an address of its own: only the key differs.
         var anonymous = keyed.Select((k, i) => new HubApi(k.BaseAddress, null, Loopback(i, 0))).ToList();
         var withKeys = keyed.Select((k, i) => new HubApi(k.BaseAddress, k.Key, Loopback(i, 1))).ToList();
         try
@@ -51,8 +51,9 @@ public static class AccessCost
                 var used = cpu.Stop(withKey ? "access: keyed" : "access: anonymous");
                 if (result.Errors > 0)
                     throw new InvalidOperationException($"access-cost slice ({(withKey ? "keyed" : "anonymous")}): {result.ErrorSamples.FirstOrDefault()}");
-                slices.Add(new AccessSlice(withKey, result.Queries, result.QueriesPerSecond, used.ServerSeconds ?? 0,
-                    result.Queries == 0 ? 0 : used.ServerSeconds!.Value / result.Queries * 1e6, result.Latency.P99Ms));
+                var seconds = used.ServerSeconds ?? 0; // always read: the phase runs only on a hub the benchmark started
+                slices.Add(new AccessSlice(withKey, result.Queries, result.QueriesPerSecond, seconds,
+                    result.Queries == 0 ? 0 : seconds / result.Queries * 1e6, result.Latency.P99Ms));
             }
         }
         // The machine's speed drifts by more than the difference sought, so each pair is compared within itself

@@ -17,7 +17,7 @@ public static class HistoryReport
         await File.WriteAllTextAsync(Path.Combine(folder, "history.svg"), Svg(history));
     }
 
-    public static string Markdown(HistoryResult history, MachineFacts machine)
+    private static string Markdown(HistoryResult history, MachineFacts machine)
     {
         var text = new StringBuilder();
         var culture = CultureInfo.InvariantCulture;
@@ -37,22 +37,14 @@ public static class HistoryReport
                                      $"{step.ExactMilliseconds:0} | {Format.Number(step.RssMiB ?? 0)} | {growth} |");
             previous = step.RssMiB;
         }
-        var restart = history.Restart;
         text.AppendLine();
         text.AppendLine(culture, $"Every footprint × feed total exact at the end: {(history.Exact ? "yes" : "no")}.");
         text.AppendLine();
-        text.AppendLine(culture, $"After `kill -9` and the same start command: {After("ready", restart.ReadyMilliseconds)}, " +
-                                 $"{After("every Wales total exact", restart.ExactMilliseconds)}. Answers during the warm-up: {restart.Unavailable} × 503 " +
-                                 $"({restart.UnavailableWithoutRetryAfter} without `Retry-After`), {restart.Partial} partial figures, " +
-                                 $"{restart.NotListening} polls before the hub listened.");
+        text.AppendLine(culture, $"After `kill -9` and the same start command: {history.Restart}.");
         return text.ToString();
     }
 
-    /// <summary>"ready 2,860 ms after the command", or that it did not happen within the restart's time.</summary>
-    public static string After(string what, double? milliseconds) =>
-        milliseconds is { } ms ? $"{what} {Format.Number(ms)} ms after the command" : $"not {what} within {HistoryRun.RestartTimeout.TotalSeconds:0} s";
-
-    public static string Svg(HistoryResult history)
+    private static string Svg(HistoryResult history)
     {
         var model = new PlotModel { Title = "Throughput and resident memory against records loaded", Background = OxyColors.White };
         model.Legends.Add(new Legend { LegendPosition = LegendPosition.BottomRight });

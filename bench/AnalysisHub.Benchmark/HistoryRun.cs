@@ -46,11 +46,10 @@ public static class HistoryRun
         failures.AddRange(exactness.Mismatches.Select(m => $"history exactness: {m}"));
 
         var restart = await RestartAsync(server, callers.Analyst, catalog, expected, window);
-        Format.Line("kill -9, then started again", $"{HistoryReport.After("ready", restart.ReadyMilliseconds)}, " +
-                                                   $"{HistoryReport.After("every Wales total exact", restart.ExactMilliseconds)}; during the warm-up {restart.Unavailable} answers 503 " +
-                                                   $"({restart.UnavailableWithoutRetryAfter} without Retry-After), {restart.Partial} partial");
+        Format.Line("kill -9, then started again", restart.ToString());
         if (restart.ExactMilliseconds is null) failures.Add($"restart: Wales totals not exact within {RestartTimeout.TotalSeconds:0} s");
         if (restart.Partial > 0) failures.Add($"restart: {restart.Partial} answers during the warm-up were 200 with a figure that was not yet exact");
+        if (restart.OtherStatuses > 0) failures.Add($"restart: {restart.OtherStatuses} answers during the warm-up were neither 200 nor 503");
         return new HistoryResult(options.HistoryYears, steps, exactness.Exact, restart);
     }
 
@@ -66,7 +65,7 @@ public static class HistoryRun
         var started = await server.KillAndRestartAsync();
         double? ready = null;
         var exactAt = new double?[want.Length];
-        int unavailable = 0, withoutRetryAfter = 0, partial = 0, notListening = 0;
+        int unavailable = 0, withoutRetryAfter = 0, partial = 0, other = 0, notListening = 0;
         while (Clock.MillisecondsSince(started) < RestartTimeout.TotalMilliseconds && (ready is null || exactAt.Any(e => e is null)))
         {
             if (ready is null && await analyst.IsReadyAsync()) ready = Math.Round(Clock.MillisecondsSince(started), 0);
@@ -82,12 +81,12 @@ public static class HistoryRun
                         Interlocked.Increment(ref unavailable);
                         if (!retryAfter) Interlocked.Increment(ref withoutRetryAfter);
                         break;
-                    default: Interlocked.Increment(ref partial); break; // any other answer is not one the warm-up may give
+                    default: Interlocked.Increment(ref other); break; // not an answer the warm-up may give
                 }
             }));
             await Task.Delay(PollInterval);
         }
-        return new RestartResult(ready, exactAt.All(e => e is not null) ? exactAt.Max() : null, unavailable, withoutRetryAfter, partial, notListening);
+        return new RestartResult(ready, exactAt.All(e => e is not null) ? exactAt.Max() : null, unavailable, withoutRetryAfter, partial, other, notListening);
     }
 }
 
@@ -97,9 +96,19 @@ public sealed record HistoryStep(long Records, double RecordsPerSecond, double? 
 /// <summary>
 /// The restart after <c>kill -9</c>, timed from the start command: ready (<c>/health/ready</c> 200), every Wales
 /// total exact; and the warm-up's answers: 503s (and how many lacked <c>Retry-After</c>), partial figures (200 but
-/// not exact: a failure), polls before the hub listened.
+/// not exact: a failure), answers of any other status (a failure too), polls before the hub listened.
 /// </summary>
 public sealed record RestartResult(double? ReadyMilliseconds, double? ExactMilliseconds, int Unavailable, int UnavailableWithoutRetryAfter, int Partial,
-    int NotListening);
+    int OtherStatuses, int NotListening)
+{
+    /// <summary>The restart in a sentence, as the console and the markdown table's page both say it.</summary>
+    public override string ToString() =>
+        $"{After("ready", ReadyMilliseconds)}, {After("every Wales total exact", ExactMilliseconds)}; answers during the warm-up: " +
+        $"{Unavailable} × 503 ({UnavailableWithoutRetryAfter} without Retry-After), {Partial} partial figures, {OtherStatuses} of another status, " +
+        $"{NotListening} polls before the hub listened";
+
+    private static string After(string what, double? milliseconds) =>
+        milliseconds is { } ms ? $"{what} {Format.Number(ms)} ms after the start command" : $"not {what} within {HistoryRun.RestartTimeout.TotalSeconds:0} s";
+}
 
 public sealed record HistoryResult(int Years, IReadOnlyList<HistoryStep> Steps, bool Exact, RestartResult Restart);

@@ -21,7 +21,9 @@ public sealed class HubCatalog
     /// The footprint every authority is in, whose totals convergence is timed by: <c>nation:wales</c> on the Welsh
     /// geography, <c>country:england-and-wales</c> on the national one.
     /// </summary>
-    public string TopId => Footprints.Any(f => f.Id == NationalGeography.TopId) ? NationalGeography.TopId : NationId;
+    public string TopId => _topId ??= Footprints.Any(f => f.Id == NationalGeography.TopId) ? NationalGeography.TopId : NationId;
+
+    private string? _topId;
 
     /// <summary>
     /// Kinds whose footprints hold every authority exactly once (on the Welsh geography: la, csp, psb, rpb, apb,

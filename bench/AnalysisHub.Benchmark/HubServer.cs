@@ -13,7 +13,7 @@ public sealed class HubServer : IAsyncDisposable
 {
     private const int MaxProblemsKept = 20;
 
-    private Process _process;
+    private Process _process = null!; // set by Start, and again by KillAndRestartAsync
     private readonly ProcessStartInfo _start;
     private readonly StreamWriter _log;
     private readonly Lock _logLock = new();
@@ -27,7 +27,6 @@ public sealed class HubServer : IAsyncDisposable
     {
         AdminKey = adminKey;
         _start = start;
-        _process = Launch(start);
         _log = log;
         BaseAddress = baseAddress;
         Root = root;
@@ -69,8 +68,8 @@ public sealed class HubServer : IAsyncDisposable
                      Path.GetFullPath(serverDll), "--urls", baseAddress.ToString().TrimEnd('/'), "--data-dir", data,
                      "--silo-port", silo.ToString(), "--gateway-port", gateway.ToString(),
                      "--Hub:Auth:BootstrapAdminKey", adminKey,
-                     // The access-cost phase sends the same public queries anonymously and with keys from one address:
-                     // the anonymous bucket is as wide as the keyed ones' so that neither mode is throttled.
+                     // The access-cost phase's anonymous clients query as fast as its keyed ones, each from an address
+                     // of its own: an address's bucket is made as wide as a key's would need, so neither mode is throttled.
                      "--Hub:Auth:RateLimits:AnonymousPerSecond", "1000000", "--Hub:Auth:RateLimits:AnonymousBurst", "1000000",
                  }.Concat(arguments ?? []))
             start.ArgumentList.Add(arg);
@@ -82,20 +81,20 @@ public sealed class HubServer : IAsyncDisposable
 
         var log = new StreamWriter(Path.Combine(root, "server.log")) { AutoFlush = true };
         var server = new HubServer(start, log, baseAddress, root, keepData, adminKey);
-        server.Begin();
+        server._process = server.Launch();
         return server;
     }
 
-    private static Process Launch(ProcessStartInfo start) => new() { StartInfo = start, EnableRaisingEvents = true };
-
-    private void Begin()
+    /// <summary>Starts the server's command, its output going to the log.</summary>
+    private Process Launch()
     {
-        var process = _process;
+        var process = new Process { StartInfo = _start, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => OnLine(e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        return process;
     }
 
     /// <summary>
@@ -108,9 +107,8 @@ public sealed class HubServer : IAsyncDisposable
         await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
         _process.Dispose();
         lock (_logLock) _log.WriteLine("--- killed (SIGKILL) and started again ---");
-        _process = Launch(_start);
         var started = Clock.Now;
-        Begin();
+        _process = Launch();
         return started;
     }
 

@@ -34,7 +34,7 @@ internal static class SqliteFiles
     }
 
     /// <summary>Fixed-width UTC text: it sorts as time does, so comparisons such as <c>at &gt;= $since</c> hold as text.</summary>
-    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
+    public static string Time(DateTimeOffset at) => new(FormatTime(at, stackalloc char[TimeLength]));
 
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 

@@ -20,10 +20,10 @@ public abstract class AuditLogTests
     private static AuditEntry Read(int i, string key = "k_reader") =>
         new(Noon.AddMilliseconds(i), key, "Cardiff analysts", AuditEntry.Read, "GET", $"/api/v1/footprints/csp:cardiff/series?feed=crime&n={i}", 200);
 
-    public static AuditEntry Ingest => new(Noon.AddMicroseconds(123456), "k_police", "Heddlu — Gwent ✓", AuditEntry.Ingest, "POST",
+    protected static AuditEntry Ingest => new(Noon.AddMicroseconds(123456), "k_police", "Heddlu — Gwent ✓", AuditEntry.Ingest, "POST",
         "/api/v1/feeds/crime/records", 200, "crime", 3, new IngestCounts(1, 1, 0, 0, 1), new string('a', 64));
 
-    public static AuditEntry Anonymous => new(Noon.AddSeconds(5), null, null, AuditEntry.Ingest, "POST", "/api/v1/feeds/calls/records", 401, "calls");
+    protected static AuditEntry Anonymous => new(Noon.AddSeconds(5), null, null, AuditEntry.Ingest, "POST", "/api/v1/feeds/calls/records", 401, "calls");
 
     [Fact]
     public async Task Every_field_is_read_back_as_written_null_or_not_newest_first()
